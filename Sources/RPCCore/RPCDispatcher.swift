@@ -1,0 +1,133 @@
+public import ServiceSupport
+internal import Synchronization
+
+/// Runs incoming calls against a router: finds the handler, enforces the deadline, turns
+/// whatever the handler throws into a status, and logs one line per call.
+///
+/// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
+/// behaves the same whichever way it arrived.
+public final class RPCDispatcher: Sendable {
+    /// The methods served.
+    public let router: RPCRouter
+    private let logger: Logger
+    private let nextCallID = Atomic<UInt64>(1)
+
+    /// Creates a dispatcher.
+    ///
+    /// - Parameters:
+    ///   - router: The methods to serve.
+    ///   - logger: Receives one `rpc.call.finished` line per call.
+    public init(router: RPCRouter, logger: Logger) {
+        self.router = router
+        self.logger = logger
+    }
+
+    /// Runs one call to its end.
+    ///
+    /// Returns when the handler has finished, the deadline has passed, or the calling task
+    /// was cancelled (then the status is ``RPCStatusCode/cancelled``). Handlers must stop
+    /// promptly when their task is cancelled.
+    ///
+    /// - Parameters:
+    ///   - call: The call as received.
+    ///   - send: Delivers each encoded response message to the client, in order.
+    /// - Returns: The status to send in the call's trailers.
+    public func handle(
+        _ call: RPCIncomingCall,
+        send: @escaping @Sendable ([UInt8]) async throws -> Void
+    ) async -> RPCStatus {
+        let started = ContinuousClock.now
+        let callID = nextCallID.wrappingAdd(1, ordering: .relaxed).oldValue
+        let callLogger = logger.with("rpc.method", call.path).with("rpc.call.id", String(callID))
+        let status = await run(call, logger: callLogger, started: started, send: send)
+
+        let elapsed = ContinuousClock.now - started
+        var fields = [
+            "rpc.code": status.code.description, "rpc.peer": call.peer, "rpc.duration_ms": elapsed.millisecondsText,
+        ]
+        if status.code != .ok {
+            fields["rpc.message"] = status.message
+        }
+        callLogger.log(status.code == .internalError ? .error : .info, "rpc.call.finished", fields)
+        return status
+    }
+
+    private func run(
+        _ call: RPCIncomingCall,
+        logger: Logger,
+        started: ContinuousClock.Instant,
+        send: @escaping @Sendable ([UInt8]) async throws -> Void
+    ) async -> RPCStatus {
+        guard let method = RPCMethod(path: call.path), let handler = router.handler(forPath: call.path) else {
+            return RPCStatus(code: .unimplemented, message: "method \(call.path) is not served here")
+        }
+        let deadline = call.timeout.map { started + $0 }
+        let context = RPCServerContext(
+            method: method,
+            metadata: call.metadata,
+            deadline: deadline,
+            peer: call.peer,
+            logger: logger
+        )
+        guard let deadline else {
+            return await Self.invoke(handler, call.request, context, send: send, logger: logger)
+        }
+        if deadline <= .now {
+            return Self.deadlineExceeded
+        }
+
+        return await withTaskGroup(of: RPCStatus?.self) { group in
+            group.addTask {
+                await Self.invoke(handler, call.request, context, send: send, logger: logger)
+            }
+            group.addTask {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                return Task.isCancelled ? nil : Self.deadlineExceeded
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? RPCStatus(code: .cancelled, message: "the call was cancelled")
+        }
+    }
+
+    private static func invoke(
+        _ handler: RPCHandler,
+        _ request: [UInt8],
+        _ context: RPCServerContext,
+        send: @escaping @Sendable ([UInt8]) async throws -> Void,
+        logger: Logger
+    ) async -> RPCStatus {
+        do {
+            switch handler {
+            case .unary(let body):
+                let response = try await body(request, context)
+                try Task.checkCancellation()
+                try await send(response)
+            case .serverStreaming(let body):
+                try await body(request, context, RPCResponseWriter(send))
+            }
+            return Task.isCancelled ? cancelled(context) : .ok
+        } catch let error as RPCError {
+            return RPCStatus(error)
+        } catch let error as any RPCErrorConvertible {
+            return RPCStatus(error.makeRPCError())
+        } catch is CancellationError {
+            return cancelled(context)
+        } catch {
+            logger.error("rpc.handler.unexpected_error", ["error.type": String(describing: type(of: error))])
+            return RPCStatus(code: .internalError, message: "the server failed while handling the call")
+        }
+    }
+
+    private static func cancelled(_ context: RPCServerContext) -> RPCStatus {
+        if let deadline = context.deadline, deadline <= .now {
+            return deadlineExceeded
+        }
+        return RPCStatus(code: .cancelled, message: "the call was cancelled")
+    }
+
+    private static let deadlineExceeded = RPCStatus(
+        code: .deadlineExceeded,
+        message: "the call's deadline passed before it finished"
+    )
+}
