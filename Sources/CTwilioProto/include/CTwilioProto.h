@@ -21,4 +21,9 @@ extern const ProtobufCServiceDescriptor *const CTwilioProto_services[];
 /// The number of entries in CTwilioProto_services.
 extern const unsigned long CTwilioProto_serviceCount;
 
+/// The protobuf-c descriptor of every message under Protos/ (nested ones included), sorted by C name.
+extern const ProtobufCMessageDescriptor *const CTwilioProto_messages[];
+/// The number of entries in CTwilioProto_messages.
+extern const unsigned long CTwilioProto_messageCount;
+
 #endif
