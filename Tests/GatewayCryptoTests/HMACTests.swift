@@ -1,0 +1,44 @@
+import GatewayCrypto
+import Testing
+
+@Suite("HMAC and digests")
+struct HMACTests {
+    @Test(
+        "RFC 2202 and RFC 4231 vectors",
+        arguments: [
+            (HMAC.Algorithm.sha1, "Jefe", "what do ya want for nothing?", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"),
+            (
+                HMAC.Algorithm.sha256, "Jefe", "what do ya want for nothing?",
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+            ),
+        ]
+    )
+    func knownVectors(algorithm: HMAC.Algorithm, key: String, message: String, expected: String) {
+        let code = HMAC.authenticationCode(algorithm, key: Array(key.utf8), message: Array(message.utf8))
+        #expect(Digest.hex(code) == expected)
+    }
+
+    @Test("SHA-256 of abc")
+    func sha256() {
+        #expect(
+            Digest.hex(Digest.sha256(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        )
+    }
+
+    @Test("constant-time comparison")
+    func comparison() {
+        #expect(HMAC.constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!HMAC.constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(!HMAC.constantTimeEqual([1, 2, 3], [1, 2]))
+        #expect(HMAC.constantTimeEqual([], []))
+    }
+
+    @Test("random bytes differ between calls")
+    func random() {
+        let first = SecureRandom.bytes(32)
+        let second = SecureRandom.bytes(32)
+        #expect(first.count == 32)
+        #expect(first != second)
+    }
+}
