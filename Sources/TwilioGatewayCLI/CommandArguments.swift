@@ -1,0 +1,70 @@
+/// The options and flags given to one subcommand, parsed from `--name value`,
+/// `--name=value` and bare `--flag` words.
+struct CommandArguments {
+    /// Why the words could not be parsed; the message names the word.
+    struct ParseError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private var values: [String: [String]] = [:]
+    private var flags: Set<String> = []
+    private var consumed: Set<String> = []
+
+    /// Parses `words`, knowing which names are flags (they take no value).
+    init(_ words: [String], flags flagNames: Set<String>) throws {
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            guard word.hasPrefix("--"), word.count > 2 else {
+                throw ParseError(description: "unexpected argument '\(word)'; options look like --name value")
+            }
+            let body = word.dropFirst(2)
+            if let equals = body.firstIndex(of: "=") {
+                values[String(body[..<equals]), default: []].append(String(body[body.index(after: equals)...]))
+            } else if flagNames.contains(String(body)) {
+                flags.insert(String(body))
+            } else {
+                guard index + 1 < words.count else {
+                    throw ParseError(description: "option --\(body) needs a value")
+                }
+                index += 1
+                values[String(body), default: []].append(words[index])
+            }
+            index += 1
+        }
+    }
+
+    /// Whether `--name` was given.
+    mutating func flag(_ name: String) -> Bool {
+        consumed.insert(name)
+        return flags.contains(name)
+    }
+
+    /// The last value of `--name`, if given.
+    mutating func value(_ name: String) -> String? {
+        consumed.insert(name)
+        return values[name]?.last
+    }
+
+    /// Every value of a repeatable `--name`, in order.
+    mutating func values(_ name: String) -> [String] {
+        consumed.insert(name)
+        return values[name] ?? []
+    }
+
+    /// The value of `--name`, or an error saying it is required.
+    mutating func required(_ name: String) throws -> String {
+        guard let value = value(name) else {
+            throw ParseError(description: "missing required option --\(name)")
+        }
+        return value
+    }
+
+    /// Fails when an option was given that the command never asked about.
+    func rejectUnknown() throws {
+        let given = Set(values.keys).union(flags)
+        if let unknown = given.subtracting(consumed).sorted().first {
+            throw ParseError(description: "unknown option --\(unknown); see --help")
+        }
+    }
+}

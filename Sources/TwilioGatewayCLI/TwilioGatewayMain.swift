@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// The `twilio-gateway` executable: picks a subcommand and runs it.
+@main
+enum TwilioGatewayMain {
+    static func main() async {
+        let words = Array(CommandLine.arguments.dropFirst())
+        guard let name = words.first, name != "--help", name != "-h", name != "help" else {
+            print(Usage.overview)
+            exit(words.isEmpty ? 64 : 0)
+        }
+        guard let command = Usage.commands[name] else {
+            printError("unknown command '\(name)'\n\n\(Usage.overview)")
+            exit(64)
+        }
+        let rest = Array(words.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            print(command.help)
+            exit(0)
+        }
+        do {
+            let status = try await command.run(rest)
+            exit(status)
+        } catch let error as CommandArguments.ParseError {
+            printError("\(name): \(error)\n\n\(command.help)")
+            exit(64)
+        } catch {
+            printError("\(name): \(error)")
+            exit(1)
+        }
+    }
+}
+
+/// Writes `message` and a newline to standard error.
+func printError(_ message: String) {
+    let bytes = Array((message + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}
