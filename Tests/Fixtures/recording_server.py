@@ -11,7 +11,8 @@ one JSON object per line:
 
 `connection` numbers the TCP connections in the order they were accepted. When a stalled request
 sees its client go away, the line {"event": "client_disconnected", "connection": 3, "path": ...}
-is appended.
+is appended; when a connection ends, for whatever reason, {"event": "connection_closed",
+"connection": 3} is.
 
 The answers come from a JSON config file:
 
@@ -76,6 +77,10 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self.connection_number = self.server.recorder.next_connection()
+
+    def finish(self):
+        super().finish()
+        self.server.recorder.write({"event": "connection_closed", "connection": self.connection_number})
 
     def log_message(self, format, *args):
         pass

@@ -10,7 +10,11 @@ struct RequestReport: Sendable {
     let observer: (@Sendable (TwilioRequestEvent) -> Void)?
 
     /// Reports how the request ended.
-    func finished(_ outcome: TwilioRequestEvent.Outcome) {
+    ///
+    /// - Parameters:
+    ///   - outcome: How the request ended.
+    ///   - twilioErrorCode: Twilio's error code, when the answer was an error that had one.
+    func finished(_ outcome: TwilioRequestEvent.Outcome, twilioErrorCode: Int? = nil) {
         let duration = ContinuousClock.now - started
         var metadata = [
             "twilio.endpoint": operation.name,
@@ -22,6 +26,7 @@ struct RequestReport: Sendable {
         case .response(let status):
             metadata["twilio.outcome"] = "response"
             metadata["http.status"] = String(status)
+            metadata["twilio.error.code"] = twilioErrorCode.map(String.init)
         case .transportFailure(let kind):
             metadata["twilio.outcome"] = "transport_failure"
             metadata["twilio.transport.error"] = kind.description

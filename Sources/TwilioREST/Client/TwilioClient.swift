@@ -69,10 +69,12 @@ public final class TwilioClient: Sendable {
         do {
             let request = try makeRequest(operation, path: path, credentials: credentials, deadline: deadline)
             let response = try await engine.send(request)
-            report.finished(.response(httpStatus: response.status))
             guard response.isSuccess else {
-                throw TwilioAPIError(response: response)
+                let error = TwilioAPIError(response: response)
+                report.finished(.response(httpStatus: response.status), twilioErrorCode: error.code)
+                throw error
             }
+            report.finished(.response(httpStatus: response.status))
             return response
         } catch let error as TwilioTransportError {
             report.finished(.transportFailure(error.kind))
@@ -91,15 +93,13 @@ public final class TwilioClient: Sendable {
     ) throws(TwilioTransportError) -> HTTPRequest {
         let timeouts = try RequestTimeouts(configuration: configuration, deadline: deadline, now: .now)
         let baseURL = operation.service == .api ? configuration.apiBaseURL : configuration.verifyBaseURL
-        var url = Self.trimmingTrailingSlashes(baseURL) + path
+        let url = Self.trimmingTrailingSlashes(baseURL) + path
         var headers = [HTTPHeader("Accept", "application/json"), HTTPHeader("Accept-Charset", "utf-8")]
         var body: [UInt8] = []
 
         if operation.method == .post {
             headers.append(HTTPHeader("Content-Type", "application/x-www-form-urlencoded"))
             body = Array(FormEncoding.encode(operation.fields).utf8)
-        } else if !operation.fields.isEmpty {
-            url += "?" + FormEncoding.encode(operation.fields)
         }
 
         return HTTPRequest(

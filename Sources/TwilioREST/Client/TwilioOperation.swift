@@ -23,7 +23,7 @@ struct TwilioOperation: Sendable {
     var method: HTTPRequest.Method
     var service: Service
     var path: [PathPart]
-    /// The form body of a `POST`, or the query of a `GET`.
+    /// The form body of a `POST`; other methods send no body.
     var fields: [FormField] = []
 
     /// The path, with the account SID and values filled in and escaped.

@@ -1,6 +1,9 @@
 /// What the client reports to its observer after each request, for metrics.
+///
+/// Reported for every request the client attempts once it has credentials, including one refused
+/// because its deadline had passed. A credential source that throws ends the call before that.
 public struct TwilioRequestEvent: Hashable, Sendable {
-    /// How a request ended. Every request that was sent ends in exactly one of these.
+    /// How a request ended. Every attempted request ends in exactly one of these.
     public enum Outcome: Hashable, Sendable {
         /// Twilio answered with this HTTP status, success or not.
         case response(httpStatus: Int)
@@ -14,7 +17,7 @@ public struct TwilioRequestEvent: Hashable, Sendable {
     public var endpoint: String
     /// How the request ended.
     public var outcome: Outcome
-    /// The time from asking for credentials to the end of the request.
+    /// The time from the start of the call, fetching credentials included, to its end.
     public var duration: Duration
 
     /// Creates an event.

@@ -48,4 +48,19 @@ struct TwilioClientConnectionTests {
         #expect(connections.count <= 4)
         #expect(ports.count <= 4)
     }
+
+    @Test("releasing the client stops its thread and closes its kept-alive connections")
+    func releaseClosesConnections() async throws {
+        let server = try await RecordingServer.start(
+            routes: [],
+            defaultRoute: Route(status: 200, json: Fixtures.createdMessageJSON)
+        )
+        var client: TwilioClient? = try Fixtures.client(Fixtures.configuration(for: server))
+        _ = try await client?.fetchMessage(sid: Fixtures.messageSID)
+        #expect(try !server.records().contains { $0.event == "connection_closed" })
+
+        client = nil
+
+        #expect(try await server.waitForRecord { $0.event == "connection_closed" })
+    }
 }

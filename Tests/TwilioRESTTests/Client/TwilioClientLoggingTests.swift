@@ -48,6 +48,7 @@ struct TwilioClientLoggingTests {
         let record = try #require(requestHandler.records.first)
         #expect(record.metadata["rpc.request.id"] == "r-42")
         #expect(record.metadata["http.status"] == "404")
+        #expect(record.metadata["twilio.error.code"] == "20404")
         #expect(record.metadata["twilio.outcome"] == "response")
     }
 

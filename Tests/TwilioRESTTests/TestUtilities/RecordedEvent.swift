@@ -2,15 +2,16 @@ internal import Foundation
 
 @testable internal import TwilioREST
 
-/// One line of the recording server's file: a request, or a client that hung up during a stall.
+/// One line of the recording server's file: a request, a client that hung up during a stall, or
+/// a connection that ended.
 struct RecordedEvent: Decodable, Sendable {
-    /// `request` or `client_disconnected`.
+    /// `request`, `client_disconnected` or `connection_closed`.
     var event: String
     /// The TCP connection's number, counted by the server from 1 in accept order.
     var connection: Int
     var clientPort: Int?
     var method: String?
-    /// The path as sent, query included.
+    /// The path as sent, query included; empty for `connection_closed`.
     var path: String
     var headers: [[String]]?
     var bodyBase64: String?
@@ -23,6 +24,17 @@ struct RecordedEvent: Decodable, Sendable {
         case path
         case headers
         case bodyBase64 = "body_base64"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        event = try container.decode(String.self, forKey: .event)
+        connection = try container.decode(Int.self, forKey: .connection)
+        clientPort = try container.decodeIfPresent(Int.self, forKey: .clientPort)
+        method = try container.decodeIfPresent(String.self, forKey: .method)
+        path = try container.decodeIfPresent(String.self, forKey: .path) ?? ""
+        headers = try container.decodeIfPresent([[String]].self, forKey: .headers)
+        bodyBase64 = try container.decodeIfPresent(String.self, forKey: .bodyBase64)
     }
 
     /// The first header called `name`, compared without regard to case.

@@ -81,7 +81,7 @@ final class HTTPEngineLoop {
     }
 
     private func stopAll(with error: any Error) {
-        for id in running.keys {
+        for id in Array(running.keys) {
             stop(id, with: error)
         }
     }
