@@ -16,7 +16,7 @@ public struct TwilioConfiguration: Hashable, Sendable {
     /// ``TwilioTransportError/Kind/tooLarge``.
     public var maximumResponseBodyBytes: Int
     /// How many connections the client keeps open to one host at most; requests beyond that wait
-    /// for a free connection (`CURLMOPT_MAX_HOST_CONNECTIONS`).
+    /// for a free connection, and the wait counts toward their timeout (`CURLMOPT_MAX_HOST_CONNECTIONS`).
     public var maximumConnectionsPerHost: Int
 
     /// The version written in ``defaultUserAgent``.

@@ -5,6 +5,8 @@ extension TwilioAPIError {
     ///
     /// - Parameter response: The answer; its body may be Twilio's JSON, another JSON, or anything else.
     init(response: HTTPResponse) {
+        // Only the delay-seconds form of Retry-After is read; an HTTP-date gives nil. Twilio's
+        // spec shows seconds, so the date form is left until an answer is seen to use it.
         let retryAfter = response.header(named: "Retry-After").flatMap(Int.init).map { Duration.seconds($0) }
         let body = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body))
         guard let body, body.code != nil || body.message != nil || body.title != nil else {
