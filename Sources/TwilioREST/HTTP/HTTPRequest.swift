@@ -1,0 +1,29 @@
+/// One HTTP request for ``HTTPEngine``, with everything libcurl needs to run it.
+struct HTTPRequest: Sendable {
+    /// The methods Twilio's APIs use; updates are `POST`, never `PUT` or `PATCH`.
+    enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+        case delete = "DELETE"
+    }
+
+    /// A user name and password for HTTP Basic authentication.
+    struct BasicAuthentication: Sendable {
+        var user: String
+        var password: String
+    }
+
+    var method: Method
+    /// The absolute `http` or `https` URL, query included.
+    var url: String
+    /// Headers besides `User-Agent`, `Authorization` and `Content-Length`, which come from other fields.
+    var headers: [HTTPHeader]
+    /// The body of a `POST`; ignored for other methods.
+    var body: [UInt8]
+    var authentication: BasicAuthentication?
+    var userAgent: String
+    var connectTimeout: Duration
+    /// The whole request's timeout, connecting included.
+    var timeout: Duration
+    var maximumResponseBodyBytes: Int
+}
