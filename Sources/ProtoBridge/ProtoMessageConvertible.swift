@@ -29,6 +29,8 @@ extension ProtoMessageConvertible {
     ///   - options: Decoding limits.
     /// - Throws: ``ProtoError`` when the bytes are not a valid message of ``protoTypeName``.
     public init(serializedBytes bytes: [UInt8], options: ProtoDecodingOptions = ProtoDecodingOptions()) throws {
-        try self.init(protoMessage: ProtoMessage(serializedBytes: bytes, typeName: Self.protoTypeName, options: options))
+        try self.init(
+            protoMessage: ProtoMessage(serializedBytes: bytes, typeName: Self.protoTypeName, options: options)
+        )
     }
 }

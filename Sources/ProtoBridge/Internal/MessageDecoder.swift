@@ -108,7 +108,10 @@ enum MessageDecoder {
         if pointer == field.default_value {
             return String(cString: pointer.assumingMemoryBound(to: CChar.self))
         }
-        let bytes = UnsafeRawBufferPointer(start: pointer, count: LengthRecordingAllocator.requestedSize(of: pointer) - 1)
+        let bytes = UnsafeRawBufferPointer(
+            start: pointer,
+            count: LengthRecordingAllocator.requestedSize(of: pointer) - 1
+        )
         guard !bytes.contains(0) else {
             throw ProtoError(
                 code: .unsupportedCharacter,

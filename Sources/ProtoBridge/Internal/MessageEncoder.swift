@@ -49,7 +49,10 @@ struct MessageEncoder {
         let quantifier = block + Int(field.quantifier_offset)
         if field.label == PROTOBUF_C_LABEL_REPEATED {
             guard case .list(let elements) = value else {
-                throw ProtoError(code: .typeMismatch, message: "field \(path) is repeated and needs a list, got \(value.kindName)")
+                throw ProtoError(
+                    code: .typeMismatch,
+                    message: "field \(path) is repeated and needs a list, got \(value.kindName)"
+                )
             }
             try writeElements(elements, to: field, member: member, count: quantifier, path: path)
             return

@@ -11,7 +11,10 @@ extension SchemaBuilder {
             let name = qualified(String(optionalCString: entry.name), in: scope)
             let fields = CArray.elements(entry.field, count: entry.n_field).map(\.pointee)
             guard fields.count == 2, fields[0].number == 1, fields[1].number == 2 else {
-                throw ProtoError(code: .invalidSchema, message: "map entry \(name) does not have fields key = 1, value = 2")
+                throw ProtoError(
+                    code: .invalidSchema,
+                    message: "map entry \(name) does not have fields key = 1, value = 2"
+                )
             }
             entries[name] = (try fieldType(fields[0], in: name), try fieldType(fields[1], in: name))
         }
@@ -29,7 +32,8 @@ extension SchemaBuilder {
     ) throws -> ProtoFieldInfo {
         let name = String(optionalCString: field.name)
         let type = try fieldType(field, in: messageName)
-        let isRepeated = field.has_label != 0 && field.label == GOOGLE__PROTOBUF__FIELD_DESCRIPTOR_PROTO__LABEL__LABEL_REPEATED
+        let isRepeated =
+            field.has_label != 0 && field.label == GOOGLE__PROTOBUF__FIELD_DESCRIPTOR_PROTO__LABEL__LABEL_REPEATED
         var isMessage = false
         var mapEntry: (key: ProtoFieldType, value: ProtoFieldType)?
         if case .message(let typeName) = type {
@@ -54,7 +58,9 @@ extension SchemaBuilder {
     /// The field's declared type.
     ///
     /// - Throws: ``ProtoError/Code/invalidSchema`` for proto2 groups and unknown type numbers.
-    static func fieldType(_ field: Google__Protobuf__FieldDescriptorProto, in messageName: String) throws -> ProtoFieldType {
+    static func fieldType(_ field: Google__Protobuf__FieldDescriptorProto, in messageName: String) throws
+        -> ProtoFieldType
+    {
         switch field.type {
         case GOOGLE__PROTOBUF__FIELD_DESCRIPTOR_PROTO__TYPE__TYPE_DOUBLE: .double
         case GOOGLE__PROTOBUF__FIELD_DESCRIPTOR_PROTO__TYPE__TYPE_FLOAT: .float

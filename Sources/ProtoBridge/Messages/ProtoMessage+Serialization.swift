@@ -56,8 +56,13 @@ extension ProtoMessage {
         self = try LengthRecordingAllocator.withAllocator { allocator in
             try bytes.withUnsafeBufferPointer { buffer in
                 // NULL when the bytes do not parse as the type, or memory ran out.
-                guard let cMessage = protobuf_c_message_unpack(descriptor.pointer, allocator, buffer.count, buffer.baseAddress)
-                else {
+                let unpacked = protobuf_c_message_unpack(
+                    descriptor.pointer,
+                    allocator,
+                    buffer.count,
+                    buffer.baseAddress
+                )
+                guard let cMessage = unpacked else {
                     throw ProtoError(
                         code: .invalidEncoding,
                         message: "the \(bytes.count) bytes are not a valid \(typeName): truncated, malformed, "

@@ -135,7 +135,9 @@ struct ProtoMessageCodecTests {
             serializedBytes: hex("0a 01 61  12 01 78  0a 01 62  1a 01 79"),
             typeName: ProtoTypes.sendSmsRequest
         )
-        #expect(decoded == ProtoMessage(typeName: ProtoTypes.sendSmsRequest, ["to": "b", "messaging_service_sid": "y"]))
+        #expect(
+            decoded == ProtoMessage(typeName: ProtoTypes.sendSmsRequest, ["to": "b", "messaging_service_sid": "y"])
+        )
     }
 
     @Test("accepts a negative int32 in its short five-byte form too")
@@ -158,7 +160,8 @@ struct ProtoMessageCodecTests {
     @Test("round-trips every message type with every field set", arguments: ProtoSchema.gateway.messages)
     func everyType(info: ProtoMessageInfo) throws {
         var message = ProtoMessage(typeName: info.fullName)
-        for field in info.fields where field.oneofName == nil || info.oneof(named: field.oneofName!)?.fieldNames.first == field.name {
+        for field in info.fields
+        where field.oneofName == nil || info.oneof(named: field.oneofName!)?.fieldNames.first == field.name {
             message[field.name] = Self.sample(for: field)
         }
         let decoded = try ProtoMessage(serializedBytes: try message.serializedBytes(), typeName: info.fullName)

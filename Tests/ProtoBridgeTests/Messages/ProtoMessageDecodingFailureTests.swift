@@ -84,7 +84,11 @@ struct ProtoMessageDecodingFailureTests {
         #expect(throws: ProtoError.self) {
             try ProtoMessage(serializedBytes: hex("0a 03 616263"), typeName: ProtoTypes.sendSmsRequest, options: small)
         }
-        let fits = try ProtoMessage(serializedBytes: hex("0a 02 6162"), typeName: ProtoTypes.sendSmsRequest, options: small)
+        let fits = try ProtoMessage(
+            serializedBytes: hex("0a 02 6162"),
+            typeName: ProtoTypes.sendSmsRequest,
+            options: small
+        )
         #expect(fits["to"] == "ab")
     }
 
@@ -104,12 +108,18 @@ struct ProtoMessageDecodingFailureTests {
         let error = try decodingError(bytes, as: ProtoTypes.sendSmsRequest)
 
         #expect(error.code == .invalidUTF8)
-        #expect(error.message == "field twilio.gateway.v1.SendSmsRequest.body is not valid UTF-8; string fields must be")
+        #expect(
+            error.message == "field twilio.gateway.v1.SendSmsRequest.body is not valid UTF-8; string fields must be"
+        )
     }
 
     @Test("rejects invalid UTF-8 in repeated, oneof and nested string fields")
     func invalidUTF8Everywhere() throws {
-        #expect(try decodingError(hex("2a 01 61  2a 01 ff"), as: ProtoTypes.sendSmsRequest).message.contains("media_urls[1]"))
+        #expect(
+            try decodingError(hex("2a 01 61  2a 01 ff"), as: ProtoTypes.sendSmsRequest).message.contains(
+                "media_urls[1]"
+            )
+        )
         #expect(try decodingError(hex("12 01 ff"), as: ProtoTypes.sendSmsRequest).message.contains(".from "))
         let mapValue = try decodingError(hex("52 06 0a0161 1201ff"), as: ProtoTypes.event)
         #expect(mapValue.code == .invalidUTF8)

@@ -26,8 +26,14 @@ struct ProtoMessageEncodingFailureTests {
         arguments: [
             ("to", ProtoValue.int(1), "field twilio.gateway.v1.SendSmsRequest.to needs a string, got an int"),
             ("to", ProtoValue.list(["a"]), "field twilio.gateway.v1.SendSmsRequest.to needs a string, got a list"),
-            ("media_urls", ProtoValue.string("a"), "field twilio.gateway.v1.SendSmsRequest.media_urls is repeated and needs a list, got a string"),
-            ("media_urls", ProtoValue.list([1]), "field twilio.gateway.v1.SendSmsRequest.media_urls[0] needs a string, got an int"),
+            (
+                "media_urls", ProtoValue.string("a"),
+                "field twilio.gateway.v1.SendSmsRequest.media_urls is repeated and needs a list, got a string"
+            ),
+            (
+                "media_urls", ProtoValue.list([1]),
+                "field twilio.gateway.v1.SendSmsRequest.media_urls[0] needs a string, got an int"
+            ),
         ]
     )
     func wrongKind(field: String, value: ProtoValue, message: String) throws {
@@ -41,10 +47,16 @@ struct ProtoMessageEncodingFailureTests {
 
     @Test("rejects numbers of the wrong kind and nested messages of the wrong type")
     func wrongNumbersAndMessages() throws {
-        #expect(try encodingError(ProtoMessage(typeName: ProtoTypes.errorDetails, ["twilio_code": .uint(1)])).code == .typeMismatch)
-        #expect(try encodingError(ProtoMessage(typeName: ProtoTypes.errorDetails, ["retryable": 1])).code == .typeMismatch)
         #expect(
-            try encodingError(ProtoMessage(typeName: ProtoTypes.healthCheckResponse, ["status": 1])).code == .typeMismatch
+            try encodingError(ProtoMessage(typeName: ProtoTypes.errorDetails, ["twilio_code": .uint(1)])).code
+                == .typeMismatch
+        )
+        #expect(
+            try encodingError(ProtoMessage(typeName: ProtoTypes.errorDetails, ["retryable": 1])).code == .typeMismatch
+        )
+        #expect(
+            try encodingError(ProtoMessage(typeName: ProtoTypes.healthCheckResponse, ["status": 1])).code
+                == .typeMismatch
         )
         let wrongType = ProtoMessage(
             typeName: ProtoTypes.errorDetails,

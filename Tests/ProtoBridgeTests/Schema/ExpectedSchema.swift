@@ -25,7 +25,8 @@ enum ExpectedSchema {
             [
                 Field(name: "twilio_code", number: 1, type: .int32), string("twilio_message", 2),
                 string("more_info", 3), Field(name: "http_status", number: 4, type: .int32),
-                Field(name: "retryable", number: 5, type: .bool), Field(name: "retry_after_ms", number: 6, type: .int64),
+                Field(name: "retryable", number: 5, type: .bool),
+                Field(name: "retry_after_ms", number: 6, type: .int64),
                 Field(
                     name: "field_violations",
                     number: 7,
@@ -59,7 +60,8 @@ enum ExpectedSchema {
         (
             "SendSmsRequest",
             [
-                string("to", 1), string("from", 2, oneof: "sender"), string("messaging_service_sid", 3, oneof: "sender"),
+                string("to", 1), string("from", 2, oneof: "sender"),
+                string("messaging_service_sid", 3, oneof: "sender"),
                 string("body", 4), Field(name: "media_urls", number: 5, type: .string, isRepeated: true),
                 string("status_callback", 6),
             ]
@@ -69,12 +71,16 @@ enum ExpectedSchema {
             [
                 string("sid", 1), string("status", 2), string("to", 3), string("from", 4), string("body", 5),
                 string("account_sid", 6), string("messaging_service_sid", 7), string("direction", 8),
-                Field(name: "num_segments", number: 9, type: .int32), Field(name: "num_media", number: 10, type: .int32),
+                Field(name: "num_segments", number: 9, type: .int32),
+                Field(name: "num_media", number: 10, type: .int32),
                 Field(name: "error_code", number: 11, type: .int32), string("error_message", 12),
                 string("date_created", 13), string("date_updated", 14),
             ]
         ),
-        ("StartVerificationRequest", [string("service_sid", 1), string("to", 2), string("channel", 3), string("locale", 4)]),
+        (
+            "StartVerificationRequest",
+            [string("service_sid", 1), string("to", 2), string("channel", 3), string("locale", 4)]
+        ),
         (
             "Verification",
             [

@@ -8,11 +8,13 @@ struct ProtoSchemaMessageTests {
     @Test("lists every message, nested ones after their parent")
     func messageNames() {
         #expect(
-            schema.messages.map(\.fullName) == [
-                "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
-                "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message", "StartVerificationRequest",
-                "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest", "Call",
-            ].map { "twilio.gateway.v1.\($0)" }
+            schema.messages.map(\.fullName)
+                == [
+                    "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
+                    "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message",
+                    "StartVerificationRequest",
+                    "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest", "Call",
+                ].map { "twilio.gateway.v1.\($0)" }
         )
     }
 
@@ -27,7 +29,10 @@ struct ProtoSchemaMessageTests {
             #expect(field.type == wanted.type, "\(name).\(field.name)")
             #expect(field.isRepeated == wanted.isRepeated, "\(name).\(field.name)")
             #expect(field.oneofName == wanted.oneof, "\(name).\(field.name)")
-            #expect((field.comment == nil) == message.isMapEntry, "\(name).\(field.name): only map entries lack comments")
+            #expect(
+                (field.comment == nil) == message.isMapEntry,
+                "\(name).\(field.name): only map entries lack comments"
+            )
         }
         #expect(message.isMapEntry == (name == "Event.ParametersEntry"))
     }
@@ -68,8 +73,14 @@ struct ProtoSchemaMessageTests {
                 "SendSmsRequest", "sender", ["from", "messaging_service_sid"],
                 "Who the message comes from: exactly one of a phone number or a\nMessaging Service must be given."
             ),
-            ("MakeCallRequest", "instructions", ["twiml_url", "twiml"], "What the call does once answered: exactly one must be given."),
-            ("CheckVerificationRequest", "target", ["to", "verification_sid"], "Which verification to check: exactly one must be given."),
+            (
+                "MakeCallRequest", "instructions", ["twiml_url", "twiml"],
+                "What the call does once answered: exactly one must be given."
+            ),
+            (
+                "CheckVerificationRequest", "target", ["to", "verification_sid"],
+                "Which verification to check: exactly one must be given."
+            ),
         ]
     )
     func oneof(message: String, name: String, members: [String], comment: String) throws {
@@ -140,7 +151,9 @@ struct ProtoSchemaMessageTests {
         #expect(status.comment == "Whether a service can take calls.")
         #expect(status.values.map(\.name) == ["UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"])
         #expect(status.values.map(\.number) == [0, 1, 2, 3])
-        #expect(status.value(named: "NOT_SERVING")?.comment == "The service refuses calls, for example while shutting down.")
+        #expect(
+            status.value(named: "NOT_SERVING")?.comment == "The service refuses calls, for example while shutting down."
+        )
         #expect(status.value(number: 3)?.comment == "The gateway has no service of that name (Watch only).")
         #expect(status.value(number: 4) == nil)
     }

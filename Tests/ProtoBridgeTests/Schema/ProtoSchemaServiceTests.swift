@@ -41,17 +41,20 @@ struct ProtoSchemaServiceTests {
 
     @Test("has no methods beyond those in the .proto files")
     func methodCount() {
-        #expect(schema.services.map { $0.methods.map(\.name) } == [
-            ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"], ["StartVerification", "CheckVerification"],
-            ["MakeCall"],
-        ])
+        #expect(
+            schema.services.map { $0.methods.map(\.name) } == [
+                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"], ["StartVerification", "CheckVerification"],
+                ["MakeCall"],
+            ]
+        )
     }
 
     @Test("keeps service comments, multi-line ones joined by newlines")
     func serviceComments() throws {
         let health = try #require(schema.service(named: "twilio.gateway.v1.Health"))
         #expect(
-            health.comment == "Liveness of the gateway's services, shaped like gRPC's health protocol.\nIt never calls Twilio."
+            health.comment
+                == "Liveness of the gateway's services, shaped like gRPC's health protocol.\nIt never calls Twilio."
         )
         #expect(
             schema.service(named: "twilio.gateway.v1.Messaging")?.comment
