@@ -32,7 +32,7 @@ enum MessageDecoder {
             guard count > 0, let array = member.load(as: UnsafeRawPointer?.self) else {
                 return nil
             }
-            let stride = MessageEncoder.elementSize(of: field.type)
+            let stride = field.type.repeatedElementSize
             let elements = try (0..<count).map { index in
                 try readSingular(field, at: array + index * stride, path: "\(path)[\(index)]")
             }

@@ -10,23 +10,6 @@ extension MessageEncoder {
         }
     }
 
-    /// The size of one element of a repeated field of `type` in its C array.
-    static func elementSize(of type: ProtobufCType) -> Int {
-        switch type {
-        case PROTOBUF_C_TYPE_INT64, PROTOBUF_C_TYPE_SINT64, PROTOBUF_C_TYPE_SFIXED64, PROTOBUF_C_TYPE_UINT64,
-            PROTOBUF_C_TYPE_FIXED64, PROTOBUF_C_TYPE_DOUBLE:
-            MemoryLayout<UInt64>.size
-        case PROTOBUF_C_TYPE_BOOL:
-            MemoryLayout<protobuf_c_boolean>.size
-        case PROTOBUF_C_TYPE_STRING, PROTOBUF_C_TYPE_MESSAGE:
-            MemoryLayout<UnsafeRawPointer>.size
-        case PROTOBUF_C_TYPE_BYTES:
-            MemoryLayout<ProtobufCBinaryData>.size
-        default:
-            MemoryLayout<UInt32>.size
-        }
-    }
-
     /// The descriptor of a message field's type.
     static func messageDescriptor(of field: ProtobufCFieldDescriptor) -> UnsafePointer<ProtobufCMessageDescriptor> {
         guard let descriptor = field.descriptor else {

@@ -81,7 +81,7 @@ struct MessageEncoder {
         guard !elements.isEmpty else {
             return
         }
-        let stride = Self.elementSize(of: field.type)
+        let stride = field.type.repeatedElementSize
         let array = LengthRecordingAllocator.allocateZeroed(stride * elements.count)
         member.storeBytes(of: array, as: UnsafeMutableRawPointer.self)
         count.storeBytes(of: elements.count, as: Int.self)

@@ -75,8 +75,16 @@ struct PythonTools: Sendable {
 
         return Outcome(
             status: process.terminationStatus,
-            output: try String(contentsOf: outputURL, encoding: .utf8),
-            errorOutput: try String(contentsOf: errorURL, encoding: .utf8)
+            output: try contents(of: outputURL),
+            errorOutput: try contents(of: errorURL)
         )
+    }
+
+    /// The text of a file, read through a handle: `Data(contentsOf:)` in this toolchain's
+    /// Foundation leaks a buffer on each call, which AddressSanitizer reports.
+    private static func contents(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
     }
 }
