@@ -25,8 +25,9 @@ public struct Event: Hashable, Sendable, ProtoMessageConvertible {
     public var status: String
     /// Every parameter of the webhook, as Twilio sent it.
     ///
-    /// Encoded in the byte order of the keys' UTF-8, as deterministic Protobuf encoders do;
-    /// when decoding, a key sent twice keeps its last value.
+    /// Encoded in the byte order of the keys' UTF-8, as the deterministic encoders of C++ and
+    /// pure-Python protobuf do; when decoding, a key sent twice keeps its last value. Swift
+    /// treats canonically equivalent keys (`"é"` and `"e\u{301}"`) as one key.
     public var parameters: [String: String]
 
     /// Creates an event.
