@@ -11,18 +11,21 @@
 #include "twilio/gateway/v1/verify.pb-c.h"
 #include "twilio/gateway/v1/voice.pb-c.h"
 
+// The tables below are pointers, not incomplete arrays (T x[]), because Swift
+// cannot import a declaration of an array without a size.
+
 /// The FileDescriptorSet of every file under Protos/, with source comments.
-extern const unsigned char CTwilioProto_descriptorSet[];
+extern const unsigned char *const CTwilioProto_descriptorSet;
 /// The size of CTwilioProto_descriptorSet in bytes.
 extern const unsigned long CTwilioProto_descriptorSetSize;
 
 /// The protobuf-c descriptor of every service under Protos/, sorted by C name.
-extern const ProtobufCServiceDescriptor *const CTwilioProto_services[];
+extern const ProtobufCServiceDescriptor *const *const CTwilioProto_services;
 /// The number of entries in CTwilioProto_services.
 extern const unsigned long CTwilioProto_serviceCount;
 
 /// The protobuf-c descriptor of every message under Protos/ (nested ones included), sorted by C name.
-extern const ProtobufCMessageDescriptor *const CTwilioProto_messages[];
+extern const ProtobufCMessageDescriptor *const *const CTwilioProto_messages;
 /// The number of entries in CTwilioProto_messages.
 extern const unsigned long CTwilioProto_messageCount;
 
