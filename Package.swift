@@ -54,8 +54,8 @@ let package = Package(
         module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport"]),
 
         // The RPC services and their clients.
-        module("GatewayServices", ["GatewayAPI", "RPCCore", "TwilioREST", "ServiceSupport"]),
-        module("GatewayClient", ["GatewayAPI", "RPCCore", "WireFraming"]),
+        module("GatewayServices", ["GatewayAPI", "ProtoBridge", "RPCCore", "TwilioREST", "ServiceSupport"]),
+        module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "WireFraming"]),
 
         // The GraphQL language and the gateway derived from the Protobuf services.
         module("GraphQL"),
