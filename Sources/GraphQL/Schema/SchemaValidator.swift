@@ -11,9 +11,8 @@ struct SchemaValidator {
 
     consuming func problems() -> [String] {
         for type in schema.types {
-            if !type.name.hasPrefix("__") {
-                checkName(type.name, reserved: true)
-            }
+            guard !Introspection.types.contains(where: { $0.isSameType(as: type) }) else { continue }
+            checkName(type.name, reserved: true)
             switch type {
             case .scalar:
                 break
@@ -50,16 +49,13 @@ struct SchemaValidator {
     }
 
     private mutating func checkFields(_ fields: [GraphQLField], of typeName: String) {
-        let isIntrospection = typeName.hasPrefix("__")
         if fields.isEmpty {
             found.append("Type \(typeName) must define one or more fields.")
         }
         var seen: Set<String> = []
         for field in fields {
             let place = "\(typeName).\(field.name)"
-            if !isIntrospection {
-                checkName(field.name, reserved: true)
-            }
+            checkName(field.name, reserved: true)
             if !seen.insert(field.name).inserted {
                 found.append("Field \"\(place)\" can only be defined once.")
             }
@@ -79,7 +75,7 @@ struct SchemaValidator {
         var seen: Set<String> = []
         for argument in arguments {
             let place = "\(owner)(\(argument.name):)"
-            checkName(argument.name, reserved: !owner.hasPrefix("__"))
+            checkName(argument.name, reserved: true)
             if !seen.insert(argument.name).inserted {
                 found.append("Argument \"\(place)\" can only be defined once.")
             }
@@ -187,7 +183,7 @@ struct SchemaValidator {
         }
         var seen: Set<String> = []
         for value in enumType.values {
-            checkName(value.name, reserved: !enumType.name.hasPrefix("__"))
+            checkName(value.name, reserved: true)
             if ["true", "false", "null"].contains(value.name) {
                 found.append("Enum type \(enumType.name) cannot include value: \(value.name).")
             }
