@@ -45,7 +45,9 @@ struct Executor: Sendable {
         if serially || fields.count < 2 {
             results = []
             for field in fields {
-                results.append(await executeField(field.nodes, of: objectType, source: source, path: path + [.key(field.key)]))
+                results.append(
+                    await executeField(field.nodes, of: objectType, source: source, path: path + [.key(field.key)])
+                )
             }
         } else {
             results = await withTaskGroup(of: (Int, Completed?).self) { group in
@@ -126,7 +128,12 @@ struct Executor: Sendable {
     }
 
     /// A field that failed: its error, and null or propagation depending on its type.
-    func failure(_ error: any Error, type: GraphQLTypeReference, info: GraphQLResolveInfo, path: [GraphQLPathComponent]? = nil)
+    func failure(
+        _ error: any Error,
+        type: GraphQLTypeReference,
+        info: GraphQLResolveInfo,
+        path: [GraphQLPathComponent]? = nil
+    )
         -> Completed
     {
         var reported: GraphQLError

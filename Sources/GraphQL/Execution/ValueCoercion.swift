@@ -99,7 +99,10 @@ struct ValueCoercion {
         throws(CoercionError)
     {
         guard given == 1, coerced.count == 1 else {
-            throw CoercionError(reason: "Exactly one key must be specified for OneOf type \"\(typeName)\".", value: value)
+            throw CoercionError(
+                reason: "Exactly one key must be specified for OneOf type \"\(typeName)\".",
+                value: value
+            )
         }
         if let member = coerced.first(where: { _ in true }), member.value.isNull {
             throw CoercionError(reason: "Field \"\(member.key)\" must be non-null.", value: value)
@@ -197,7 +200,8 @@ struct ValueCoercion {
                     coerced[field.name] = try coerce(defaultValue, to: field.type)
                 } else if field.type.isNonNull {
                     throw CoercionError(
-                        reason: "Field \"\(input.name).\(field.name)\" of required type \"\(field.type)\" was not provided."
+                        reason:
+                            "Field \"\(input.name).\(field.name)\" of required type \"\(field.type)\" was not provided."
                     )
                 }
                 continue

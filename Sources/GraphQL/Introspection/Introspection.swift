@@ -203,7 +203,10 @@ enum Introspection {
         _ body: @escaping @Sendable (Parent, GraphQLObject, GraphQLSchema) throws -> (any Sendable)?
     ) -> GraphQLField {
         GraphQLField(name: name, type: type, description: description, arguments: arguments) {
-            parent, arguments, _, info in
+            parent,
+            arguments,
+            _,
+            info in
             guard let parent = parent as? Parent else {
                 throw GraphQLError(message: "Introspection field \(info.parentType.name).\(name) got a foreign value.")
             }

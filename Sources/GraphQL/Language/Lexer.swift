@@ -149,7 +149,10 @@ struct Lexer {
         if position < bytes.count, bytes[position] == UInt8(ascii: "0") {
             position += 1
             if position < bytes.count, Self.isDigit(bytes[position]) {
-                throw syntaxError("Invalid number, unexpected digit after 0: \(describeScalar(at: position)).", at: position)
+                throw syntaxError(
+                    "Invalid number, unexpected digit after 0: \(describeScalar(at: position)).",
+                    at: position
+                )
             }
         } else {
             try readDigits()

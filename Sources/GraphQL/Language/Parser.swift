@@ -257,8 +257,9 @@ struct Parser {
         var nesting = 0
         while !peek(.endOfFile) {
             if nesting == 0 {
-                if peek(.name), Self.typeSystemKeywords.contains(token.value) || token.value == "fragment"
-                    || Self.operationKeywords.contains(token.value)
+                if peek(.name),
+                    Self.typeSystemKeywords.contains(token.value) || token.value == "fragment"
+                        || Self.operationKeywords.contains(token.value)
                 {
                     break
                 }

@@ -83,7 +83,8 @@ public struct GraphQLEnumValue: Sendable, Hashable {
     ///   - description: The value's description.
     ///   - deprecationReason: Why the value is deprecated.
     ///   - value: The internal representation; `nil` for the name as a string.
-    public init(name: String, description: String? = nil, deprecationReason: String? = nil, value: GraphQLValue? = nil) {
+    public init(name: String, description: String? = nil, deprecationReason: String? = nil, value: GraphQLValue? = nil)
+    {
         self.name = name
         self.description = description
         self.deprecationReason = deprecationReason

@@ -101,7 +101,8 @@ extension GraphQLScalarType {
         serialize: { value in
             guard case .bool(let flag) = GraphQLValue(resolved: value) else {
                 throw GraphQLError(
-                    message: "Boolean cannot represent a non boolean value: \(show(GraphQLValue(resolved: value), value))"
+                    message:
+                        "Boolean cannot represent a non boolean value: \(show(GraphQLValue(resolved: value), value))"
                 )
             }
             return .bool(flag)

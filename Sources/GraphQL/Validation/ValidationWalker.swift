@@ -6,9 +6,16 @@ struct ValidationWalker {
     let context: ValidationContext
     let rules: [any ValidationRule]
 
+    /// Calls `body` with each rule in order.
+    private func notify(_ body: (any ValidationRule) -> Void) {
+        for rule in rules {
+            body(rule)
+        }
+    }
+
     mutating func run() {
         let document = context.document
-        rules.forEach { $0.enterDocument(document, context) }
+        notify { $0.enterDocument(document, context) }
         var operationIndex = 0
         for definition in document.definitions {
             guard !context.isAborted else { return }
@@ -27,13 +34,13 @@ struct ValidationWalker {
             }
         }
         guard !context.isAborted else { return }
-        rules.forEach { $0.leaveDocument(context) }
+        notify { $0.leaveDocument(context) }
     }
 
     private func walkOperation(_ operation: OperationDefinitionNode) {
-        rules.forEach { $0.enterOperation(operation, context) }
+        notify { $0.enterOperation(operation, context) }
         for definition in operation.variableDefinitions {
-            rules.forEach { $0.enterVariableDefinition(definition, context) }
+            notify { $0.enterVariableDefinition(definition, context) }
             walkDirectives(definition.directives, at: .variableDefinition)
             if let defaultValue = definition.defaultValue {
                 walkValue(defaultValue, expectedType: definition.type.reference, hasDefault: false)
@@ -51,7 +58,7 @@ struct ValidationWalker {
     }
 
     private func walkFragmentDefinition(_ fragment: FragmentDefinitionNode) {
-        rules.forEach { $0.enterFragmentDefinition(fragment, context) }
+        notify { $0.enterFragmentDefinition(fragment, context) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
         walkSelectionSet(fragment.selectionSet, parentType: context.schema.type(named: fragment.typeCondition.value))
     }
@@ -59,17 +66,17 @@ struct ValidationWalker {
     private func walkSelectionSet(_ selectionSet: SelectionSetNode, parentType: GraphQLNamedType?) {
         let savedParent = context.parentType
         context.parentType = parentType
-        rules.forEach { $0.enterSelectionSet(selectionSet, context) }
+        notify { $0.enterSelectionSet(selectionSet, context) }
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
                 walkField(field, parentType: parentType)
             case .fragmentSpread(let spread):
                 context.spreads[context.definition, default: []].append(spread)
-                rules.forEach { $0.enterFragmentSpread(spread, context) }
+                notify { $0.enterFragmentSpread(spread, context) }
                 walkDirectives(spread.directives, at: .fragmentSpread)
             case .inlineFragment(let fragment):
-                rules.forEach { $0.enterInlineFragment(fragment, context) }
+                notify { $0.enterInlineFragment(fragment, context) }
                 walkDirectives(fragment.directives, at: .inlineFragment)
                 let type = fragment.typeCondition.map { context.schema.type(named: $0.value) } ?? parentType
                 walkSelectionSet(fragment.selectionSet, parentType: type)
@@ -82,8 +89,8 @@ struct ValidationWalker {
     private func walkField(_ field: FieldNode, parentType: GraphQLNamedType?) {
         let definition = parentType.flatMap { context.field(named: field.name.value, on: $0) }
         context.fieldDefinition = definition
-        rules.forEach { $0.enterField(field, context) }
-        rules.forEach {
+        notify { $0.enterField(field, context) }
+        notify {
             $0.enterArguments(
                 field.arguments,
                 definitions: definition?.arguments,
@@ -109,11 +116,11 @@ struct ValidationWalker {
     }
 
     private func walkDirectives(_ directives: [DirectiveNode], at location: DirectiveLocation) {
-        rules.forEach { $0.enterDirectives(directives, at: location, context) }
+        notify { $0.enterDirectives(directives, at: location, context) }
         for directive in directives {
             let definition = context.schema.directive(named: directive.name.value)
             if let definition {
-                rules.forEach {
+                notify {
                     $0.enterArguments(
                         directive.arguments,
                         definitions: definition.arguments,
@@ -135,7 +142,7 @@ struct ValidationWalker {
     }
 
     private func walkValue(_ value: ValueNode, expectedType: GraphQLTypeReference?, hasDefault: Bool) {
-        rules.forEach { $0.enterValue(value, expectedType: expectedType, context) }
+        notify { $0.enterValue(value, expectedType: expectedType, context) }
         switch value.kind {
         case .variable(let name):
             let usage = VariableUsage(

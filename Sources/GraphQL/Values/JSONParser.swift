@@ -13,7 +13,11 @@ struct JSONParser {
         self.bytes = bytes
         self.limits = limits
         guard bytes.count <= limits.maxBytes else {
-            throw JSONParseError(reason: "Input is larger than the limit of \(limits.maxBytes) bytes.", line: 1, column: 1)
+            throw JSONParseError(
+                reason: "Input is larger than the limit of \(limits.maxBytes) bytes.",
+                line: 1,
+                column: 1
+            )
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw JSONParseError(reason: "Input is not valid UTF-8.", line: 1, column: 1)
@@ -166,7 +170,9 @@ struct JSONParser {
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: String(decoding: bytes[segmentStart..<position], as: UTF8.self).unicodeScalars)
+                scalars.append(
+                    contentsOf: String(decoding: bytes[segmentStart..<position], as: UTF8.self).unicodeScalars
+                )
                 position += 1
                 return String(scalars)
             }
@@ -174,7 +180,9 @@ struct JSONParser {
                 throw error("Control characters must be escaped in strings.")
             }
             if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: String(decoding: bytes[segmentStart..<position], as: UTF8.self).unicodeScalars)
+                scalars.append(
+                    contentsOf: String(decoding: bytes[segmentStart..<position], as: UTF8.self).unicodeScalars
+                )
                 position += 1
                 scalars.append(try parseEscape())
                 segmentStart = position

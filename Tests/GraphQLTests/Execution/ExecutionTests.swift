@@ -58,7 +58,11 @@ struct ExecutionTests {
     @Test("a non-null error nulls the nearest nullable parent")
     func nullPropagation() async throws {
         let response = try await SampleSchema.run(#"{ hello user(id: "3") { name friends { name } } }"#)
-        #expect(response.jsonString().hasPrefix(#"{"data":{"hello":"world","user":null},"errors":[{"message":"User 9 was not found.""#))
+        #expect(
+            response.jsonString().hasPrefix(
+                #"{"data":{"hello":"world","user":null},"errors":[{"message":"User 9 was not found.""#
+            )
+        )
         #expect(response.errors.first?.path == [.key("user"), .key("friends")])
         #expect(response.errors.first?.extensions == ["code": "NOT_FOUND"])
 
@@ -86,7 +90,12 @@ struct ExecutionTests {
     @Test("results are serialized by output type")
     func serialization() async throws {
         let response = try await SampleSchema.run("{ favoriteColor big pi tooBig badColor notAList }")
-        #expect(response.data == ["favoriteColor": "GREEN", "big": "9223372036854775807", "pi": 3.5, "tooBig": nil, "badColor": nil, "notAList": nil])
+        #expect(
+            response.data == [
+                "favoriteColor": "GREEN", "big": "9223372036854775807", "pi": 3.5, "tooBig": nil, "badColor": nil,
+                "notAList": nil,
+            ]
+        )
         #expect(
             response.errors.map(\.message) == [
                 "Int cannot represent non 32-bit signed integer value: 3000000000",
@@ -139,7 +148,10 @@ struct ExecutionTests {
             response.data == [
                 "node": ["id": "p1", "title": "Hello"],
                 "user": ["name": "Grace", "id": "2"],
-                "search": [["__typename": "User", "id": "1", "name": "Ada"], ["__typename": "Post", "id": "p1", "title": "Hello"]],
+                "search": [
+                    ["__typename": "User", "id": "1", "name": "Ada"],
+                    ["__typename": "Post", "id": "p1", "title": "Hello"],
+                ],
             ]
         )
     }
@@ -147,7 +159,11 @@ struct ExecutionTests {
     @Test("the default resolver reads GraphQLValue parents")
     func defaultResolver() async throws {
         let response = try await SampleSchema.run("{ data { title count inner { title count } } }")
-        #expect(response.data == ["data": ["title": "from a value", "count": 3, "inner": ["title": "inner", "count": nil]]])
+        #expect(
+            response.data == [
+                "data": ["title": "from a value", "count": 3, "inner": ["title": "inner", "count": nil]]
+            ]
+        )
     }
 
     @Test("the same response key merges sub-selections")
@@ -183,9 +199,18 @@ struct ExecutionTests {
     @Test(
         "variable coercion errors name the variable",
         arguments: [
-            ("query ($id: ID!) { user(id: $id) { id } }", [:], #"Variable "$id" of required type "ID!" was not provided."#),
-            ("query ($id: ID!) { user(id: $id) { id } }", ["id": nil], #"Variable "$id" of non-null type "ID!" must not be null."#),
-            ("query ($id: ID!) { user(id: $id) { id } }", ["id": true], #"Variable "$id" got invalid value true; ID cannot represent value: true"#),
+            (
+                "query ($id: ID!) { user(id: $id) { id } }", [:],
+                #"Variable "$id" of required type "ID!" was not provided."#
+            ),
+            (
+                "query ($id: ID!) { user(id: $id) { id } }", ["id": nil],
+                #"Variable "$id" of non-null type "ID!" must not be null."#
+            ),
+            (
+                "query ($id: ID!) { user(id: $id) { id } }", ["id": true],
+                #"Variable "$id" got invalid value true; ID cannot represent value: true"#
+            ),
             (
                 "query ($input: EchoInput) { echo(input: $input) }", ["input": ["times": 1]],
                 #"Variable "$input" got invalid value {"times":1}; Field "text" of required type "String!" was not provided."#
@@ -243,7 +268,10 @@ struct ExecutionTests {
         "operation selection by name",
         arguments: [
             ("query A { a: hello } query B { b: hello }", "B", nil, #"{"data":{"b":"world"}}"#),
-            ("query A { a: hello } query B { b: hello }", nil, "Must provide operation name if query contains multiple operations.", nil),
+            (
+                "query A { a: hello } query B { b: hello }", nil,
+                "Must provide operation name if query contains multiple operations.", nil
+            ),
             ("query A { a: hello }", "C", #"Unknown operation named "C"."#, nil),
             ("fragment F on Query { hello }", nil, "Must provide an operation.", nil),
             ("query A { a: hello }", nil, nil, #"{"data":{"a":"world"}}"#),
@@ -251,7 +279,12 @@ struct ExecutionTests {
     )
     func operationSelection(query: String, name: String?, error: String?, json: String?) async throws {
         let document = try parse(source: query)
-        let response = await execute(schema: SampleSchema.schema, document: document, operationName: name, context: SampleContext())
+        let response = await execute(
+            schema: SampleSchema.schema,
+            document: document,
+            operationName: name,
+            context: SampleContext()
+        )
         if let error {
             #expect(response.outcome == .invalidRequest)
             #expect(response.errors.map(\.message) == [error])
@@ -264,7 +297,10 @@ struct ExecutionTests {
     @Test("a mutation error stops only its field; later fields still run")
     func mutationErrors() async throws {
         let context = SampleContext()
-        let response = try await SampleSchema.run(#"mutation { a: record(entry: "a") fail b: record(entry: "b") }"#, context: context)
+        let response = try await SampleSchema.run(
+            #"mutation { a: record(entry: "a") fail b: record(entry: "b") }"#,
+            context: context
+        )
         #expect(response.data == ["a": "a", "fail": nil, "b": "b"])
         #expect(response.errors.map(\.message) == ["Mutation failed."])
         #expect(await context.log.entries == ["a", "b"])
@@ -304,7 +340,9 @@ actor Gate {
 
     func open() {
         isOpen = true
-        waiters.forEach { $0.resume() }
+        for waiter in waiters {
+            waiter.resume()
+        }
         waiters = []
     }
 }

@@ -7,8 +7,18 @@ struct GraphQLRequestTests {
     func jsonBody() throws {
         let body = #"{"query":"{ hello }","operationName":"Q","variables":{"a":1},"extensions":{"trace":true}}"#
         let request = try GraphQLRequest(jsonBody: Array(body.utf8))
-        #expect(request == GraphQLRequest(query: "{ hello }", operationName: "Q", variables: ["a": 1], extensions: ["trace": true]))
-        let minimal = try GraphQLRequest(jsonBody: Array(#"{"query":"{a}","variables":null,"operationName":null}"#.utf8))
+        #expect(
+            request
+                == GraphQLRequest(
+                    query: "{ hello }",
+                    operationName: "Q",
+                    variables: ["a": 1],
+                    extensions: ["trace": true]
+                )
+        )
+        let minimal = try GraphQLRequest(
+            jsonBody: Array(#"{"query":"{a}","variables":null,"operationName":null}"#.utf8)
+        )
         #expect(minimal == GraphQLRequest(query: "{a}"))
     }
 
@@ -21,7 +31,10 @@ struct GraphQLRequestTests {
             (#"{"query":"{a}","variables":[]}"#, "The \"variables\" member must be an object or null."),
             (#"{"query":"{a}","operationName":1}"#, "The \"operationName\" member must be a string or null."),
             (#"{"query":"{a}","extensions":"x"}"#, "The \"extensions\" member must be an object or null."),
-            ("{", "The request body is not valid JSON. Invalid JSON at line 1, column 2: Expected a string as an object key."),
+            (
+                "{",
+                "The request body is not valid JSON. Invalid JSON at line 1, column 2: Expected a string as an object key."
+            ),
         ]
     )
     func malformed(body: String, message: String) {
@@ -64,8 +77,10 @@ struct GraphQLRequestTests {
                 == #"{"data":{"user":null},"errors":[{"message":"Nope","locations":[{"line":1,"column":3}],"#
                 + #""path":["user",0],"extensions":{"code":"NOT_FOUND"}}]}"#
         )
-        #expect(GraphQLResponse(outcome: .invalidDocument, data: nil, errors: [GraphQLError(message: "x")]).jsonString()
-            == #"{"errors":[{"message":"x"}]}"#)
+        #expect(
+            GraphQLResponse(outcome: .invalidDocument, data: nil, errors: [GraphQLError(message: "x")]).jsonString()
+                == #"{"errors":[{"message":"x"}]}"#
+        )
     }
 
     @Test(

@@ -65,14 +65,26 @@ struct GraphQLCoreIntrospectionTests {
         )
         #expect(response.errors.isEmpty)
         let data = try #require(response.data)
-        #expect(data["lookup"] == ["kind": "INPUT_OBJECT", "isOneOf": true, "inputFields": [["name": "id", "type": ["name": "ID"]], ["name": "name", "type": ["name": "String"]]]])
+        #expect(
+            data["lookup"] == [
+                "kind": "INPUT_OBJECT", "isOneOf": true,
+                "inputFields": [
+                    ["name": "id", "type": ["name": "ID"]], ["name": "name", "type": ["name": "String"]],
+                ],
+            ]
+        )
         #expect(data["echo"] == ["isOneOf": false, "description": "What to echo."])
         #expect(data["user"]?["isOneOf"] == .null)
         #expect(data["user"]?["fields"]?.listValue?.contains(["name": "nickname"]) == false)
         #expect(data["user"]?["interfaces"] == [["name": "Node"]])
         #expect(data["list"] == ["possibleTypes": [["name": "User"], ["name": "Post"]]])
         #expect(data["missing"] == .null)
-        #expect(data["__schema"] == ["queryType": ["name": "Query"], "mutationType": ["name": "Mutation"], "subscriptionType": nil, "description": "The sample schema."])
+        #expect(
+            data["__schema"] == [
+                "queryType": ["name": "Query"], "mutationType": ["name": "Mutation"], "subscriptionType": nil,
+                "description": "The sample schema.",
+            ]
+        )
     }
 
     private static let printScript = """

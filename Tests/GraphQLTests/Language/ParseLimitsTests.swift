@@ -11,7 +11,10 @@ struct ParseLimitsTests {
         }
     }
 
-    @Test("10,000 opening braces or brackets return an error, not a crash", arguments: ["{", "[", "{ a(x: ", "query ($v: "])
+    @Test(
+        "10,000 opening braces or brackets return an error, not a crash",
+        arguments: ["{", "[", "{ a(x: ", "query ($v: "]
+    )
     func hostileNesting(opener: String) throws {
         let source: String
         switch opener {
@@ -52,7 +55,12 @@ struct ParseLimitsTests {
     @Test("field and alias counts are limited")
     func fieldsAndAliases() throws {
         _ = try parse(source: "{ a b c }", limits: ParseLimits(maxFields: 3))
-        #expect(throws: GraphQLError(message: "Document contains more than 3 fields.", locations: [.init(line: 1, column: 11)])) {
+        #expect(
+            throws: GraphQLError(
+                message: "Document contains more than 3 fields.",
+                locations: [.init(line: 1, column: 11)]
+            )
+        ) {
             try parse(source: "{ a b c { d } }", limits: ParseLimits(maxFields: 3))
         }
         let aliases = "{ " + (0..<4).map { "x\($0): a" }.joined(separator: " ") + " }"

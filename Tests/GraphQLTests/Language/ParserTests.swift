@@ -58,7 +58,8 @@ struct ParserTests {
     @Test("parses every value kind")
     func values() throws {
         let document = try parse(
-            source: #"{ f(a: 1, b: -0.5e10, c: "s", d: true, e: false, f: null, g: RED, h: [1, [2]], i: {x: 1, y: {z: $v}}) }"#
+            source:
+                #"{ f(a: 1, b: -0.5e10, c: "s", d: true, e: false, f: null, g: RED, h: [1, [2]], i: {x: 1, y: {z: $v}}) }"#
         )
         guard case .field(let field) = document.operations[0].selectionSet.selections[0] else {
             Issue.record("expected a field")
@@ -156,7 +157,10 @@ struct ParserTests {
             ("{ a(n: 12abc) }", "Syntax Error: Invalid number, expected digit but got: \"a\".", 1, 10),
             ("{ a(n: -) }", "Syntax Error: Invalid number, expected digit but got: \")\".", 1, 9),
             ("{ a ? }", "Syntax Error: Unexpected character: \"?\".", 1, 5),
-            ("{ a(s: 'x') }", "Syntax Error: Unexpected single quote character ('), did you mean to use a double quote (\")?", 1, 8),
+            (
+                "{ a(s: 'x') }",
+                "Syntax Error: Unexpected single quote character ('), did you mean to use a double quote (\")?", 1, 8
+            ),
             ("{ a .. }", "Syntax Error: Unexpected character: \".\".", 1, 5),
             ("{ a }\n{ b \u{7F} }", "Syntax Error: Unexpected character: U+007F.", 2, 5),
             ("{ é }", "Syntax Error: Unexpected character: U+00E9.", 1, 3),

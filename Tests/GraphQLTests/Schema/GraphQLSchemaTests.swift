@@ -33,7 +33,11 @@ struct GraphQLSchemaTests {
         "construction reports every problem",
         arguments: [
             (
-                [GraphQLNamedType.object(GraphQLObjectType(name: "bad-name", fields: [GraphQLField(name: "a", type: .string)]))],
+                [
+                    GraphQLNamedType.object(
+                        GraphQLObjectType(name: "bad-name", fields: [GraphQLField(name: "a", type: .string)])
+                    )
+                ],
                 [#"Names must only contain [_a-zA-Z0-9] but "bad-name" does not."#]
             ),
             (
@@ -48,7 +52,9 @@ struct GraphQLSchemaTests {
             (
                 [
                     .object(GraphQLObjectType(name: "T", fields: [GraphQLField(name: "x", type: .named("In"))])),
-                    .inputObject(GraphQLInputObjectType(name: "In", fields: [GraphQLInputField(name: "a", type: .string)])),
+                    .inputObject(
+                        GraphQLInputObjectType(name: "In", fields: [GraphQLInputField(name: "a", type: .string)])
+                    ),
                 ],
                 ["The type of T.x must be Output Type but got: In."]
             ),
@@ -82,20 +88,40 @@ struct GraphQLSchemaTests {
             ),
             (
                 [
-                    .interface(GraphQLInterfaceType(name: "I", fields: [GraphQLField(name: "id", type: .nonNull(.id))])),
-                    .object(GraphQLObjectType(name: "T", interfaces: ["I"], fields: [GraphQLField(name: "x", type: .string)])),
+                    .interface(
+                        GraphQLInterfaceType(name: "I", fields: [GraphQLField(name: "id", type: .nonNull(.id))])
+                    ),
+                    .object(
+                        GraphQLObjectType(
+                            name: "T",
+                            interfaces: ["I"],
+                            fields: [GraphQLField(name: "x", type: .string)]
+                        )
+                    ),
                 ],
                 ["Interface field I.id expected but T does not provide it."]
             ),
             (
                 [
-                    .interface(GraphQLInterfaceType(name: "I", fields: [GraphQLField(name: "id", type: .nonNull(.id))])),
-                    .object(GraphQLObjectType(name: "T", interfaces: ["I"], fields: [GraphQLField(name: "id", type: .id)])),
+                    .interface(
+                        GraphQLInterfaceType(name: "I", fields: [GraphQLField(name: "id", type: .nonNull(.id))])
+                    ),
+                    .object(
+                        GraphQLObjectType(name: "T", interfaces: ["I"], fields: [GraphQLField(name: "id", type: .id)])
+                    ),
                 ],
                 ["Interface field I.id expects type ID! but T.id is type ID."]
             ),
             (
-                [.object(GraphQLObjectType(name: "T", interfaces: ["String"], fields: [GraphQLField(name: "x", type: .string)]))],
+                [
+                    .object(
+                        GraphQLObjectType(
+                            name: "T",
+                            interfaces: ["String"],
+                            fields: [GraphQLField(name: "x", type: .string)]
+                        )
+                    )
+                ],
                 ["Type T must only implement Interface types, it cannot implement String."]
             ),
             ([.union(GraphQLUnionType(name: "U", types: []))], ["Union type U must define one or more member types."]),
@@ -126,7 +152,10 @@ struct GraphQLSchemaTests {
             (
                 [
                     .inputObject(
-                        GraphQLInputObjectType(name: "O", fields: [GraphQLInputField(name: "a", type: .int, defaultValue: "x")])
+                        GraphQLInputObjectType(
+                            name: "O",
+                            fields: [GraphQLInputField(name: "a", type: .int, defaultValue: "x")]
+                        )
                     )
                 ],
                 [#"Default value of input field O.a is invalid: Int cannot represent non-integer value: "x""#]

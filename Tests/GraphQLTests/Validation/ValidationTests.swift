@@ -66,21 +66,57 @@ struct ValidationTests {
             // Directives.
             (#"{ hello @nope }"#, [#"Unknown directive "@nope"."#]),
             (#"query @skip(if: true) { hello }"#, [#"Directive "@skip" may not be used on QUERY."#]),
-            (#"{ hello @skip(if: true) @skip(if: false) }"#, [#"The directive "@skip" can only be used once at this location."#]),
+            (
+                #"{ hello @skip(if: true) @skip(if: false) }"#,
+                [#"The directive "@skip" can only be used once at this location."#]
+            ),
             // Values.
-            (#"{ user(id: true) { id } }"#, [#"Expected value of type "ID!", found true; ID cannot represent a non-string and non-integer value: true"#]),
+            (
+                #"{ user(id: true) { id } }"#,
+                [
+                    #"Expected value of type "ID!", found true; ID cannot represent a non-string and non-integer value: true"#
+                ]
+            ),
             (#"{ user(id: null) { id } }"#, [#"Expected value of type "ID!", found null."#]),
-            (#"{ echo(list: [1, "x"]) }"#, [#"Expected value of type "Int", found "x"; Int cannot represent non-integer value: "x""#]),
-            (#"{ echo(list: 1.5) }"#, [#"Expected value of type "[Int]", found 1.5; Int cannot represent non-integer value: 1.5"#]),
-            (#"{ echo(color: PURPLE) }"#, [#"Expected value of type "Color", found PURPLE; Value "PURPLE" does not exist in "Color" enum."#]),
-            (#"{ echo(color: "RED") }"#, [#"Expected value of type "Color", found "RED"; Enum "Color" cannot represent non-enum value: "RED"."#]),
-            (#"{ echo(input: {times: 1}) }"#, [#"Field "EchoInput.text" of required type "String!" was not provided."#]),
+            (
+                #"{ echo(list: [1, "x"]) }"#,
+                [#"Expected value of type "Int", found "x"; Int cannot represent non-integer value: "x""#]
+            ),
+            (
+                #"{ echo(list: 1.5) }"#,
+                [#"Expected value of type "[Int]", found 1.5; Int cannot represent non-integer value: 1.5"#]
+            ),
+            (
+                #"{ echo(color: PURPLE) }"#,
+                [#"Expected value of type "Color", found PURPLE; Value "PURPLE" does not exist in "Color" enum."#]
+            ),
+            (
+                #"{ echo(color: "RED") }"#,
+                [#"Expected value of type "Color", found "RED"; Enum "Color" cannot represent non-enum value: "RED"."#]
+            ),
+            (
+                #"{ echo(input: {times: 1}) }"#,
+                [#"Field "EchoInput.text" of required type "String!" was not provided."#]
+            ),
             (#"{ echo(input: {text: "a", nope: 1}) }"#, [#"Field "nope" is not defined by type "EchoInput"."#]),
             (#"{ echo(input: "text") }"#, [#"Expected value of type "EchoInput", found "text"."#]),
             (#"{ echo(input: {text: "a", text: "b"}) }"#, [#"There can be only one input field named "text"."#]),
-            (#"{ echo(text: 2147483648) }"#, [#"Expected value of type "String", found 2147483648; String cannot represent a non string value: 2147483648"#]),
-            (#"{ echo(list: [2147483648]) }"#, [#"Expected value of type "Int", found 2147483648; Int cannot represent non 32-bit signed integer value: 2147483648"#]),
-            (#"query ($v: Int = "x") { echo(list: [$v]) }"#, [#"Expected value of type "Int", found "x"; Int cannot represent non-integer value: "x""#]),
+            (
+                #"{ echo(text: 2147483648) }"#,
+                [
+                    #"Expected value of type "String", found 2147483648; String cannot represent a non string value: 2147483648"#
+                ]
+            ),
+            (
+                #"{ echo(list: [2147483648]) }"#,
+                [
+                    #"Expected value of type "Int", found 2147483648; Int cannot represent non 32-bit signed integer value: 2147483648"#
+                ]
+            ),
+            (
+                #"query ($v: Int = "x") { echo(list: [$v]) }"#,
+                [#"Expected value of type "Int", found "x"; Int cannot represent non-integer value: "x""#]
+            ),
             // OneOf input objects.
             (#"{ lookup(by: {id: 1, name: "x"}) }"#, [#"OneOf Input Object "LookupBy" must specify exactly one key."#]),
             (#"{ lookup(by: {}) }"#, [#"OneOf Input Object "LookupBy" must specify exactly one key."#]),
@@ -95,21 +131,39 @@ struct ValidationTests {
             (#"{ echo(text: $t) }"#, [#"Variable "$t" is not defined."#]),
             (#"query Q($t: String) { hello }"#, [#"Variable "$t" is never used in operation "Q"."#]),
             (#"query ($t: String) { hello }"#, [#"Variable "$t" is never used."#]),
-            (#"query ($u: User) { hello }"#, [#"Variable "$u" cannot be non-input type "User"."#, #"Variable "$u" is never used."#]),
+            (
+                #"query ($u: User) { hello }"#,
+                [#"Variable "$u" cannot be non-input type "User"."#, #"Variable "$u" is never used."#]
+            ),
             (#"query ($u: Nope) { echo(text: $u) }"#, [#"Unknown type "Nope"."#]),
-            (#"query ($id: ID) { user(id: $id) { id } }"#, [#"Variable "$id" of type "ID" used in position expecting type "ID!"."#]),
-            (#"query ($n: Int) { echo(text: $n) }"#, [#"Variable "$n" of type "Int" used in position expecting type "String"."#]),
-            (#"query ($l: [String]) { echo(input: {text: "a", tags: $l}) }"#, [#"Variable "$l" of type "[String]" used in position expecting type "[String!]"."#]),
+            (
+                #"query ($id: ID) { user(id: $id) { id } }"#,
+                [#"Variable "$id" of type "ID" used in position expecting type "ID!"."#]
+            ),
+            (
+                #"query ($n: Int) { echo(text: $n) }"#,
+                [#"Variable "$n" of type "Int" used in position expecting type "String"."#]
+            ),
+            (
+                #"query ($l: [String]) { echo(input: {text: "a", tags: $l}) }"#,
+                [#"Variable "$l" of type "[String]" used in position expecting type "[String!]"."#]
+            ),
             (
                 #"query Q { ...F } fragment F on Query { echo(text: $missing) }"#,
                 [#"Variable "$missing" is not defined by operation "Q"."#]
             ),
             // Fragments.
-            (#"{ ...F } fragment F on Query { hello } fragment F on Query { hello }"#, [#"There can be only one fragment named "F"."#]),
+            (
+                #"{ ...F } fragment F on Query { hello } fragment F on Query { hello }"#,
+                [#"There can be only one fragment named "F"."#]
+            ),
             (#"{ ...Nope }"#, [#"Unknown fragment "Nope"."#]),
             (#"{ hello } fragment F on Query { hello }"#, [#"Fragment "F" is never used."#]),
             (#"{ ...F } fragment F on Nope { hello }"#, [#"Unknown type "Nope"."#]),
-            (#"{ ...F } fragment F on String { hello }"#, [#"Fragment "F" cannot condition on non composite type "String"."#]),
+            (
+                #"{ ...F } fragment F on String { hello }"#,
+                [#"Fragment "F" cannot condition on non composite type "String"."#]
+            ),
             (#"{ ... on Nope { hello } }"#, [#"Unknown type "Nope"."#]),
             (#"{ ... on Color { hello } }"#, [#"Fragment cannot condition on non composite type "Color"."#]),
             (
@@ -128,23 +182,33 @@ struct ValidationTests {
             // Overlapping fields.
             (
                 #"{ x: hello x: slowHello }"#,
-                [#"Fields "x" conflict because "hello" and "slowHello" are different fields. Use different aliases on the fields to fetch both if this was intentional."#]
+                [
+                    #"Fields "x" conflict because "hello" and "slowHello" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
+                ]
             ),
             (
                 #"{ user(id: "1") { id } user(id: "2") { id } }"#,
-                [#"Fields "user" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional."#]
+                [
+                    #"Fields "user" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional."#
+                ]
             ),
             (
                 #"{ node(id: "1") { ... on User { x: name } ... on Post { x: id } } }"#,
-                [#"Fields "x" conflict because they return conflicting types "String!" and "ID!". Use different aliases on the fields to fetch both if this was intentional."#]
+                [
+                    #"Fields "x" conflict because they return conflicting types "String!" and "ID!". Use different aliases on the fields to fetch both if this was intentional."#
+                ]
             ),
             (
                 #"{ user(id: "1") { f: friends { name } } user(id: "1") { f: friends { name: id } } }"#,
-                [#"Fields "user" conflict because subfields "f" conflict because subfields "name" conflict because "name" and "id" are different fields. Use different aliases on the fields to fetch both if this was intentional."#]
+                [
+                    #"Fields "user" conflict because subfields "f" conflict because subfields "name" conflict because "name" and "id" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
+                ]
             ),
             (
                 #"{ ...A ...B } fragment A on Query { x: hello } fragment B on Query { x: pi }"#,
-                [#"Fields "x" conflict because "hello" and "pi" are different fields. Use different aliases on the fields to fetch both if this was intentional."#]
+                [
+                    #"Fields "x" conflict because "hello" and "pi" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
+                ]
             ),
             // Subscriptions would need a subscription type; the depth limit applies through fragments.
         ] as [(String, [String])]
@@ -176,31 +240,50 @@ struct ValidationTests {
             name: "Subscription",
             fields: [GraphQLField(name: "a", type: .string), GraphQLField(name: "b", type: .string)]
         )
-        let schema = try GraphQLSchema(query: SampleSchema.query, subscription: subscription, types: [
-            .scalar(SampleSchema.long), .enum(SampleSchema.color), .interface(SampleSchema.node), .object(SampleSchema.user),
-            .object(SampleSchema.post), .union(SampleSchema.searchResult), .inputObject(SampleSchema.echoInput),
-            .inputObject(SampleSchema.lookupBy), .object(SampleSchema.dataType),
-        ])
+        let schema = try GraphQLSchema(
+            query: SampleSchema.query,
+            subscription: subscription,
+            types: [
+                .scalar(SampleSchema.long), .enum(SampleSchema.color), .interface(SampleSchema.node),
+                .object(SampleSchema.user),
+                .object(SampleSchema.post), .union(SampleSchema.searchResult), .inputObject(SampleSchema.echoInput),
+                .inputObject(SampleSchema.lookupBy), .object(SampleSchema.dataType),
+            ]
+        )
         func messages(_ query: String) throws -> [String] {
             validate(schema: schema, document: try parse(source: query)).map(\.message)
         }
         #expect(try messages("subscription { a }") == [])
-        #expect(try messages("subscription S { a ...F } fragment F on Subscription { b }") == [#"Subscription "S" must select only one top level field."#])
-        #expect(try messages("subscription { __typename }") == ["Anonymous Subscription must not select an introspection top level field."])
+        #expect(
+            try messages("subscription S { a ...F } fragment F on Subscription { b }") == [
+                #"Subscription "S" must select only one top level field."#
+            ]
+        )
+        #expect(
+            try messages("subscription { __typename }") == [
+                "Anonymous Subscription must not select an introspection top level field."
+            ]
+        )
     }
 
     @Test("the depth limit counts through fragments")
     func depthThroughFragments() throws {
-        let fragments = (0..<100).map { "fragment F\($0) on User { friends { ...F\($0 + 1) } }" }.joined(separator: "\n")
+        let fragments = (0..<100).map { "fragment F\($0) on User { friends { ...F\($0 + 1) } }" }.joined(
+            separator: "\n"
+        )
         let query = #"{ user(id: "1") { ...F0 } }"# + "\n" + fragments + "\nfragment F100 on User { id }"
         let errors = validate(schema: SampleSchema.schema, document: try parse(source: query))
-        #expect(errors.map(\.message) == ["The anonymous operation is nested 203 levels deep, more than the limit of 64."])
+        #expect(
+            errors.map(\.message) == ["The anonymous operation is nested 203 levels deep, more than the limit of 64."]
+        )
         let shallow = validate(
             schema: SampleSchema.schema,
             document: try parse(source: #"{ user(id: "1") { ...F0 } } fragment F0 on User { friends { id } }"#),
             options: ValidationOptions(maxDepth: 3)
         )
-        #expect(shallow.map(\.message) == ["The anonymous operation is nested 4 levels deep, more than the limit of 3."])
+        #expect(
+            shallow.map(\.message) == ["The anonymous operation is nested 4 levels deep, more than the limit of 3."]
+        )
     }
 
     @Test("validation stops at the error limit")

@@ -6,7 +6,8 @@ struct JSONTests {
     @Test("parses every kind of value and keeps key order")
     func parsesValues() throws {
         let value = try GraphQLValue(
-            json: #" {"z": 1, "a": [true, false, null], "n": -1.5e2, "s": "\u00e9\n\uD83D\uDE00", "big": 12345678901234567890} "#
+            json:
+                #" {"z": 1, "a": [true, false, null], "n": -1.5e2, "s": "\u00e9\n\uD83D\uDE00", "big": 12345678901234567890} "#
         )
         guard case .object(let object) = value else {
             Issue.record("expected an object")

@@ -54,7 +54,8 @@ final class ArgumentRules: ValidationRule {
         for definition in definitions where definition.isRequired {
             let given = arguments.first { $0.name.value == definition.name }
             guard given == nil else { continue }
-            let subject = directive.map { "Directive \"@\($0.name)\"" } ?? "Field \"\(context.fieldDefinition?.name ?? "")\""
+            let subject =
+                directive.map { "Directive \"@\($0.name)\"" } ?? "Field \"\(context.fieldDefinition?.name ?? "")\""
             context.report(
                 "\(subject) argument \"\(definition.name)\" of type \"\(definition.type)\" is required, "
                     + "but it was not provided.",

@@ -82,7 +82,9 @@ final class OverlappingFieldsRule: ValidationRule {
                 case .field(let field):
                     let definition = type.flatMap { context.field(named: field.name.value, on: $0) }
                     if byKey[field.responseKey] == nil { order.append(field.responseKey) }
-                    byKey[field.responseKey, default: []].append(Entry(parentType: type, node: field, definition: definition))
+                    byKey[field.responseKey, default: []].append(
+                        Entry(parentType: type, node: field, definition: definition)
+                    )
                 case .inlineFragment(let fragment):
                     let conditionType = fragment.typeCondition.map { context.schema.type(named: $0.value) } ?? type
                     pending.append((fragment.selectionSet, conditionType))
@@ -120,7 +122,10 @@ final class OverlappingFieldsRule: ValidationRule {
             let name1 = first.node.name.value
             let name2 = second.node.name.value
             if name1 != name2 {
-                return Conflict(reason: .message("\"\(name1)\" and \"\(name2)\" are different fields"), locations: locations)
+                return Conflict(
+                    reason: .message("\"\(name1)\" and \"\(name2)\" are different fields"),
+                    locations: locations
+                )
             }
             if !sameArguments(first.node.arguments, second.node.arguments) {
                 return Conflict(reason: .message("they have differing arguments"), locations: locations)
@@ -176,7 +181,8 @@ final class OverlappingFieldsRule: ValidationRule {
         case (.list, _), (_, .list), (.nonNull, _), (_, .nonNull):
             return true
         case (.named(let a), .named(let b)):
-            let isLeaf = (context.schema.type(named: a)?.isLeaf ?? false) || (context.schema.type(named: b)?.isLeaf ?? false)
+            let isLeaf =
+                (context.schema.type(named: a)?.isLeaf ?? false) || (context.schema.type(named: b)?.isLeaf ?? false)
             return isLeaf && a != b
         }
     }
