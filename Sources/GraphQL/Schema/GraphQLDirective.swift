@@ -81,7 +81,7 @@ public struct GraphQLDirective: Sendable, Hashable {
     /// `@include(if:)`.
     public static let include = GraphQLDirective(
         name: "include",
-        description: "Directs the executor to include this field or fragment only when the `if` argument is true.",
+        description: "Keeps the field or fragment only when `if` is true.",
         locations: [.field, .fragmentSpread, .inlineFragment],
         arguments: [GraphQLArgument(name: "if", type: .nonNull(.boolean), description: "Included when true.")]
     )
@@ -89,7 +89,7 @@ public struct GraphQLDirective: Sendable, Hashable {
     /// `@skip(if:)`.
     public static let skip = GraphQLDirective(
         name: "skip",
-        description: "Directs the executor to skip this field or fragment when the `if` argument is true.",
+        description: "Leaves the field or fragment out when `if` is true.",
         locations: [.field, .fragmentSpread, .inlineFragment],
         arguments: [GraphQLArgument(name: "if", type: .nonNull(.boolean), description: "Skipped when true.")]
     )
@@ -97,15 +97,13 @@ public struct GraphQLDirective: Sendable, Hashable {
     /// `@deprecated(reason:)`.
     public static let deprecated = GraphQLDirective(
         name: "deprecated",
-        description: "Marks an element of a GraphQL schema as no longer supported.",
+        description: "Marks a field, argument, input field or enum value as going away.",
         locations: [.fieldDefinition, .argumentDefinition, .inputFieldDefinition, .enumValue],
         arguments: [
             GraphQLArgument(
                 name: "reason",
                 type: .string,
-                description: "Explains why this element was deprecated, usually also including a suggestion for "
-                    + "how to access supported similar data. Formatted using the Markdown syntax, as specified by "
-                    + "[CommonMark](https://commonmark.org/).",
+                description: "Why it is deprecated and what to use instead, in Markdown.",
                 defaultValue: "No longer supported"
             )
         ]
@@ -114,13 +112,13 @@ public struct GraphQLDirective: Sendable, Hashable {
     /// `@specifiedBy(url:)`.
     public static let specifiedBy = GraphQLDirective(
         name: "specifiedBy",
-        description: "Exposes a URL that specifies the behavior of this scalar.",
+        description: "Links a custom scalar to the document that defines its format.",
         locations: [.scalar],
         arguments: [
             GraphQLArgument(
                 name: "url",
                 type: .nonNull(.string),
-                description: "The URL that specifies the behavior of this scalar."
+                description: "Where the scalar's format is defined."
             )
         ]
     )
@@ -128,7 +126,7 @@ public struct GraphQLDirective: Sendable, Hashable {
     /// `@oneOf`, marking input objects of which exactly one field must be set.
     public static let oneOf = GraphQLDirective(
         name: "oneOf",
-        description: "Indicates exactly one field must be supplied and this field must not be `null`.",
+        description: "Requires an input object to be given exactly one field, and that field not null.",
         locations: [.inputObject]
     )
 

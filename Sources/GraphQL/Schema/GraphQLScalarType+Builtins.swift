@@ -2,8 +2,7 @@ extension GraphQLScalarType {
     /// The built-in `Int`: a signed 32-bit integer.
     public static let int = GraphQLScalarType(
         name: "Int",
-        description: "The `Int` scalar type represents non-fractional signed whole numeric values. "
-            + "Int can represent values between -(2^31) and 2^31 - 1.",
+        description: "A signed 32-bit integer, from -2147483648 to 2147483647.",
         serialize: { value in
             let result = GraphQLValue(resolved: value)
             guard let number = result?.integralValue else {
@@ -37,8 +36,7 @@ extension GraphQLScalarType {
     /// The built-in `Float`: a double-precision number.
     public static let float = GraphQLScalarType(
         name: "Float",
-        description: "The `Float` scalar type represents signed double-precision fractional values as "
-            + "specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point).",
+        description: "A signed double-precision (IEEE 754) floating-point number.",
         serialize: { value in
             let result = GraphQLValue(resolved: value)
             guard let number = result?.doubleValue, number.isFinite else {
@@ -68,8 +66,7 @@ extension GraphQLScalarType {
     /// The built-in `String`: UTF-8 text.
     public static let string = GraphQLScalarType(
         name: "String",
-        description: "The `String` scalar type represents textual data, represented as UTF-8 character "
-            + "sequences. The String type is most often used by GraphQL to represent free-form human-readable text.",
+        description: "Text made of Unicode characters, written in UTF-8.",
         serialize: { value in
             switch GraphQLValue(resolved: value) {
             case .string(let text): return .string(text)
@@ -97,7 +94,7 @@ extension GraphQLScalarType {
     /// The built-in `Boolean`.
     public static let boolean = GraphQLScalarType(
         name: "Boolean",
-        description: "The `Boolean` scalar type represents `true` or `false`.",
+        description: "Either `true` or `false`.",
         serialize: { value in
             guard case .bool(let flag) = GraphQLValue(resolved: value) else {
                 throw GraphQLError(
@@ -124,10 +121,8 @@ extension GraphQLScalarType {
     /// The built-in `ID`: an opaque identifier, written as a string and accepted as a string or integer.
     public static let id = GraphQLScalarType(
         name: "ID",
-        description: "The `ID` scalar type represents a unique identifier, often used to refetch an object or as "
-            + "key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to "
-            + "be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as "
-            + "`4`) input value will be accepted as an ID.",
+        description: "An opaque identifier, returned as a string. As an input it accepts a string or an "
+            + "integer; clients should not rely on its format.",
         serialize: { value in
             switch GraphQLValue(resolved: value) {
             case .string(let text): return .string(text)

@@ -49,6 +49,28 @@ struct GraphQLCoreIntrospectionTests {
         }
     }
 
+    @Test(
+        "the printed SDL describes the same schema as introspection",
+        .enabled(if: hasGraphQLCore || requiresPython, "graphql-core is not installed")
+    )
+    func printedSDL() async throws {
+        let query = try Self.runPython(
+            [
+                "-c",
+                "from graphql import get_introspection_query; print(get_introspection_query(descriptions=True, "
+                    + "specified_by_url=True, directive_is_repeatable=True, schema_description=True, "
+                    + "input_value_deprecation=True))",
+            ]
+        )
+        try #require(query.status == 0, "graphql-core is required: \(query.error)")
+        let response = await execute(schema: SampleSchema.schema, document: try parse(source: query.output))
+        let sdl = SampleSchema.schema.printSchema()
+        #expect(sdl.contains("type Query {\n  \"\"\"A greeting.\"\"\"\n  hello: String!"))
+        let input: GraphQLValue = ["sdl": .string(sdl), "introspection": response.graphQLValue]
+        let compared = try Self.runPython(["-c", Self.compareScript], input: input.jsonString())
+        #expect(compared.status == 0, "SDL and introspection differ: \(compared.error)")
+    }
+
     @Test("introspection reports isOneOf and descriptions")
     func oneOfAndDescriptions() async throws {
         let response = try await SampleSchema.run(
@@ -93,6 +115,19 @@ struct GraphQLCoreIntrospectionTests {
         result = json.load(sys.stdin)
         assert "errors" not in result, result.get("errors")
         print(print_schema(build_client_schema(result["data"])))
+        """
+
+    /// Builds one schema from the SDL and one from introspection, and compares their printed blocks.
+    private static let compareScript = """
+        import json, sys
+        from graphql import build_client_schema, build_schema, print_schema
+        given = json.load(sys.stdin)
+        # graphql-core 3.2's introspection query does not ask for isOneOf.
+        from_sdl = print_schema(build_schema(given["sdl"])).replace(" @oneOf", "")
+        from_introspection = print_schema(build_client_schema(given["introspection"]["data"]))
+        a, b = sorted(from_sdl.split("\\n\\n")), sorted(from_introspection.split("\\n\\n"))
+        if a != b:
+            sys.exit("\\n".join(x + "\\n---\\n" + y for x, y in zip(a, b) if x != y))
         """
 
     struct Output {
