@@ -1,0 +1,189 @@
+/// Overlapping fields can be merged: fields with the same response key must be the same field with
+/// the same arguments (unless their parents are different object types) and return compatible types.
+///
+/// This is a simpler version of the spec's algorithm: each selection set's fields are collected
+/// through fragments and compared in pairs, sub-selections recursively. Pairs of selection sets
+/// already compared are remembered, and a budget (``ValidationOptions/maxFieldComparisons``)
+/// bounds the work on hostile documents.
+final class OverlappingFieldsRule: ValidationRule {
+    private struct Entry {
+        var parentType: GraphQLNamedType?
+        var node: FieldNode
+        var definition: GraphQLField?
+    }
+
+    private indirect enum Reason {
+        case message(String)
+        case subfields([(String, Reason)])
+
+        var text: String {
+            switch self {
+            case .message(let text): return text
+            case .subfields(let reasons):
+                return reasons.map { "subfields \"\($0.0)\" conflict because \($0.1.text)" }.joined(separator: " and ")
+            }
+        }
+    }
+
+    private struct Conflict {
+        var reason: Reason
+        var locations: [SourceLocation]
+    }
+
+    private struct PairKey: Hashable {
+        var first: SourceLocation
+        var second: SourceLocation
+        var exclusive: Bool
+    }
+
+    private var compared: Set<PairKey> = []
+    private var reported: Set<[SourceLocation]> = []
+    private var comparisons = 0
+    private var isExhausted = false
+
+    func enterSelectionSet(_ selectionSet: SelectionSetNode, _ context: ValidationContext) {
+        guard !isExhausted else { return }
+        let fields = collect(selectionSet, parentType: context.parentType, context)
+        for (responseKey, entries) in fields where entries.count > 1 {
+            for first in entries.indices {
+                for second in entries.indices where second > first {
+                    guard let conflict = findConflict(entries[first], entries[second], exclusive: false, context) else {
+                        continue
+                    }
+                    report(responseKey, conflict, context)
+                }
+            }
+        }
+    }
+
+    private func report(_ responseKey: String, _ conflict: Conflict, _ context: ValidationContext) {
+        guard reported.insert(conflict.locations).inserted else { return }
+        context.report(
+            "Fields \"\(responseKey)\" conflict because \(conflict.reason.text). Use different aliases on the fields "
+                + "to fetch both if this was intentional.",
+            conflict.locations
+        )
+    }
+
+    /// The fields of a selection set by response key, in first-seen order, through fragments.
+    private func collect(
+        _ selectionSet: SelectionSetNode,
+        parentType: GraphQLNamedType?,
+        _ context: ValidationContext
+    ) -> [(String, [Entry])] {
+        var order: [String] = []
+        var byKey: [String: [Entry]] = [:]
+        var visited: Set<String> = []
+        var pending: [(SelectionSetNode, GraphQLNamedType?)] = [(selectionSet, parentType)]
+        while !pending.isEmpty {
+            let (set, type) = pending.removeFirst()
+            for selection in set.selections {
+                switch selection {
+                case .field(let field):
+                    let definition = type.flatMap { context.field(named: field.name.value, on: $0) }
+                    if byKey[field.responseKey] == nil { order.append(field.responseKey) }
+                    byKey[field.responseKey, default: []].append(
+                        Entry(parentType: type, node: field, definition: definition)
+                    )
+                case .inlineFragment(let fragment):
+                    let conditionType = fragment.typeCondition.map { context.schema.type(named: $0.value) } ?? type
+                    pending.append((fragment.selectionSet, conditionType))
+                case .fragmentSpread(let spread):
+                    guard visited.insert(spread.name.value).inserted,
+                        let fragment = context.fragments[spread.name.value]
+                    else { continue }
+                    pending.append((fragment.selectionSet, context.schema.type(named: fragment.typeCondition.value)))
+                }
+            }
+        }
+        return order.map { ($0, byKey[$0]!) }
+    }
+
+    private func findConflict(_ first: Entry, _ second: Entry, exclusive: Bool, _ context: ValidationContext)
+        -> Conflict?
+    {
+        guard first.node.location != second.node.location else { return nil }
+        comparisons += 1
+        if comparisons > context.options.maxFieldComparisons {
+            if !isExhausted {
+                isExhausted = true
+                context.report("The document is too complex to check for conflicting fields.", [first.node.location])
+            }
+            return nil
+        }
+        let locations = [first.node.location, second.node.location]
+        var isExclusive = exclusive
+        if let a = first.parentType, let b = second.parentType, a.name != b.name,
+            case .object = a, case .object = b
+        {
+            isExclusive = true
+        }
+        if !isExclusive {
+            let name1 = first.node.name.value
+            let name2 = second.node.name.value
+            if name1 != name2 {
+                return Conflict(
+                    reason: .message("\"\(name1)\" and \"\(name2)\" are different fields"),
+                    locations: locations
+                )
+            }
+            if !sameArguments(first.node.arguments, second.node.arguments) {
+                return Conflict(reason: .message("they have differing arguments"), locations: locations)
+            }
+        }
+        let type1 = first.definition?.type
+        let type2 = second.definition?.type
+        if let type1, let type2, typesConflict(type1, type2, context) {
+            return Conflict(
+                reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
+                locations: locations
+            )
+        }
+        guard let set1 = first.node.selectionSet, let set2 = second.node.selectionSet else { return nil }
+        let key = PairKey(first: set1.location, second: set2.location, exclusive: isExclusive)
+        guard compared.insert(key).inserted else { return nil }
+        let fields1 = collect(set1, parentType: type1.flatMap { context.schema.type(named: $0.namedType) }, context)
+        let fields2 = Dictionary(
+            collect(set2, parentType: type2.flatMap { context.schema.type(named: $0.namedType) }, context),
+            uniquingKeysWith: { a, _ in a }
+        )
+        var reasons: [(String, Reason)] = []
+        var allLocations = locations
+        for (responseKey, entries1) in fields1 {
+            guard let entries2 = fields2[responseKey] else { continue }
+            for a in entries1 {
+                for b in entries2 {
+                    if let conflict = findConflict(a, b, exclusive: isExclusive, context) {
+                        reasons.append((responseKey, conflict.reason))
+                        allLocations += conflict.locations
+                    }
+                }
+            }
+        }
+        return reasons.isEmpty ? nil : Conflict(reason: .subfields(reasons), locations: allLocations)
+    }
+
+    private func sameArguments(_ first: [ArgumentNode], _ second: [ArgumentNode]) -> Bool {
+        guard first.count == second.count else { return false }
+        return first.allSatisfy { argument in
+            second.contains { $0.name.value == argument.name.value && $0.value.printed == argument.value.printed }
+        }
+    }
+
+    private func typesConflict(
+        _ first: GraphQLTypeReference,
+        _ second: GraphQLTypeReference,
+        _ context: ValidationContext
+    ) -> Bool {
+        switch (first, second) {
+        case (.list(let a), .list(let b)), (.nonNull(let a), .nonNull(let b)):
+            return typesConflict(a, b, context)
+        case (.list, _), (_, .list), (.nonNull, _), (_, .nonNull):
+            return true
+        case (.named(let a), .named(let b)):
+            let isLeaf =
+                (context.schema.type(named: a)?.isLeaf ?? false) || (context.schema.type(named: b)?.isLeaf ?? false)
+            return isLeaf && a != b
+        }
+    }
+}
