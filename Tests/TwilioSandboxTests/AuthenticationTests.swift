@@ -36,6 +36,7 @@ struct AuthenticationTests {
             #expect(responses.map(\.status) == [401, 401, 401, 401, 401, 401, 401])
             #expect(responses.allSatisfy { $0.body == Self.authenticateBody })
             #expect(responses.allSatisfy { $0.headers["Content-Type"] == "application/json" })
+            #expect(responses.allSatisfy { $0.headers["WWW-Authenticate"] == #"Basic realm="Twilio API""# })
             #expect(sandbox.messages().isEmpty)
         }
     }

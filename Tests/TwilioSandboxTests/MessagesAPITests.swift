@@ -166,6 +166,7 @@ struct MessagesAPITests {
                     .authenticated("GET", Self.messagesPath + "?PageSize=2", as: Self.credentials),
                     .authenticated("GET", Self.messagesPath + "?PageSize=2&Page=2", as: Self.credentials),
                     .authenticated("GET", Self.messagesPath + "?To=%2B14155550100", as: Self.credentials),
+                    .authenticated("GET", Self.messagesPath + "?Page=9223372036854775807", as: Self.credentials),
                 ],
                 baseURL: baseURL
             )
@@ -184,6 +185,33 @@ struct MessagesAPITests {
             #expect(
                 (filtered["messages"] as? [[String: Any]])?.compactMap { $0["body"] as? String } == ["n4", "n2", "n0"]
             )
+            #expect(filtered["next_page_uri"] is NSNull)
+            #expect(filtered["uri"] as? String == Self.messagesPath + "?To=%2B14155550100&PageSize=50&Page=0")
+            #expect(responses[3].status == 200)
+            #expect((try responses[3].json()["messages"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
+
+@Suite("Messages API with curl")
+struct MessagesCurlTests {
+    @Test("creates a message with curl's form encoding and Basic credentials")
+    func curlCreate() async throws {
+        try await withSandbox(fixedConfiguration()) { sandbox in
+            let url = try #require(sandbox.baseURL) + "/2010-04-01/Accounts/\(fixedAccount.sid)/Messages.json"
+            let result = try await PythonPeer.runCommand([
+                "curl", "--silent", "--show-error", "--noproxy", "*", "--max-time", "20",
+                "--user", "\(fixedAccount.sid):\(fixedAccount.authToken)",
+                "--data-urlencode", "To=+14155550100", "--data-urlencode", "From=+15005550006",
+                "--data-urlencode", "Body=Hi from curl & friends",
+                "--write-out", "\n%{http_code}", url,
+            ])
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.last == "201")
+            let json = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
+            #expect(json?["body"] as? String == "Hi from curl & friends")
+            #expect(sandbox.messages().map(\.to) == ["+14155550100"])
         }
     }
 }

@@ -64,7 +64,8 @@ struct MessagesResource: SandboxResource {
         }
         .reversed()
 
-        let start = min(page * pageSize, matching.count)
+        let (offset, overflow) = page.multipliedReportingOverflow(by: pageSize)
+        let start = overflow ? matching.count : min(offset, matching.count)
         let items = Array(matching.dropFirst(start).prefix(pageSize))
         let hasMore = start + items.count < matching.count
         let base = "/2010-04-01/Accounts/\(account.sid)/Messages.json"

@@ -12,7 +12,7 @@ struct TwilioError: Error, Sendable, Equatable {
     var status: Int
     var detail: String?
 
-    /// The HTTP answer carrying this error.
+    /// The HTTP answer carrying this error; a 401 also names the Basic realm, as Twilio's does.
     var response: HTTPResponse {
         var members: [String: JSONValue] = [
             "code": .integer(code),
@@ -23,7 +23,11 @@ struct TwilioError: Error, Sendable, Equatable {
         if let detail {
             members["detail"] = .string(detail)
         }
-        return .json(JSONValue.object(members).encoded, status: HTTPStatus(code: status))
+        var response = HTTPResponse.json(JSONValue.object(members).encoded, status: HTTPStatus(code: status))
+        if status == 401 {
+            response.headers.add(name: "WWW-Authenticate", value: #"Basic realm="Twilio API""#)
+        }
+        return response
     }
 
     static let authenticate = TwilioError(

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Runs `python3` as an independent HTTP peer and collects what it prints.
+/// Runs `python3` (or another command-line client such as `curl`) as an independent HTTP peer
+/// and collects what it prints.
 ///
-/// The scripts use only Python's standard library (`http.client`, `socket`), so the bytes on
+/// The scripts use Python's own HTTP code (`http.client`, `urllib`, `socket`), so the bytes on
 /// the wire come from code that shares nothing with the server under test.
 enum PythonPeer {
     struct Result: Sendable {
@@ -16,12 +17,17 @@ enum PythonPeer {
     }
 
     /// Runs `script` with `arguments`; kills it after `timeout`.
+    static func run(_ script: String, arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> Result
+    {
+        try await runCommand(["python3", "-c", script] + arguments, timeout: timeout)
+    }
+
+    /// Runs `command` (looked up on `PATH`); kills it after `timeout`.
     ///
     /// Output goes to temporary files and the exit is awaited through `terminationHandler`, so
     /// no thread blocks while the peer runs (blocking Dispatch's few worker threads starves the
     /// server's own tasks).
-    static func run(_ script: String, arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> Result
-    {
+    static func runCommand(_ command: [String], timeout: Duration = .seconds(60)) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory
         let outputURL = directory.appendingPathComponent("peer-\(UUID().uuidString).out")
         let errorURL = directory.appendingPathComponent("peer-\(UUID().uuidString).err")
@@ -35,7 +41,7 @@ enum PythonPeer {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        process.arguments = command
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.lowercased().hasSuffix("_proxy") }
         environment["NO_PROXY"] = "*"
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
