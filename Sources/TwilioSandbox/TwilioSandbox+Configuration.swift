@@ -7,7 +7,7 @@ extension TwilioSandbox {
         public var port: Int
         /// The accounts the sandbox accepts; the first is ``TwilioSandbox/account``.
         public var accounts: [SandboxAccount]
-        /// The failures to inject; may also be changed while running through ``TwilioSandbox/faults``.
+        /// The failures to inject; ``TwilioSandbox/setFaults(_:)`` changes them while running.
         public var faults: SandboxFaults
         /// Makes the SIDs of created resources repeat from run to run; `nil` uses system randomness.
         public var randomSeed: UInt64?

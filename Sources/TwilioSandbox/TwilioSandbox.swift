@@ -92,18 +92,19 @@ public final class TwilioSandbox: Sendable {
         configuration.accounts
     }
 
-    /// The failures being injected. Setting a value takes effect for the next request and
-    /// restarts the rate-limit sequence from its seed; an out-of-range value stops the program.
+    /// The failures being injected now.
     public var faults: SandboxFaults {
-        get { state.faults }
-        set {
-            do {
-                try Configuration.validate(newValue)
-            } catch {
-                preconditionFailure(error.message)
-            }
-            state.faults = newValue
-        }
+        state.faults
+    }
+
+    /// Replaces the failures to inject, from the next request on; the rate-limit sequence
+    /// restarts from the new seed.
+    ///
+    /// - Parameter faults: The new fault settings.
+    /// - Throws: ``TwilioSandboxError`` with code `invalidConfiguration` when a value is out of range.
+    public func setFaults(_ faults: SandboxFaults) throws(TwilioSandboxError) {
+        try Configuration.validate(faults)
+        state.faults = faults
     }
 
     /// Every request received so far, in arrival order, with when it arrived and who sent it.

@@ -71,13 +71,15 @@ struct RequestRecordAndFaultTests {
     func faultsChangeAtRuntime() async throws {
         try await withSandbox(fixedConfiguration()) { sandbox in
             let baseURL = try #require(sandbox.baseURL)
-            sandbox.faults = SandboxFaults(rateLimitFraction: 1)
+            try sandbox.setFaults(SandboxFaults(rateLimitFraction: 1))
             let limited = try await RESTScript.run([Self.create(0), Self.create(1)], baseURL: baseURL)
-            sandbox.faults = .none
+            try sandbox.setFaults(.none)
             let passed = try await RESTScript.run([Self.create(2)], baseURL: baseURL)
             #expect(limited.map(\.status) == [429, 429])
             #expect(passed.map(\.status) == [201])
             #expect(sandbox.messages().map(\.body) == ["n2"])
+            #expect(throws: TwilioSandboxError.self) { try sandbox.setFaults(SandboxFaults(rateLimitFraction: -0.1)) }
+            #expect(sandbox.faults == .none)
         }
     }
 
