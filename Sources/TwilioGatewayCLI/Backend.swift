@@ -1,0 +1,104 @@
+internal import GatewayServices
+internal import RPCCore
+internal import ServiceSupport
+internal import TwilioREST
+internal import TwilioSandbox
+internal import WireFraming
+
+/// The RPC side of a gateway: the Twilio client (or the sandbox), the services, and the RPC server.
+final class Backend: Sendable {
+    let dispatcher: RPCDispatcher
+    let mode: String
+    private let server: RPCServer
+    private let sandbox: TwilioSandbox?
+
+    private init(dispatcher: RPCDispatcher, server: RPCServer, sandbox: TwilioSandbox?) {
+        self.dispatcher = dispatcher
+        self.server = server
+        self.sandbox = sandbox
+        self.mode = sandbox == nil ? "live" : "sandbox"
+    }
+
+    /// A transport that reaches this backend's services without a socket.
+    var inProcessTransport: any RPCClientTransport {
+        InProcessTransport(dispatcher: dispatcher)
+    }
+
+    /// Starts the sandbox when needed, the services and the RPC server.
+    static func start(_ configuration: ServeConfiguration, board: HealthStatusBoard, logger: Logger) throws -> Backend {
+        let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
+        let twilio = try makeTwilioClient(configuration, sandbox: sandbox, logger: logger)
+
+        var router = RPCRouter()
+        MessagingService(twilio: twilio).register(in: &router)
+        HealthService(board: board).register(in: &router)
+        let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
+
+        let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
+        _ = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        return Backend(dispatcher: dispatcher, server: server, sandbox: sandbox)
+    }
+
+    /// Stops taking new calls; calls in flight finish.
+    func beginShutdown() {
+        server.beginGracefulShutdown()
+    }
+
+    /// Returns once every call has finished and the sandbox has stopped.
+    func waitUntilStopped() async {
+        await server.waitUntilStopped()
+        sandbox?.stop()
+    }
+
+    private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws -> TwilioSandbox? {
+        guard !configuration.twilio.isConfigured else {
+            return nil
+        }
+        let account = SandboxAccount.generate(
+            phoneNumbers: configuration.sandboxNumbers,
+            messagingServices: [SandboxMessagingService.generate(senders: configuration.sandboxNumbers)]
+        )
+        let sandbox = try TwilioSandbox(
+            configuration: TwilioSandbox.Configuration(accounts: [account]),
+            logger: logger.labeled("gateway.sandbox")
+        )
+        try sandbox.start()
+        logger.warning(
+            "gateway.sandbox.enabled",
+            [
+                "note": "no Twilio credentials are configured: requests go to the built-in sandbox and nothing is really sent",
+                "sandbox.url": sandbox.baseURL ?? "",
+                "sandbox.account_sid": account.sid,
+                "sandbox.messaging_service_sid": account.messagingServices.first?.sid ?? "",
+                "sandbox.numbers": configuration.sandboxNumbers.joined(separator: ","),
+            ]
+        )
+        return sandbox
+    }
+
+    private static func makeTwilioClient(
+        _ configuration: ServeConfiguration,
+        sandbox: TwilioSandbox?,
+        logger: Logger
+    ) throws -> TwilioClient {
+        var twilioConfiguration = TwilioConfiguration()
+        let credentials: TwilioCredentials
+        if let sandbox {
+            twilioConfiguration.apiBaseURL = sandbox.baseURL ?? twilioConfiguration.apiBaseURL
+            twilioConfiguration.verifyBaseURL = twilioConfiguration.apiBaseURL
+            credentials = TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
+        } else {
+            twilioConfiguration.apiBaseURL = configuration.twilio.apiBaseURL ?? twilioConfiguration.apiBaseURL
+            twilioConfiguration.verifyBaseURL = configuration.twilio.verifyBaseURL ?? twilioConfiguration.verifyBaseURL
+            credentials = TwilioCredentials(
+                accountSID: configuration.twilio.accountSID ?? "",
+                authToken: configuration.twilio.authToken ?? ""
+            )
+        }
+        return try TwilioClient(
+            configuration: twilioConfiguration,
+            credentials: StaticCredentialSource(credentials),
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,49 @@
+internal import GatewayAPI
+internal import RPCCore
+internal import ServiceSupport
+
+/// How client commands print results and errors: readable text, or one JSON object with `--json`.
+enum CommandOutput {
+    /// A message as one JSON object with its non-empty fields.
+    static func json(_ message: Message) -> String {
+        object([
+            ("sid", text(message.sid)), ("status", text(message.status)), ("to", text(message.to)),
+            ("from", text(message.from)), ("messagingServiceSid", text(message.messagingServiceSID)),
+            ("body", text(message.body)), ("numSegments", message.numSegments == 0 ? nil : String(message.numSegments)),
+            ("dateCreated", text(message.dateCreated)),
+        ])
+    }
+
+    /// Prints a failed call: a JSON object on standard output with `--json`, a readable line on
+    /// standard error otherwise.
+    static func report(_ error: RPCError, json: Bool) {
+        let details = error.errorDetails
+        if json {
+            var fields: [(String, String?)] = [("code", text(error.code.description)), ("message", text(error.message))]
+            fields.append(("twilioCode", details.flatMap { $0.twilioCode == 0 ? nil : String($0.twilioCode) }))
+            fields.append(("moreInfo", details.flatMap { text($0.moreInfo) }))
+            fields.append(("retryable", (details?.retryable ?? false) ? "true" : "false"))
+            print("{\"error\":" + object(fields) + "}")
+            return
+        }
+        var line = "error: \(error.code): \(error.message)"
+        if let details {
+            line += details.retryable ? " (retryable)" : " (not retryable)"
+            if !details.moreInfo.isEmpty {
+                line += "; see \(details.moreInfo)"
+            }
+        }
+        printError(line)
+    }
+
+    /// A JSON object of the members whose value is not `nil`; values are JSON text already.
+    private static func object(_ fields: [(String, String?)]) -> String {
+        let members = fields.compactMap { key, value in value.map { JSONString.quote(key) + ":" + $0 } }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// A quoted JSON string, or `nil` for an empty one (proto3 leaves unset strings empty).
+    private static func text(_ value: String) -> String? {
+        value.isEmpty ? nil : JSONString.quote(value)
+    }
+}

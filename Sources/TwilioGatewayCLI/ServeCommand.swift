@@ -1,0 +1,68 @@
+internal import Foundation
+internal import GatewayAPI
+internal import GatewayServices
+internal import HTTPServer
+internal import RPCCore
+internal import ServiceSupport
+internal import TwilioREST
+internal import TwilioSandbox
+internal import WireFraming
+
+/// `twilio-gateway serve`: the RPC server, the GraphQL gateway and, without credentials, the sandbox.
+enum ServeCommand {
+    static let command = Command(help: ServeConfiguration.help) { words in
+        var arguments = try CommandArguments(words, flags: [])
+        let configuration = try ServeConfiguration(arguments: &arguments, environment: Environment())
+        try await run(configuration)
+        return 0
+    }
+
+    static func run(_ configuration: ServeConfiguration) async throws {
+        let logger = Logger(label: "gateway", handler: JSONLinesLogHandler(), minimumLevel: configuration.logLevel)
+        try prepareDataDirectory(configuration.dataDirectory)
+
+        let board = HealthStatusBoard(services: GatewayServiceNames.served)
+        let backend: Backend?
+        if configuration.upstreams.isEmpty {
+            backend = try Backend.start(configuration, board: board, logger: logger)
+        } else {
+            backend = nil
+            logger.notice(
+                "gateway.upstreams.configured",
+                ["upstreams": configuration.upstreams.map(\.description).joined(separator: ",")]
+            )
+        }
+
+        let transport = backend?.inProcessTransport ?? UpstreamTransport.make(configuration.upstreams, logger: logger)
+        let http = try HTTPFrontDoor.start(configuration, transport: transport, board: board, logger: logger)
+        logger.notice(
+            "gateway.started",
+            [
+                "rpc.address": backend.map { _ in configuration.rpcAddress.description } ?? "none",
+                "http.address": configuration.httpAddress.description,
+                "mode": backend?.mode ?? "graphql-only",
+            ]
+        )
+
+        let signal = await TerminationSignal.wait()
+        logger.notice("gateway.stopping", ["signal": String(signal)])
+        board.setAll(.notServing)
+        backend?.beginShutdown()
+        http.stop()
+        await backend?.waitUntilStopped()
+        logger.notice("gateway.stopped")
+    }
+
+    private static func prepareDataDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: path,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
+    }
+}
+
+/// The names the Health service reports on: every service this gateway serves.
+enum GatewayServiceNames {
+    static let served = ["twilio.gateway.v1.Messaging", "twilio.gateway.v1.Health"]
+}

@@ -1,0 +1,91 @@
+internal import ServiceSupport
+
+/// Everything `serve` needs, from flags first, then environment variables, then defaults.
+struct ServeConfiguration {
+    /// Twilio credentials and where Twilio is; no credentials means sandbox mode.
+    struct Twilio {
+        var accountSID: String?
+        var authToken: String?
+        var apiBaseURL: String?
+        var verifyBaseURL: String?
+
+        var isConfigured: Bool { accountSID != nil && authToken != nil }
+    }
+
+    var rpcAddress = HostAndPort(host: "127.0.0.1", port: 7701)
+    var httpAddress = HostAndPort(host: "127.0.0.1", port: 8080)
+    var dataDirectory = "data"
+    var logLevel = LogLevel.info
+    var upstreams: [HostAndPort] = []
+    var sandboxNumbers = ["+15557654321", "+15005550006"]
+    var graphQLTimeout = Duration.seconds(10)
+    var twilio = Twilio()
+
+    static let help = """
+        Usage: twilio-gateway serve [options]
+
+        Runs the RPC server, the GraphQL gateway at POST /graphql and, when no Twilio credentials
+        are configured, the built-in Twilio sandbox (nothing is really sent).
+
+        Options (each also read from the environment variable in brackets):
+          --rpc-addr HOST:PORT       RPC listen address [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --http-addr HOST:PORT      HTTP listen address [GATEWAY_HTTP_ADDR] (default 127.0.0.1:8080)
+          --data-dir PATH            Data directory [GATEWAY_DATA_DIR] (default ./data)
+          --log-level LEVEL          trace, debug, info, notice, warning, error [GATEWAY_LOG_LEVEL] (default info)
+          --upstream HOST:PORT       Run only the GraphQL gateway, forwarding to these RPC servers;
+                                     repeat for several [GATEWAY_UPSTREAMS, comma-separated]
+          --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
+          --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
+                                     [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
+
+        Twilio (from the environment only, so the token never shows in a process list):
+          TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
+          TWILIO_API_BASE_URL                     Default https://api.twilio.com
+          TWILIO_VERIFY_BASE_URL                  Default https://verify.twilio.com
+        """
+
+    /// Reads the configuration.
+    ///
+    /// - Throws: An error naming the flag or variable that is wrong.
+    init(arguments: inout CommandArguments, environment: Environment) throws {
+        if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
+            rpcAddress = try HostAndPort(text, setting: "rpc address")
+        }
+        if let text = arguments.value("http-addr") ?? environment["GATEWAY_HTTP_ADDR"] {
+            httpAddress = try HostAndPort(text, setting: "http address")
+        }
+        dataDirectory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? dataDirectory
+        if let name = arguments.value("log-level") ?? environment["GATEWAY_LOG_LEVEL"] {
+            guard let level = LogLevel(name: name) else {
+                throw CommandArguments.ParseError(description: "unknown log level '\(name)'")
+            }
+            logLevel = level
+        }
+        var upstreamTexts = arguments.values("upstream")
+        if upstreamTexts.isEmpty, let list = environment["GATEWAY_UPSTREAMS"] {
+            upstreamTexts = list.split(separator: ",").map { String($0) }
+        }
+        upstreams = try upstreamTexts.map { try HostAndPort($0, setting: "upstream") }
+        if let text = arguments.value("graphql-timeout") ?? environment["GATEWAY_GRAPHQL_TIMEOUT"] {
+            guard let seconds = Double(text), seconds > 0 else {
+                throw CommandArguments.ParseError(description: "--graphql-timeout needs a positive number of seconds")
+            }
+            graphQLTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
+            sandboxNumbers = list.split(separator: ",").map { String($0) }
+        }
+        twilio = Twilio(
+            accountSID: environment["TWILIO_ACCOUNT_SID"],
+            authToken: environment["TWILIO_AUTH_TOKEN"],
+            apiBaseURL: environment["TWILIO_API_BASE_URL"],
+            verifyBaseURL: environment["TWILIO_VERIFY_BASE_URL"]
+        )
+        if (twilio.accountSID == nil) != (twilio.authToken == nil) {
+            throw CommandArguments.ParseError(
+                description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
+            )
+        }
+        try arguments.rejectUnknown()
+    }
+}
