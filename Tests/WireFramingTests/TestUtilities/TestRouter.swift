@@ -1,0 +1,101 @@
+internal import RPCCore
+internal import Synchronization
+
+/// The methods of the test service, each exercising one behaviour of the transport.
+enum TestMethods {
+    /// Returns the request unchanged.
+    static let echo = RPCMethod(service: "test.Echo", name: "Echo")
+    /// Sleeps for the number of milliseconds written in the request (UTF-8), then echoes it.
+    static let slow = RPCMethod(service: "test.Echo", name: "Slow")
+    /// Streams as many responses as the request says (UTF-8), each the index as UTF-8.
+    static let stream = RPCMethod(service: "test.Echo", name: "Stream")
+    /// Never finishes; records that it started and that it was cancelled.
+    static let hang = RPCMethod(service: "test.Echo", name: "Hang")
+    /// Fails with FAILED_PRECONDITION, a fixed message, and the request as the details.
+    static let fail = RPCMethod(service: "test.Echo", name: "Fail")
+    /// Gives up on its own by throwing CancellationError.
+    static let abandon = RPCMethod(service: "test.Echo", name: "Abandon")
+    /// Returns a response of as many bytes as the request says (UTF-8).
+    static let big = RPCMethod(service: "test.Echo", name: "Big")
+
+    /// A number written in a request, or 0.
+    static func number(_ request: [UInt8]) -> Int {
+        Int(String(decoding: request, as: UTF8.self)) ?? 0
+    }
+
+    /// A number as a request.
+    static func request(_ number: Int) -> [UInt8] {
+        Array(String(number).utf8)
+    }
+}
+
+/// Counts what the handlers saw, so tests can check that the server side reacted.
+final class HandlerProbe: Sendable {
+    private let counts = Mutex((started: 0, cancelled: 0))
+
+    var started: Int { counts.withLock { $0.started } }
+    var cancelled: Int { counts.withLock { $0.cancelled } }
+
+    func recordStart() { counts.withLock { $0.started += 1 } }
+    func recordCancel() { counts.withLock { $0.cancelled += 1 } }
+}
+
+/// The router of the test service.
+func makeTestRouter(probe: HandlerProbe) -> RPCRouter {
+    var router = RPCRouter()
+    router.register(TestMethods.echo, .unary { request, _ in request })
+    router.register(
+        TestMethods.slow,
+        .unary { request, _ in
+            try await Task.sleep(for: .milliseconds(TestMethods.number(request)))
+            return request
+        }
+    )
+    router.register(
+        TestMethods.stream,
+        .serverStreaming { request, _, writer in
+            for index in 0..<TestMethods.number(request) {
+                try await writer.write(Array(String(index).utf8))
+            }
+        }
+    )
+    router.register(
+        TestMethods.hang,
+        .unary { _, _ in
+            probe.recordStart()
+            do {
+                try await Task.sleep(for: .seconds(3600))
+            } catch {
+                probe.recordCancel()
+                throw error
+            }
+            return []
+        }
+    )
+    router.register(
+        TestMethods.fail,
+        .unary { request, _ in
+            throw RPCError(code: .failedPrecondition, message: "the test method always fails", details: request)
+        }
+    )
+    router.register(TestMethods.abandon, .unary { _, _ in throw CancellationError() })
+    router.register(
+        TestMethods.big,
+        .unary { request, _ in [UInt8](repeating: 0x61, count: TestMethods.number(request)) }
+    )
+    return router
+}
+
+/// Waits until `condition` holds, checking every 10 ms for at most `limit`.
+///
+/// - Returns: Whether the condition held in time.
+func eventually(within limit: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
+    let end = ContinuousClock.now + limit
+    while ContinuousClock.now < end {
+        if condition() {
+            return true
+        }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return condition()
+}
