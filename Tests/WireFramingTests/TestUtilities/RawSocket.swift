@@ -166,11 +166,12 @@ final class RawListener: @unchecked Sendable {
         Glibc.close(fd)
     }
 
-    /// Accepts one connection and answers its preface with a preface and SETTINGS.
+    /// Accepts one connection, reads the client's preface and SETTINGS, and answers with a
+    /// preface and SETTINGS.
     func acceptHandshake() async throws -> RawSocket {
         let socket = try await accept()
-        guard case .preface = try await socket.nextEvent() else {
-            throw RawSocketError(description: "the client sent no preface")
+        guard case .preface = try await socket.nextEvent(), try await socket.nextFrame()?.type == .settings else {
+            throw RawSocketError(description: "the client sent no preface and SETTINGS")
         }
         try await socket.send { encoder in
             encoder.appendPreface()

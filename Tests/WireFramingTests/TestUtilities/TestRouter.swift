@@ -15,6 +15,8 @@ enum TestMethods {
     static let fail = RPCMethod(service: "test.Echo", name: "Fail")
     /// Gives up on its own by throwing CancellationError.
     static let abandon = RPCMethod(service: "test.Echo", name: "Abandon")
+    /// Streams as many 2 KiB responses as the request says (UTF-8), counting them in the probe.
+    static let streamBig = RPCMethod(service: "test.Echo", name: "StreamBig")
     /// Returns a response of as many bytes as the request says (UTF-8).
     static let big = RPCMethod(service: "test.Echo", name: "Big")
 
@@ -31,13 +33,15 @@ enum TestMethods {
 
 /// Counts what the handlers saw, so tests can check that the server side reacted.
 final class HandlerProbe: Sendable {
-    private let counts = Mutex((started: 0, cancelled: 0))
+    private let counts = Mutex((started: 0, cancelled: 0, written: 0))
 
     var started: Int { counts.withLock { $0.started } }
     var cancelled: Int { counts.withLock { $0.cancelled } }
+    var written: Int { counts.withLock { $0.written } }
 
     func recordStart() { counts.withLock { $0.started += 1 } }
     func recordCancel() { counts.withLock { $0.cancelled += 1 } }
+    func recordWrite() { counts.withLock { $0.written += 1 } }
 }
 
 /// The router of the test service.
@@ -56,6 +60,16 @@ func makeTestRouter(probe: HandlerProbe) -> RPCRouter {
         .serverStreaming { request, _, writer in
             for index in 0..<TestMethods.number(request) {
                 try await writer.write(Array(String(index).utf8))
+            }
+        }
+    )
+    router.register(
+        TestMethods.streamBig,
+        .serverStreaming { request, _, writer in
+            let message = [UInt8](repeating: 0x62, count: 2048)
+            for _ in 0..<TestMethods.number(request) {
+                try await writer.write(message)
+                probe.recordWrite()
             }
         }
     )

@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import RPCCore
+internal import Synchronization
 
 extension ClientChannel {
     /// Makes a unary call on this channel.
@@ -158,17 +159,12 @@ extension ClientChannel {
 
     /// Sends a PING and waits for its ACK.
     func ping(timeout: Duration) async throws -> Duration {
-        let data = await withCheckedContinuation { continuation in
-            queue.async { [self] in
-                defer { nextPingData &+= 1 }
-                continuation.resume(returning: nextPingData)
-            }
-        }
+        let data = nextPingData.wrappingAdd(1, ordering: .relaxed).oldValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue.async { [self] in
                     guard phase != .closed, phase != .draining else {
-                        return continuation.resume(throwing: ChannelRetired())
+                        return continuation.resume(throwing: setupFailure ?? ChannelRetired())
                     }
                     pings[data] = PingWaiter(sentAt: nil, continuation: continuation)
                     if phase == .ready {
@@ -228,7 +224,7 @@ extension ClientChannel {
             track(call)
             send(call)
         case .draining, .closed:
-            finish(call, .failure(ChannelRetired()))
+            finish(call, .failure(setupFailure ?? ChannelRetired()))
         }
     }
 

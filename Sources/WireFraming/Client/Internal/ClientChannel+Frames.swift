@@ -122,6 +122,9 @@ extension ClientChannel {
         logger.debug("rpc.client.goaway", ["rpc.code": goAway.code.description, "rpc.reason": goAway.message])
         let code: RPCStatusCode = goAway.code == .ok ? .unavailable : goAway.code
         let error = RPCError(code: code, message: "the server at \(address) did not take the call: \(goAway.message)")
+        guard phase != .handshaking else {
+            return fail(error)
+        }
         let unprocessed = waiting + calls.values.filter { $0.streamID > goAway.lastStreamID }
         waiting = []
         for call in unprocessed {

@@ -1,6 +1,7 @@
 internal import Dispatch
 internal import RPCCore
 internal import ServiceSupport
+internal import Synchronization
 
 /// The client's end of one TCP connection: connects, shakes hands, multiplexes calls by
 /// stream ID, and fails them all when the connection ends.
@@ -47,7 +48,10 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
     var bufferedResponseBytes = 0
     var readingPaused = false
     var pings: [UInt64: PingWaiter] = [:]
-    var nextPingData: UInt64 = 1
+    let nextPingData = Atomic<UInt64>(1)
+    /// Why the channel ended before it was ever ready, for calls that arrive afterwards.
+    var setupFailure: RPCError?
+    private var wasReady = false
     var deadlines = DeadlineHeap<ClientCall>()
     var timerDeadline: ContinuousClock.Instant?
     let deadlineTimer: any DispatchSourceTimer
@@ -161,6 +165,7 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
         handshakeTimer?.cancel()
         handshakeTimer = nil
         phase = .ready
+        wasReady = true
         let calls = waiting
         waiting = []
         for call in calls {
@@ -189,6 +194,9 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
         }
         logger.debug("rpc.client.connection_ended", ["rpc.reason": error.message])
         phase = .closed
+        if !wasReady {
+            setupFailure = error
+        }
         handshakeTimer?.cancel()
         deadlineTimer.cancel()
         connector?.cancel()

@@ -44,7 +44,7 @@ extension ServerConnection {
             encoder.appendPreface()
             encoder.appendSettings(settings)
         }
-        phase = .open
+        handshakeCompleted()
     }
 
     private func receive(_ frame: Frame) {

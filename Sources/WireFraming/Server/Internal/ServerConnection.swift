@@ -83,6 +83,13 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
         }
     }
 
+    /// Switches the timer from the handshake timeout to the idle timeout.
+    func handshakeCompleted() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        phase = .open
+        timer.schedule(deadline: .after(configuration.idleTimeout))
+    }
+
     /// Refuses the connection before reading anything: sends a preface and a GOAWAY with
     /// `code` and `message`, then closes.
     func beginRefusing(_ code: RPCStatusCode, _ message: String) {
