@@ -88,6 +88,13 @@ final class FramedSocket: @unchecked Sendable {
         queuedBytes.load(ordering: .relaxed)
     }
 
+    /// Whether more than the high watermark waits to be written; a drain callback follows
+    /// once it falls below the low watermark.
+    var isBacklogged: Bool {
+        dispatchPrecondition(condition: .onQueue(queue))
+        return backlogged
+    }
+
     /// Whether events are still delivered and frames still sent.
     var isOpen: Bool {
         dispatchPrecondition(condition: .onQueue(queue))

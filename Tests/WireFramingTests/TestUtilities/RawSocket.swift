@@ -29,7 +29,9 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Connects to 127.0.0.1:`port`.
-    static func connect(port: Int) async throws -> RawSocket {
+    ///
+    /// - Parameter expectsPreface: Whether the peer's answer starts with a preface.
+    static func connect(port: Int, expectsPreface: Bool = true) async throws -> RawSocket {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else {
             throw RawSocketError(description: "socket failed: errno \(errno)")
@@ -44,7 +46,7 @@ final class RawSocket: @unchecked Sendable {
             Glibc.close(fd)
             throw RawSocketError(description: "connect to port \(port) failed: errno \(errno)")
         }
-        return RawSocket(fd: fd, expectsPreface: true)
+        return RawSocket(fd: fd, expectsPreface: expectsPreface)
     }
 
     /// Connects, sends the client preface, and reads the server's preface and SETTINGS.
@@ -195,10 +197,13 @@ final class RawListener: @unchecked Sendable {
     }
 }
 
-/// Runs blocking work on a Dispatch thread and waits for it.
+/// Runs blocking work on a thread of its own and waits for it.
+///
+/// A fresh serial queue gets its own thread (an overcommitting one), so blocked test work
+/// never holds a thread that the server's queues or the Swift concurrency pool need.
 func blocking<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        DispatchQueue(label: "test.blocking").async {
             continuation.resume(with: Swift.Result { try body() })
         }
     }

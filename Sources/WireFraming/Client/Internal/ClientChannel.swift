@@ -28,7 +28,7 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
 
     /// The server as the caller named it, such as `127.0.0.1:8443`.
     let address: String
-    let queue = DispatchQueue(label: "twilio-gateway.rpc.client")
+    let queue = DispatchQueue(label: "twilio-gateway.rpc.client", target: .global())
     let configuration: RPCClientConnection.Configuration
     let logger: Logger
     private let host: String

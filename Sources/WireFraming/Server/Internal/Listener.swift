@@ -9,7 +9,7 @@ final class Listener: @unchecked Sendable {
     /// The address the socket is bound to, with the port the system chose.
     let address: SocketAddress
     private let fd: Int32
-    private let queue = DispatchQueue(label: "twilio-gateway.rpc.listener")
+    private let queue = DispatchQueue(label: "twilio-gateway.rpc.listener", target: .global())
     private let source: any DispatchSourceRead
 
     /// Binds and listens.

@@ -1,6 +1,7 @@
 internal import Dispatch
 internal import RPCCore
 internal import ServiceSupport
+internal import Synchronization
 
 extension ServerConnection {
     /// Starts the handler of `call` in its own task; its status comes back to ``finish(_:status:response:)``.
@@ -116,13 +117,19 @@ extension ServerConnection {
     /// Sends one response of a streaming call; waits while the connection is backlogged.
     ///
     /// Called from the handler's task. The common case costs one hop to the queue and no
-    /// suspension.
+    /// suspension; the bytes count against the high watermark from the moment of the call.
     private func write(_ message: [UInt8], for call: ServerCall) async throws {
         try Task.checkCancellation()
-        if socket.queuedByteCount <= configuration.outboundHighWatermark {
-            queue.async { [self] in enqueue(message, for: call) }
+        let pending = pendingWriteBytes.wrappingAdd(message.count, ordering: .relaxed).newValue
+        if socket.queuedByteCount + pending <= configuration.outboundHighWatermark {
+            queue.async { [self] in
+                pendingWriteBytes.wrappingSubtract(message.count, ordering: .relaxed)
+                enqueue(message, for: call)
+            }
             return
         }
+        pendingWriteBytes.wrappingSubtract(message.count, ordering: .relaxed)
+
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue.async { [self] in
@@ -138,12 +145,14 @@ extension ServerConnection {
         }
     }
 
+    /// Queues the write now unless the socket is backlogged, in which case a drain callback
+    /// will come and ``resumeWriters()`` lets it go.
     private func wait(_ waiter: WriteWaiter) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard calls[waiter.call.streamID] === waiter.call else {
             return waiter.continuation.resume(throwing: CancellationError())
         }
-        guard socket.queuedByteCount > configuration.outboundLowWatermark else {
+        guard socket.isBacklogged || !writeWaiters.isEmpty else {
             enqueue(waiter.message, for: waiter.call)
             return waiter.continuation.resume()
         }
@@ -153,7 +162,7 @@ extension ServerConnection {
     /// Lets waiting writes go, oldest first, until the connection is backlogged again.
     func resumeWriters() {
         dispatchPrecondition(condition: .onQueue(queue))
-        while !writeWaiters.isEmpty && socket.queuedByteCount <= configuration.outboundHighWatermark {
+        while !writeWaiters.isEmpty && !socket.isBacklogged {
             let waiter = writeWaiters.removeFirst()
             enqueue(waiter.message, for: waiter.call)
             waiter.continuation.resume()

@@ -1,6 +1,7 @@
 internal import Dispatch
 internal import RPCCore
 internal import ServiceSupport
+internal import Synchronization
 
 /// The server's end of one TCP connection: reads calls, runs each on the dispatcher in its
 /// own task, and writes the responses and trailers back.
@@ -34,6 +35,9 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
     let configuration: RPCServer.Configuration
     private let onClose: @Sendable (ServerConnection) -> Void
     private let timer: any DispatchSourceTimer
+    /// Bytes of streamed responses handed to `queue` but not yet in the socket's buffer;
+    /// counted with the socket's backlog so a fast handler cannot outrun the limit.
+    let pendingWriteBytes = Atomic<Int>(0)
 
     var phase = Phase.awaitingPreface
     var calls: [UInt32: ServerCall] = [:]
@@ -53,7 +57,7 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
     ) {
         self.peer = peer.description
         self.remoteHost = peer.host
-        self.queue = DispatchQueue(label: "twilio-gateway.rpc.connection")
+        self.queue = DispatchQueue(label: "twilio-gateway.rpc.connection", target: .global())
         self.socket = FramedSocket(
             fd: fd,
             queue: queue,
