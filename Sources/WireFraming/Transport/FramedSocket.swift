@@ -48,6 +48,7 @@ final class FramedSocket: @unchecked Sendable {
 
     /// The queue that owns this socket.
     let queue: DispatchQueue
+    private let work: PendingWork
     private let fd: Int32
     private let limits: Limits
     private var state = State.open
@@ -65,18 +66,22 @@ final class FramedSocket: @unchecked Sendable {
     private var backlogged = false
     private var inputEnded = false
     private var flushScheduled = false
+    private var delivering = false
+    private var flushAfterDelivery = false
+    private var writeFailed = false
     private var delegate: (any FramedSocketDelegate)?
 
     /// Wraps a connected descriptor, which the socket now owns and will close.
     ///
     /// - Parameter expectsPreface: Whether the peer's first bytes are a connection preface.
-    init(fd: Int32, queue: DispatchQueue, limits: Limits, expectsPreface: Bool) {
+    init(fd: Int32, work: PendingWork, limits: Limits, expectsPreface: Bool) {
         self.fd = fd
-        self.queue = queue
+        self.queue = work.queue
+        self.work = work
         self.limits = limits
         self.decoder = FrameDecoder(maxPayloadLength: limits.maxPayloadLength, expectsPreface: expectsPreface)
         self.readBuffer = .allocate(byteCount: Self.readChunkSize, alignment: 16)
-        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: work.queue)
     }
 
     deinit {
@@ -110,8 +115,12 @@ final class FramedSocket: @unchecked Sendable {
         readSource.resume()
     }
 
-    /// Appends frames with `body` and schedules a flush; does nothing once the socket is
-    /// flushing or closed.
+    /// Appends frames with `body` and writes them: at once when no other work waits for the
+    /// queue, otherwise after that work, together with what it adds. Does nothing once the
+    /// socket is flushing or closed.
+    ///
+    /// A failed write never closes the socket inside this call; the close follows in a
+    /// block of its own, so callers need not expect their delegate to be called back here.
     func enqueue(_ body: (inout FrameEncoder) -> Void) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard state == .open else {
@@ -119,6 +128,16 @@ final class FramedSocket: @unchecked Sendable {
         }
         body(&encoder)
         updateQueuedBytes()
+        if delivering {
+            flushAfterDelivery = true
+        } else if work.isWaiting {
+            flushSoon()
+        } else {
+            flush()
+        }
+    }
+
+    private func flushSoon() {
         guard !flushScheduled else {
             return
         }
@@ -210,7 +229,7 @@ final class FramedSocket: @unchecked Sendable {
     /// Writes as much as the socket takes; waits for writability when it takes no more.
     private func flush() {
         dispatchPrecondition(condition: .onQueue(queue))
-        guard state == .open || state == .flushing else {
+        guard state == .open || state == .flushing, !writeFailed else {
             return
         }
         while writtenOffset < encoder.count {
@@ -229,7 +248,8 @@ final class FramedSocket: @unchecked Sendable {
                 updateQueuedBytes()
                 return
             case .failed(let error):
-                close(error: error)
+                writeFailed = true
+                queue.async { [self] in close(error: error) }
                 return
             }
         }
@@ -244,6 +264,14 @@ final class FramedSocket: @unchecked Sendable {
     }
 
     private func deliverEvents() {
+        delivering = true
+        defer {
+            delivering = false
+            if flushAfterDelivery {
+                flushAfterDelivery = false
+                flush()
+            }
+        }
         while state == .open {
             let event: FrameDecoder.Event?
             do {

@@ -9,13 +9,13 @@ extension ClientChannel {
     func unary(_ call: ClientCall) async throws -> [UInt8] {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                queue.async { [self] in
+                work.async { [self] in
                     call.unaryWaiter = continuation
                     start(call)
                 }
             }
         } onCancel: {
-            queue.async { [self] in cancel(call, RPCError(code: .cancelled, message: "the call was cancelled")) }
+            work.async { [self] in cancel(call, RPCError(code: .cancelled, message: "the call was cancelled")) }
         }
     }
 
@@ -26,7 +26,7 @@ extension ClientChannel {
     func next(_ call: ClientCall) async throws -> [UInt8]? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                queue.async { [self] in
+                work.async { [self] in
                     call.streamWaiter = continuation
                     if call.stage == .new {
                         start(call)
@@ -36,7 +36,7 @@ extension ClientChannel {
                 }
             }
         } onCancel: {
-            queue.async { [self] in cancel(call, RPCError(code: .cancelled, message: "the call was cancelled")) }
+            work.async { [self] in cancel(call, RPCError(code: .cancelled, message: "the call was cancelled")) }
         }
     }
 

@@ -28,7 +28,9 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
 
     /// The server as the caller named it, such as `127.0.0.1:8443`.
     let address: String
-    let queue = DispatchQueue(label: "twilio-gateway.rpc.client", target: .global())
+    let queue: DispatchQueue
+    /// Runs callers' requests on `queue`, counted so their frames share writes.
+    let work: PendingWork
     let configuration: RPCClientConnection.Configuration
     let logger: Logger
     private let host: String
@@ -63,6 +65,9 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
         logger: Logger,
         onRetire: @escaping @Sendable (ClientChannel) -> Void
     ) {
+        let queue = DispatchQueue(label: "twilio-gateway.rpc.client", target: .global())
+        self.queue = queue
+        self.work = PendingWork(queue: queue)
         self.host = host
         self.port = port
         self.address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
@@ -134,7 +139,7 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
         case .success(let fd):
             let socket = FramedSocket(
                 fd: fd,
-                queue: queue,
+                work: work,
                 limits: FramedSocket.Limits(
                     maxPayloadLength: configuration.maxFrameSize,
                     highWatermark: Int.max,

@@ -27,13 +27,13 @@ extension ServerConnection {
                 let status = await dispatcher.handle(incoming) { [self] message in
                     try await write(message, for: call)
                 }
-                queue.async { [self] in finish(call, status: status, response: nil) }
+                work.async { [self] in finish(call, status: status, response: nil) }
             }
         } else {
             let response = UnaryResponse()
             call.task = Task { [self] in
                 let status = await dispatcher.handle(incoming) { message in response.store(message) }
-                queue.async { [self] in finish(call, status: status, response: response.take()) }
+                work.async { [self] in finish(call, status: status, response: response.take()) }
             }
         }
     }
@@ -122,7 +122,7 @@ extension ServerConnection {
         try Task.checkCancellation()
         let pending = pendingWriteBytes.wrappingAdd(message.count, ordering: .relaxed).newValue
         if socket.queuedByteCount + pending <= configuration.outboundHighWatermark {
-            queue.async { [self] in
+            work.async { [self] in
                 pendingWriteBytes.wrappingSubtract(message.count, ordering: .relaxed)
                 enqueue(message, for: call)
             }

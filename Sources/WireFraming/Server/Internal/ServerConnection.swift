@@ -29,6 +29,8 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
     /// The peer's IP address without the port, for the per-address connection limit.
     let remoteHost: String
     let queue: DispatchQueue
+    /// Runs handler results on `queue`, counted so their frames share writes.
+    let work: PendingWork
     let socket: FramedSocket
     let dispatcher: RPCDispatcher
     let logger: Logger
@@ -57,10 +59,12 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
     ) {
         self.peer = peer.description
         self.remoteHost = peer.host
-        self.queue = DispatchQueue(label: "twilio-gateway.rpc.connection", target: .global())
+        let queue = DispatchQueue(label: "twilio-gateway.rpc.connection", target: .global())
+        self.queue = queue
+        self.work = PendingWork(queue: queue)
         self.socket = FramedSocket(
             fd: fd,
-            queue: queue,
+            work: work,
             limits: FramedSocket.Limits(
                 maxPayloadLength: configuration.maxFrameSize,
                 highWatermark: configuration.outboundHighWatermark,
