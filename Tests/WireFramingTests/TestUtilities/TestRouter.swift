@@ -20,6 +20,17 @@ enum TestMethods {
     /// Returns a response of as many bytes as the request says (UTF-8).
     static let big = RPCMethod(service: "test.Echo", name: "Big")
 
+    /// The gateway's health check, answering `SERVING` (`08 01`) whatever the request.
+    static let healthCheck = RPCMethod(service: "twilio.gateway.v1.Health", name: "Check")
+    /// The gateway's SendSms, always failing as Twilio does for a bad `to`, with details.
+    static let sendSms = RPCMethod(service: "twilio.gateway.v1.Messaging", name: "SendSms")
+    /// `ErrorDetails { twilio_code: 21211, http_status: 400, field_violations: [{ "to", "not E.164" }] }`,
+    /// the details of the example in `docs/protocol.md`.
+    static let sendSmsDetails: [UInt8] = [
+        0x08, 0xDB, 0xA5, 0x01, 0x20, 0x90, 0x03, 0x3A, 0x0F, 0x0A, 0x02, 0x74, 0x6F, 0x12, 0x09, 0x6E, 0x6F, 0x74,
+        0x20, 0x45, 0x2E, 0x31, 0x36, 0x34,
+    ]
+
     /// A number written in a request, or 0.
     static func number(_ request: [UInt8]) -> Int {
         Int(String(decoding: request, as: UTF8.self)) ?? 0
@@ -93,6 +104,14 @@ func makeTestRouter(probe: HandlerProbe) -> RPCRouter {
         }
     )
     router.register(TestMethods.abandon, .unary { _, _ in throw CancellationError() })
+    router.register(TestMethods.healthCheck, .unary { _, _ in [0x08, 0x01] })
+    router.register(
+        TestMethods.sendSms,
+        .unary { _, context in
+            let message = "to must be in E.164 format (request \(context.metadata["x-request-id"] ?? "none"))"
+            throw RPCError(code: .invalidArgument, message: message, details: TestMethods.sendSmsDetails)
+        }
+    )
     router.register(
         TestMethods.big,
         .unary { request, _ in [UInt8](repeating: 0x61, count: TestMethods.number(request)) }
