@@ -124,7 +124,10 @@ public struct FrameEncoder: Sendable {
         let limit = min(maxPayloadLength, Int(UInt32.max))
         guard length <= limit else {
             bytes.removeSubrange(start...)
-            throw FramingError(code: .oversizedFrame, message: "frame of \(length) bytes exceeds the limit of \(limit) bytes")
+            throw FramingError(
+                code: .oversizedFrame,
+                message: "frame of \(length) bytes exceeds the limit of \(limit) bytes"
+            )
         }
         bytes.setBigEndian(UInt32(length), at: start)
     }

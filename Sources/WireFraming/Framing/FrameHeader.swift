@@ -34,7 +34,12 @@ public struct FrameHeader: Hashable, Sendable {
         else {
             return nil
         }
-        self.init(payloadLength: length, type: FrameType(rawValue: type), flags: FrameFlags(rawValue: flags), streamID: streamID)
+        self.init(
+            payloadLength: length,
+            type: FrameType(rawValue: type),
+            flags: FrameFlags(rawValue: flags),
+            streamID: streamID
+        )
     }
 
     /// Appends the header's ``size`` bytes to `output`.

@@ -67,7 +67,10 @@ extension [UInt8] {
     ) throws(FramingError) {
         let count = bytes.count
         guard count <= prefix.limit else {
-            throw FramingError(code: .valueTooLarge, message: "\(field) is \(count) bytes; the limit is \(prefix.limit)")
+            throw FramingError(
+                code: .valueTooLarge,
+                message: "\(field) is \(count) bytes; the limit is \(prefix.limit)"
+            )
         }
         switch prefix {
         case .uint16: appendBigEndian(UInt16(count))

@@ -40,6 +40,11 @@ public final class RPCServer: Sendable {
         var connections: [ObjectIdentifier: Registered] = [:]
         var connectionsPerHost: [String: Int] = [:]
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
+
+        mutating func takeStopWaiters() -> [CheckedContinuation<Void, Never>] {
+            defer { stopWaiters = [] }
+            return stopWaiters
+        }
     }
 
     private let dispatcher: RPCDispatcher
@@ -78,7 +83,10 @@ public final class RPCServer: Sendable {
         try configuration.validate()
         let listener: Listener = try state.withLock { (state) throws(TransportError) -> Listener in
             guard case .idle = state.lifecycle else {
-                throw TransportError(code: .invalidState, message: "RPCServer.start was called on a server already started")
+                throw TransportError(
+                    code: .invalidState,
+                    message: "RPCServer.start was called on a server already started"
+                )
             }
             let listener = try Listener(host: host, port: port)
             state.lifecycle = .running(listener)
@@ -104,33 +112,32 @@ public final class RPCServer: Sendable {
     /// Calling it again does nothing.
     public func beginGracefulShutdown() {
         let (listener, connections, waiters) = state.withLock { state in
+            let listener: Listener?
             switch state.lifecycle {
             case .idle:
-                state.lifecycle = .stopped
-                defer { state.stopWaiters = [] }
-                return (Listener?.none, [ServerConnection](), state.stopWaiters)
-            case .running(let listener):
-                state.lifecycle = state.connections.isEmpty ? .stopped : .draining
-                let waiters = state.connections.isEmpty ? state.stopWaiters : []
-                if state.connections.isEmpty {
-                    state.stopWaiters = []
-                }
-                return (listener, state.connections.values.map(\.connection), waiters)
+                listener = nil
+            case .running(let running):
+                listener = running
             case .draining, .stopped:
-                return (nil, [], [])
+                return (Listener?.none, [ServerConnection](), [CheckedContinuation<Void, Never>]())
             }
-        }
-        guard let listener else {
-            waiters.forEach { $0.resume() }
-            return
+            let connections = state.connections.values.map(\.connection)
+            state.lifecycle = connections.isEmpty ? .stopped : .draining
+            return (listener, connections, connections.isEmpty ? state.takeStopWaiters() : [])
         }
 
+        listener?.stop()
+        for waiter in waiters {
+            waiter.resume()
+        }
+        guard !connections.isEmpty else {
+            logger.info("rpc.server.stopped")
+            return
+        }
         logger.info("rpc.server.draining", ["rpc.connections": String(connections.count)])
-        listener.stop()
         for connection in connections {
             connection.beginDraining()
         }
-        waiters.forEach { $0.resume() }
         DispatchQueue.global().asyncAfter(deadline: .after(configuration.shutdownGracePeriod)) { [self] in
             endGracePeriod()
         }
@@ -195,26 +202,27 @@ public final class RPCServer: Sendable {
     }
 
     private func connectionClosed(_ connection: ServerConnection) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
             guard let registered = state.connections.removeValue(forKey: ObjectIdentifier(connection)) else {
-                return []
+                return nil
             }
             if registered.countsTowardLimit {
                 let remaining = state.connectionsPerHost[connection.remoteHost, default: 1] - 1
                 state.connectionsPerHost[connection.remoteHost] = remaining > 0 ? remaining : nil
             }
             guard case .draining = state.lifecycle, state.connections.isEmpty else {
-                return []
+                return nil
             }
             state.lifecycle = .stopped
-            defer { state.stopWaiters = [] }
-            return state.stopWaiters
+            return state.takeStopWaiters()
         }
-        guard !waiters.isEmpty else {
+        guard let waiters else {
             return
         }
         logger.info("rpc.server.stopped")
-        waiters.forEach { $0.resume() }
+        for waiter in waiters {
+            waiter.resume()
+        }
     }
 
     private func endGracePeriod() {

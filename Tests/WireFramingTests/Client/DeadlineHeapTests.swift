@@ -1,4 +1,5 @@
 internal import Testing
+
 @testable internal import WireFraming
 
 @Suite("DeadlineHeap")

@@ -100,7 +100,10 @@ struct FrameDecoderTests {
         var decoder = FrameDecoder(maxPayloadLength: 1024, expectsPreface: false)
         decoder.append(encoder.bytes)
 
-        #expect(try decoder.next() == .unknownType(FrameHeader(payloadLength: 50, type: FrameType(rawValue: 0x42), streamID: 1)))
+        #expect(
+            try decoder.next()
+                == .unknownType(FrameHeader(payloadLength: 50, type: FrameType(rawValue: 0x42), streamID: 1))
+        )
         #expect(try decoder.next() == .frame(Frame(type: .message, streamID: 1, payload: [7])))
         #expect(try decoder.next() == nil)
     }

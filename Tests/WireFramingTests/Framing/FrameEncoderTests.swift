@@ -9,7 +9,10 @@ struct FrameEncoderTests {
         var encoder = FrameEncoder()
         try encoder.appendMessage([0xAA, 0xBB], streamID: 0x0102_0304, endStream: true)
         #expect(encoder.bytes == [0, 0, 0, 2, 0x02, 0x01, 1, 2, 3, 4, 0xAA, 0xBB])
-        #expect(FrameHeader(decoding: encoder.bytes) == FrameHeader(payloadLength: 2, type: .message, flags: .endStream, streamID: 0x0102_0304))
+        #expect(
+            FrameHeader(decoding: encoder.bytes)
+                == FrameHeader(payloadLength: 2, type: .message, flags: .endStream, streamID: 0x0102_0304)
+        )
     }
 
     @Test("the preface is TWGW, version 1.0 and two zero bytes")
@@ -24,7 +27,8 @@ struct FrameEncoderTests {
         var encoder = FrameEncoder()
         encoder.appendCancel(streamID: 1)
         let before = encoder.bytes
-        #expect(throws: FramingError(code: .oversizedFrame, message: "frame of 20 bytes exceeds the limit of 16 bytes")) {
+        #expect(throws: FramingError(code: .oversizedFrame, message: "frame of 20 bytes exceeds the limit of 16 bytes"))
+        {
             try encoder.appendMessage([UInt8](repeating: 0, count: 20), streamID: 3, maxPayloadLength: 16)
         }
         #expect(encoder.bytes == before)
@@ -46,7 +50,10 @@ struct FrameEncoderTests {
         var encoder = FrameEncoder()
         let headers = HeadersPayload(path: "/a.B/C", timeoutMilliseconds: 5, metadata: ["k": "v"])
         try encoder.appendHeaders(headers, streamID: 1)
-        encoder.appendTrailers(TrailersPayload(status: RPCStatus(code: .notFound, message: "no", details: [1])), streamID: 1)
+        encoder.appendTrailers(
+            TrailersPayload(status: RPCStatus(code: .notFound, message: "no", details: [1])),
+            streamID: 1
+        )
         encoder.appendSettings(SettingsPayload(maxFrameSize: 20_000, maxConcurrentCalls: 3))
         encoder.appendGoAway(GoAwayPayload(lastStreamID: 1, code: .ok, message: "bye"))
 
@@ -59,7 +66,10 @@ struct FrameEncoderTests {
         #expect(frames.map(\.type) == [.headers, .trailers, .settings, .goAway])
         #expect(try HeadersPayload(decoding: frames[0].payload) == headers)
         #expect(try TrailersPayload(decoding: frames[1].payload).status.details == [1])
-        #expect(try SettingsPayload(decoding: frames[2].payload) == SettingsPayload(maxFrameSize: 20_000, maxConcurrentCalls: 3))
+        #expect(
+            try SettingsPayload(decoding: frames[2].payload)
+                == SettingsPayload(maxFrameSize: 20_000, maxConcurrentCalls: 3)
+        )
         #expect(try GoAwayPayload(decoding: frames[3].payload).message == "bye")
     }
 }

@@ -11,8 +11,10 @@ struct ProtocolDocumentTests {
             contentsOf: PythonEnvironment.root.appendingPathComponent("docs/protocol.md"),
             encoding: .utf8
         )
-        let section = try #require(document.components(separatedBy: "## 13. Worked example").last?
-            .components(separatedBy: "## 14.").first)
+        let section = try #require(
+            document.components(separatedBy: "## 13. Worked example").last?
+                .components(separatedBy: "## 14.").first
+        )
         var bytes: [UInt8] = []
         for (index, block) in section.components(separatedBy: "```").enumerated() where index % 2 == 1 {
             for line in block.split(separator: "\n") {
@@ -40,10 +42,18 @@ struct ProtocolDocumentTests {
             metadata: ["x-request-id": "req-1"]
         )
         try encoder.appendHeaders(headers, streamID: 1)
-        try encoder.appendMessage([0x0A, 0x1B] + Array("twilio.gateway.v1.Messaging".utf8), streamID: 1, endStream: true)
+        try encoder.appendMessage(
+            [0x0A, 0x1B] + Array("twilio.gateway.v1.Messaging".utf8),
+            streamID: 1,
+            endStream: true
+        )
         try encoder.appendMessage([0x08, 0x01], streamID: 1)
         encoder.appendTrailers(TrailersPayload(status: .ok), streamID: 1)
-        let failure = RPCStatus(code: .invalidArgument, message: "to must be in E.164 format", details: TestMethods.sendSmsDetails)
+        let failure = RPCStatus(
+            code: .invalidArgument,
+            message: "to must be in E.164 format",
+            details: TestMethods.sendSmsDetails
+        )
         encoder.appendTrailers(TrailersPayload(status: failure), streamID: 3)
         encoder.appendCancel(streamID: 5)
         encoder.appendPing(PingPayload(data: 0x0102_0304_0506_0708))

@@ -26,8 +26,14 @@ struct PayloadCodecTests {
             ([0, 1, 0xFF, 0, 0, 0, 0, 0, 0], "the path is not valid UTF-8"),
             ([0, 1, 0x2F, 0, 0], "the payload ends inside the timeout"),
             ([0, 1, 0x2F, 0, 0, 0, 0, 0], "the payload ends inside the metadata count"),
-            ([0, 1, 0x2F, 0, 0, 0, 0, 0, 1, 0, 1, 0x4B, 0, 0, 0, 0], "metadata key 0 is not lowercase ASCII without spaces"),
-            ([0, 1, 0x2F, 0, 0, 0, 0, 0, 1, 0, 1, 0x6B, 0, 0, 0, 5, 0x76], "the value of metadata \"k\" is 5 bytes long but only 1 bytes remain"),
+            (
+                [0, 1, 0x2F, 0, 0, 0, 0, 0, 1, 0, 1, 0x4B, 0, 0, 0, 0],
+                "metadata key 0 is not lowercase ASCII without spaces"
+            ),
+            (
+                [0, 1, 0x2F, 0, 0, 0, 0, 0, 1, 0, 1, 0x6B, 0, 0, 0, 5, 0x76],
+                "the value of metadata \"k\" is 5 bytes long but only 1 bytes remain"
+            ),
             ([0, 1, 0x2F, 0, 0, 0, 0, 0, 0, 0xEE], "1 bytes follow the last metadata entry"),
         ] as [([UInt8], String)]
     )
@@ -98,7 +104,10 @@ struct PayloadCodecTests {
         #expect(try SettingsPayload(decoding: []) == SettingsPayload())
     }
 
-    @Test("SETTINGS with a partial entry or a tiny frame size are refused", arguments: [[0, 1, 0], [0, 1, 0, 0, 0, 1]] as [[UInt8]])
+    @Test(
+        "SETTINGS with a partial entry or a tiny frame size are refused",
+        arguments: [[0, 1, 0], [0, 1, 0, 0, 0, 1]] as [[UInt8]]
+    )
     func malformedSettings(bytes: [UInt8]) {
         #expect(throws: FramingError.self) { try SettingsPayload(decoding: bytes) }
     }

@@ -50,7 +50,9 @@ enum PythonEnvironment {
 struct PythonClientTests {
     /// Generates the Python output of every proto into a fresh directory.
     static func generateProtos(protoc: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("twgw-python-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "twgw-python-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let protos = PythonEnvironment.root.appendingPathComponent("Protos").path
         let files = try FileManager.default.contentsOfDirectory(atPath: protos + "/twilio/gateway/v1")
@@ -77,12 +79,18 @@ struct PythonClientTests {
 
     @Test(
         "the Python client calls the Swift server: health, an error with details, raw bytes",
-        .enabled(if: PythonEnvironment.shouldRun, "the protobuf package is missing; set GATEWAY_REQUIRE_PYTHON=1 to fail")
+        .enabled(
+            if: PythonEnvironment.shouldRun,
+            "the protobuf package is missing; set GATEWAY_REQUIRE_PYTHON=1 to fail"
+        )
     )
     func pythonClient() async throws {
         let python = try #require(PythonEnvironment.python, "python3 is not on PATH")
         let protoc = try #require(PythonEnvironment.protoc, "protoc is not on PATH")
-        try #require(PythonEnvironment.hasProtobuf, "python3 cannot import google.protobuf: pip install -r Tests/PythonClient/requirements.txt")
+        try #require(
+            PythonEnvironment.hasProtobuf,
+            "python3 cannot import google.protobuf: pip install -r Tests/PythonClient/requirements.txt"
+        )
         let protoDirectory = try Self.generateProtos(protoc: protoc)
         defer { try? FileManager.default.removeItem(atPath: protoDirectory) }
 
@@ -95,7 +103,10 @@ struct PythonClientTests {
 
             let sms = try await Self.client(
                 python,
-                common + ["--metadata", "X-Request-ID=py-1", "send-sms", "--to", "12", "--from", "+15557654321", "--body", "hi"]
+                common + [
+                    "--metadata", "X-Request-ID=py-1", "send-sms", "--to", "12", "--from", "+15557654321", "--body",
+                    "hi",
+                ]
             )
             #expect(sms["status"] as? Int == 3)
             #expect(sms["message"] as? String == "to must be in E.164 format (request py-1)")
@@ -105,7 +116,10 @@ struct PythonClientTests {
             let violations = try #require(details["field_violations"] as? [[String: Any]])
             #expect(violations.first?["field"] as? String == "to")
 
-            let raw = try await Self.client(python, common + ["raw", "--path", TestMethods.echo.path, "--request-hex", "00ff10"])
+            let raw = try await Self.client(
+                python,
+                common + ["raw", "--path", TestMethods.echo.path, "--request-hex", "00ff10"]
+            )
             #expect(raw["status_name"] as? String == "OK")
             #expect(raw["response_hex"] as? String == "00ff10")
 

@@ -46,7 +46,11 @@ struct CallTests {
             let client = server.makeClient()
             defer { client.close() }
             var received: [String] = []
-            for try await message in client.serverStreaming(TestMethods.stream, request: TestMethods.request(50), options: RPCCallOptions()) {
+            for try await message in client.serverStreaming(
+                TestMethods.stream,
+                request: TestMethods.request(50),
+                options: RPCCallOptions()
+            ) {
                 received.append(String(decoding: message, as: UTF8.self))
             }
             #expect(received == (0..<50).map(String.init))
@@ -62,7 +66,11 @@ struct CallTests {
                 for index in 0..<1000 {
                     group.addTask {
                         let request = TestMethods.request(index)
-                        let response = try await client.unary(TestMethods.echo, request: request, options: RPCCallOptions())
+                        let response = try await client.unary(
+                            TestMethods.echo,
+                            request: request,
+                            options: RPCCallOptions()
+                        )
                         return response == request
                     }
                 }
@@ -79,7 +87,11 @@ struct CallTests {
             let client = server.makeClient()
             defer { client.close() }
             let error = await #expect(throws: RPCError.self) {
-                try await client.unary(TestMethods.hang, request: [], options: RPCCallOptions(timeout: .milliseconds(100)))
+                try await client.unary(
+                    TestMethods.hang,
+                    request: [],
+                    options: RPCCallOptions(timeout: .milliseconds(100))
+                )
             }
             #expect(error?.code == .deadlineExceeded)
             #expect(await eventually { server.probe.cancelled == 1 })
@@ -95,7 +107,9 @@ struct CallTests {
             let error = await #expect(throws: RPCError.self) {
                 try await client.unary(TestMethods.fail, request: details, options: RPCCallOptions())
             }
-            #expect(error == RPCError(code: .failedPrecondition, message: "the test method always fails", details: details))
+            #expect(
+                error == RPCError(code: .failedPrecondition, message: "the test method always fails", details: details)
+            )
         }
     }
 
@@ -105,7 +119,11 @@ struct CallTests {
             let client = server.makeClient()
             defer { client.close() }
             let error = await #expect(throws: RPCError.self) {
-                try await client.unary(RPCMethod(service: "test.Echo", name: "Nope"), request: [], options: RPCCallOptions())
+                try await client.unary(
+                    RPCMethod(service: "test.Echo", name: "Nope"),
+                    request: [],
+                    options: RPCCallOptions()
+                )
             }
             #expect(error?.code == .unimplemented)
         }
@@ -136,7 +154,11 @@ struct CallTests {
             }
             #expect(error?.code == .resourceExhausted)
             #expect(error?.message.contains("16384") == true)
-            let small = try await client.unary(TestMethods.big, request: TestMethods.request(100), options: RPCCallOptions())
+            let small = try await client.unary(
+                TestMethods.big,
+                request: TestMethods.request(100),
+                options: RPCCallOptions()
+            )
             #expect(small.count == 100)
         }
     }
@@ -147,7 +169,11 @@ struct CallTests {
             let client = server.makeClient()
             defer { client.close() }
             let error = await #expect(throws: RPCError.self) {
-                try await client.unary(TestMethods.echo, request: [UInt8](repeating: 1, count: 20_000), options: RPCCallOptions())
+                try await client.unary(
+                    TestMethods.echo,
+                    request: [UInt8](repeating: 1, count: 20_000),
+                    options: RPCCallOptions()
+                )
             }
             #expect(error?.code == .resourceExhausted)
             #expect(error?.message == "request message of 20000 bytes exceeds the server's limit of 16384 bytes")
@@ -161,7 +187,11 @@ struct CallTests {
         try await withTestServer { server in
             let client = server.makeClient()
             defer { client.close() }
-            let response = try await client.unary(TestMethods.big, request: TestMethods.request(3_000_000), options: RPCCallOptions())
+            let response = try await client.unary(
+                TestMethods.big,
+                request: TestMethods.request(3_000_000),
+                options: RPCCallOptions()
+            )
             #expect(response.count == 3_000_000)
         }
     }

@@ -17,7 +17,11 @@ struct LifecycleTests {
             let error = await #expect(throws: RPCError.self) { try await call.value }
             #expect(error?.code == .cancelled)
             #expect(await eventually { server.probe.cancelled == 1 })
-            #expect(server.logs.records.contains { $0.message == "rpc.call.cancelled" && $0.metadata["rpc.code"] == "CANCELLED" })
+            #expect(
+                server.logs.records.contains {
+                    $0.message == "rpc.call.cancelled" && $0.metadata["rpc.code"] == "CANCELLED"
+                }
+            )
         }
     }
 
@@ -27,7 +31,11 @@ struct LifecycleTests {
             let client = server.makeClient()
             defer { client.close() }
             var count = 0
-            for try await _ in client.serverStreaming(TestMethods.stream, request: TestMethods.request(1_000_000), options: RPCCallOptions()) {
+            for try await _ in client.serverStreaming(
+                TestMethods.stream,
+                request: TestMethods.request(1_000_000),
+                options: RPCCallOptions()
+            ) {
                 count += 1
                 if count == 3 {
                     break
@@ -120,7 +128,9 @@ struct LifecycleTests {
         let server = try TestServer(configuration: RPCServer.Configuration(shutdownGracePeriod: .seconds(5)))
         let client = server.makeClient()
         defer { client.close() }
-        let inFlight = Task { try await client.unary(TestMethods.slow, request: TestMethods.request(300), options: RPCCallOptions()) }
+        let inFlight = Task {
+            try await client.unary(TestMethods.slow, request: TestMethods.request(300), options: RPCCallOptions())
+        }
         #expect(await eventually { server.logs.records.contains { $0.message == "rpc.connection.accepted" } })
         try await Task.sleep(for: .milliseconds(50))
 
@@ -151,7 +161,9 @@ struct LifecycleTests {
 
     @Test("a call beyond the concurrency limit ends at once with RESOURCE_EXHAUSTED")
     func maxConcurrentCalls() async throws {
-        try await withTestServer(RPCServer.Configuration(maxConcurrentCallsPerConnection: 2, shutdownGracePeriod: .zero)) { server in
+        try await withTestServer(
+            RPCServer.Configuration(maxConcurrentCallsPerConnection: 2, shutdownGracePeriod: .zero)
+        ) { server in
             let client = server.makeClient()
             defer { client.close() }
             let hanging = (0..<2).map { _ in
@@ -162,7 +174,9 @@ struct LifecycleTests {
                 try await client.unary(TestMethods.echo, request: [], options: RPCCallOptions())
             }
             #expect(error?.code == .resourceExhausted)
-            hanging.forEach { $0.cancel() }
+            for call in hanging {
+                call.cancel()
+            }
             #expect(await eventually { server.probe.cancelled == 2 })
             let after = try await client.unary(TestMethods.echo, request: [3], options: RPCCallOptions())
             #expect(after == [3])
@@ -232,8 +246,12 @@ struct LifecycleTests {
             )
             defer { client.close() }
             let total = 2_000
-            var iterator = client.serverStreaming(TestMethods.streamBig, request: TestMethods.request(total), options: RPCCallOptions())
-                .makeAsyncIterator()
+            var iterator = client.serverStreaming(
+                TestMethods.streamBig,
+                request: TestMethods.request(total),
+                options: RPCCallOptions()
+            )
+            .makeAsyncIterator()
             #expect(try await iterator.next()?.count == 2048)
             try await Task.sleep(for: .milliseconds(100))
             var count = 1

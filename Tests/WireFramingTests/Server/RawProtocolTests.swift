@@ -61,7 +61,10 @@ struct RawProtocolTests {
             #expect(try await socket.nextEvent() == .preface(.current))
             let settings = try #require(try await socket.nextFrame())
             #expect(settings.type == .settings && settings.streamID == 0)
-            #expect(try SettingsPayload(decoding: settings.payload) == SettingsPayload(maxFrameSize: 65_536, maxConcurrentCalls: 7))
+            #expect(
+                try SettingsPayload(decoding: settings.payload)
+                    == SettingsPayload(maxFrameSize: 65_536, maxConcurrentCalls: 7)
+            )
         }
     }
 
@@ -109,7 +112,9 @@ struct RawProtocolTests {
             let socket = try await RawSocket.connect(port: server.port, expectsPreface: false)
             try await socket.send(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
             let goAway = try await Self.goAway(from: socket)
-            #expect(goAway == GoAwayPayload(lastStreamID: 0, code: .invalidArgument, message: "expected the TWGW preface"))
+            #expect(
+                goAway == GoAwayPayload(lastStreamID: 0, code: .invalidArgument, message: "expected the TWGW preface")
+            )
             #expect(server.logged("rpc.connection.protocol_error"))
         }
     }
@@ -135,7 +140,13 @@ struct RawProtocolTests {
                 try encoder.appendMessage([UInt8](repeating: 7, count: 100_000), streamID: 1, endStream: true)
             }
             let status = try Self.status(try await Self.frames(of: socket, untilTrailersOf: 1).last)
-            #expect(status == RPCStatus(code: .resourceExhausted, message: "frame of 100000 bytes exceeds the limit of 16384 bytes"))
+            #expect(
+                status
+                    == RPCStatus(
+                        code: .resourceExhausted,
+                        message: "frame of 100000 bytes exceeds the limit of 16384 bytes"
+                    )
+            )
 
             let next = try await Self.echo(socket, streamID: 2, [9])
             #expect(next.first?.payload == [9])
@@ -148,10 +159,14 @@ struct RawProtocolTests {
         try await withTestServer(RPCServer.Configuration(maxFrameSize: 16_384)) { server in
             let socket = try await RawSocket.handshake(port: server.port)
             let metadata: RPCMetadata = ["big": String(repeating: "x", count: 20_000)]
-            try await socket.send { try $0.appendHeaders(HeadersPayload(path: TestMethods.echo.path, metadata: metadata), streamID: 1) }
+            try await socket.send {
+                try $0.appendHeaders(HeadersPayload(path: TestMethods.echo.path, metadata: metadata), streamID: 1)
+            }
             #expect(try Self.status(try await socket.nextFrame()).code == .resourceExhausted)
 
-            try await socket.send { try $0.append(Frame(type: .ping, streamID: 0, payload: [UInt8](repeating: 0, count: 20_000))) }
+            try await socket.send {
+                try $0.append(Frame(type: .ping, streamID: 0, payload: [UInt8](repeating: 0, count: 20_000)))
+            }
             let goAway = try await Self.goAway(from: socket)
             #expect(goAway.code == .resourceExhausted)
             #expect(goAway.lastStreamID == 1)
@@ -162,7 +177,16 @@ struct RawProtocolTests {
     func unknownFrameType() async throws {
         try await withTestServer { server in
             let socket = try await RawSocket.handshake(port: server.port)
-            try await socket.send { try $0.append(Frame(type: FrameType(rawValue: 0x7F), flags: FrameFlags(rawValue: 0xFF), streamID: 99, payload: [1, 2, 3])) }
+            try await socket.send {
+                try $0.append(
+                    Frame(
+                        type: FrameType(rawValue: 0x7F),
+                        flags: FrameFlags(rawValue: 0xFF),
+                        streamID: 99,
+                        payload: [1, 2, 3]
+                    )
+                )
+            }
             let frames = try await Self.echo(socket, streamID: 1, [5])
             #expect(try Self.status(frames.last) == .ok)
         }
@@ -224,7 +248,11 @@ struct RawProtocolTests {
             }
             let goAway = try await Self.goAway(from: socket)
             #expect(goAway == GoAwayPayload(lastStreamID: 5, code: .invalidArgument, message: reason))
-            #expect(server.logs.records.contains { $0.message == "rpc.connection.protocol_error" && $0.metadata["rpc.reason"] == reason })
+            #expect(
+                server.logs.records.contains {
+                    $0.message == "rpc.connection.protocol_error" && $0.metadata["rpc.reason"] == reason
+                }
+            )
         }
     }
 
@@ -286,10 +314,16 @@ struct RawProtocolTests {
         try await withTestServer { server in
             let socket = try await RawSocket.handshake(port: server.port)
             try await socket.send { try $0.appendHeaders(HeadersPayload(path: TestMethods.echo.path), streamID: 1) }
-            try await socket.send(Array(FrameHeader(payloadLength: 100, type: .message, streamID: 1).bytes) + [1, 2, 3])
+            try await socket.send(
+                Array(FrameHeader(payloadLength: 100, type: .message, streamID: 1).bytes) + [1, 2, 3]
+            )
             socket.shutdown()
             #expect(await eventually { server.logged("rpc.connection.closed") })
-            #expect(server.logs.records.contains { $0.metadata["rpc.reason"]?.hasPrefix("the input ended after 3 of the 100 payload bytes") == true })
+            #expect(
+                server.logs.records.contains {
+                    $0.metadata["rpc.reason"]?.hasPrefix("the input ended after 3 of the 100 payload bytes") == true
+                }
+            )
         }
     }
 
@@ -315,7 +349,10 @@ struct RawProtocolTests {
         server.server.beginGracefulShutdown()
 
         let goAwayFrame = try #require(try await socket.nextFrame())
-        #expect(try GoAwayPayload(decoding: goAwayFrame.payload) == GoAwayPayload(lastStreamID: 4, code: .ok, message: "server shutting down"))
+        #expect(
+            try GoAwayPayload(decoding: goAwayFrame.payload)
+                == GoAwayPayload(lastStreamID: 4, code: .ok, message: "server shutting down")
+        )
         try await socket.send { encoder in
             try encoder.appendHeaders(HeadersPayload(path: TestMethods.echo.path), streamID: 5)
             try encoder.appendMessage([], streamID: 5, endStream: true)
@@ -326,7 +363,10 @@ struct RawProtocolTests {
 
         let remaining = try await socket.framesUntilClosed()
         #expect(remaining.map(\.streamID) == [4])
-        #expect(try Self.status(remaining.first) == RPCStatus(code: .unavailable, message: "the server shut down before the call finished"))
+        #expect(
+            try Self.status(remaining.first)
+                == RPCStatus(code: .unavailable, message: "the server shut down before the call finished")
+        )
         await server.server.waitUntilStopped()
         #expect(server.probe.cancelled == 1)
     }

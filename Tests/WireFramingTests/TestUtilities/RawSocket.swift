@@ -67,7 +67,9 @@ final class RawSocket: @unchecked Sendable {
         try await blocking { [fd] in
             var offset = 0
             while offset < bytes.count {
-                let count = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let count = bytes[offset...].withUnsafeBytes {
+                    Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
                 guard count > 0 else {
                     throw RawSocketError(description: "send failed: errno \(errno)")
                 }

@@ -125,7 +125,10 @@ extension ClientChannel {
             switch outcome {
             case .success:
                 guard let response = call.response else {
-                    let error = RPCError(code: .internalError, message: "the server ended a unary call without a response")
+                    let error = RPCError(
+                        code: .internalError,
+                        message: "the server ended a unary call without a response"
+                    )
                     return waiter.resume(throwing: error)
                 }
                 waiter.resume(returning: response)

@@ -27,7 +27,10 @@ extension ClientChannel {
     private func receive(_ frame: Frame) {
         if frame.type.isConnectionLevel {
             guard frame.streamID == 0 else {
-                return connectionError(.invalidArgument, "\(frame.type) must be sent on stream 0, not \(frame.streamID)")
+                return connectionError(
+                    .invalidArgument,
+                    "\(frame.type) must be sent on stream 0, not \(frame.streamID)"
+                )
             }
         } else if frame.streamID == 0 {
             return connectionError(.invalidArgument, "\(frame.type) needs a call's stream ID, not stream 0")

@@ -161,7 +161,9 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
 
     private func handshakeTimedOut() {
         let seconds = configuration.connectTimeout.components.seconds
-        fail(RPCError(code: .unavailable, message: "cannot connect to \(address): no TWGW handshake within \(seconds) s"))
+        fail(
+            RPCError(code: .unavailable, message: "cannot connect to \(address): no TWGW handshake within \(seconds) s")
+        )
     }
 
     /// Finishes the handshake: sends the calls and pings that waited for it.
@@ -217,7 +219,10 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         logger.notice("rpc.client.protocol_error", ["rpc.code": code.description, "rpc.reason": reason])
         socket?.enqueue { $0.appendGoAway(GoAwayPayload(lastStreamID: 0, code: code, message: reason)) }
-        let error = RPCError(code: .unavailable, message: "connection to \(address) lost: the server broke the protocol: \(reason)")
+        let error = RPCError(
+            code: .unavailable,
+            message: "connection to \(address) lost: the server broke the protocol: \(reason)"
+        )
         failAll(error)
         phase = .closed
         handshakeTimer?.cancel()

@@ -52,11 +52,16 @@ final class ClientStream: Sendable {
                 state.withLock { $0 = State() }
             }
         }
-        throw RPCError(code: .unavailable, message: "no connection to \(connection.host):\(connection.port) would take the call")
+        throw RPCError(
+            code: .unavailable,
+            message: "no connection to \(connection.host):\(connection.port) would take the call"
+        )
     }
 
     private func open(_ deadline: ContinuousClock.Instant?) throws(RPCError) -> (ClientChannel, ClientCall) {
-        if let existing = state.withLock({ state in state.channel.flatMap { channel in state.call.map { (channel, $0) } } }) {
+        if let existing = state.withLock({ state in
+            state.channel.flatMap { channel in state.call.map { (channel, $0) } }
+        }) {
             return existing
         }
         let channel = try connection.currentChannel()

@@ -50,7 +50,10 @@ extension ServerConnection {
     private func receive(_ frame: Frame) {
         if frame.type.isConnectionLevel {
             guard frame.streamID == 0 else {
-                return connectionError(.invalidArgument, "\(frame.type) must be sent on stream 0, not \(frame.streamID)")
+                return connectionError(
+                    .invalidArgument,
+                    "\(frame.type) must be sent on stream 0, not \(frame.streamID)"
+                )
             }
         } else if frame.streamID == 0 {
             return connectionError(.invalidArgument, "\(frame.type) needs a call's stream ID, not stream 0")
@@ -107,7 +110,10 @@ extension ServerConnection {
             return discardOrFail(frame.type, frame.streamID)
         }
         guard call.task == nil else {
-            return end(call, RPCStatus(code: .invalidArgument, message: "a second request message arrived; methods take one"))
+            return end(
+                call,
+                RPCStatus(code: .invalidArgument, message: "a second request message arrived; methods take one")
+            )
         }
         guard frame.flags.contains(.endStream) else {
             let message = "client streaming is not supported: send the request as one MESSAGE with END_STREAM"
@@ -151,7 +157,10 @@ extension ServerConnection {
     private func receiveGoAway(_ frame: Frame) {
         do {
             let goAway = try GoAwayPayload(decoding: frame.payload)
-            logger.debug("rpc.connection.client_goaway", ["rpc.code": goAway.code.description, "rpc.reason": goAway.message])
+            logger.debug(
+                "rpc.connection.client_goaway",
+                ["rpc.code": goAway.code.description, "rpc.reason": goAway.message]
+            )
             if phase == .open {
                 phase = .draining
             }

@@ -124,7 +124,9 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
                 socket.close()
             case .open:
                 socket.enqueue {
-                    $0.appendGoAway(GoAwayPayload(lastStreamID: highestStreamID, code: .ok, message: "server shutting down"))
+                    $0.appendGoAway(
+                        GoAwayPayload(lastStreamID: highestStreamID, code: .ok, message: "server shutting down")
+                    )
                 }
                 phase = .draining
                 closeIfDrained()
@@ -184,7 +186,9 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
             let quiet = ContinuousClock.now - lastActivity
             if calls.isEmpty && quiet >= configuration.idleTimeout {
                 logger.debug("rpc.connection.idle")
-                socket.enqueue { $0.appendGoAway(GoAwayPayload(lastStreamID: highestStreamID, code: .ok, message: "idle")) }
+                socket.enqueue {
+                    $0.appendGoAway(GoAwayPayload(lastStreamID: highestStreamID, code: .ok, message: "idle"))
+                }
                 phase = .closing
                 socket.closeAfterFlush()
             } else {
