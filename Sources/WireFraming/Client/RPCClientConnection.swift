@@ -27,8 +27,9 @@ public final class RPCClientConnection: RPCClientTransport, Sendable {
     /// Creates a client; nothing connects until the first call.
     ///
     /// - Parameters:
-    ///   - host: A numeric address such as `127.0.0.1` or `::1`, or a name in `/etc/hosts`
-    ///     such as `localhost`.
+    ///   - host: A numeric address such as `127.0.0.1` or `::1`, or `localhost` (tried as
+    ///     `127.0.0.1`, then `::1`); names are not looked up, so a bad host fails the first
+    ///     call with `UNAVAILABLE`.
     ///   - port: The server's port.
     ///   - configuration: Limits and timeouts.
     ///   - logger: Receives connection events at debug level and protocol errors at notice.

@@ -72,7 +72,8 @@ public final class RPCServer: Sendable {
     /// Binds `host:port` and starts accepting connections.
     ///
     /// - Parameters:
-    ///   - host: A numeric address such as `127.0.0.1`, `::1` or `0.0.0.0`, or `localhost`.
+    ///   - host: A numeric address such as `127.0.0.1`, `::1` or `0.0.0.0`, or `localhost`
+    ///     (`127.0.0.1`); names are not looked up.
     ///   - port: The port, or 0 for any free one.
     /// - Returns: The bound port.
     /// - Throws: ``TransportError``: an invalid configuration or a second start
@@ -196,8 +197,7 @@ public final class RPCServer: Sendable {
                 "too many connections from \(host); the server allows \(limit) per address"
             )
         case nil:
-            connection.beginDraining()
-            connection.begin()
+            connection.beginRefusing(.unavailable, "the server is shutting down")
         }
     }
 

@@ -59,6 +59,7 @@ final class FramedSocket: @unchecked Sendable {
     private let readBuffer: UnsafeMutableRawBufferPointer
     private let readSource: any DispatchSourceRead
     private var writeSource: (any DispatchSourceWrite)?
+    private var started = false
     private var readSuspended = false
     private var writeSourceRunning = false
     private var openSources = 1
@@ -82,6 +83,8 @@ final class FramedSocket: @unchecked Sendable {
         self.decoder = FrameDecoder(maxPayloadLength: limits.maxPayloadLength, expectsPreface: expectsPreface)
         self.readBuffer = .allocate(byteCount: Self.readChunkSize, alignment: 16)
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: work.queue)
+        readSource.setEventHandler { [weak self] in self?.handleReadable() }
+        readSource.setCancelHandler { [self] in sourceCancelled() }
     }
 
     deinit {
@@ -110,8 +113,7 @@ final class FramedSocket: @unchecked Sendable {
     func start(delegate: any FramedSocketDelegate) {
         dispatchPrecondition(condition: .onQueue(queue))
         self.delegate = delegate
-        readSource.setEventHandler { [weak self] in self?.handleReadable() }
-        readSource.setCancelHandler { [self] in sourceCancelled() }
+        started = true
         readSource.resume()
     }
 
@@ -175,8 +177,9 @@ final class FramedSocket: @unchecked Sendable {
         }
         state = .closed
         readSource.cancel()
-        if readSuspended {
+        if readSuspended || !started {
             readSuspended = false
+            started = true
             readSource.resume()
         }
         if let writeSource {
@@ -272,7 +275,7 @@ final class FramedSocket: @unchecked Sendable {
                 flush()
             }
         }
-        while state == .open {
+        while state == .open && !isPaused {
             let event: FrameDecoder.Event?
             do {
                 event = try decoder.next()
@@ -321,17 +324,26 @@ final class FramedSocket: @unchecked Sendable {
         }
     }
 
+    /// Whether an owner's full buffers or a backlog stop the delivery of events.
+    private var isPaused: Bool {
+        pausedByOwner || (backlogged && limits.pausesReadingWhileBacklogged)
+    }
+
+    /// Suspends or resumes the read source to match the state. Resuming also delivers the
+    /// events a pause left in the decoder, in a block of its own.
     private func updateReadSuspension() {
-        let backlogPause = backlogged && limits.pausesReadingWhileBacklogged
         let shouldRead: Bool
         switch state {
-        case .open: shouldRead = !inputEnded && !pausedByOwner && !backlogPause
+        case .open: shouldRead = !inputEnded && !isPaused
         case .flushing, .lingering: shouldRead = !inputEnded
         case .closed: return
         }
         if shouldRead && readSuspended {
             readSuspended = false
             readSource.resume()
+            if state == .open && decoder.bufferedByteCount > 0 {
+                queue.async { [self] in deliverEvents() }
+            }
         } else if !shouldRead && !readSuspended {
             readSuspended = true
             readSource.suspend()

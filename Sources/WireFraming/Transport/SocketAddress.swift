@@ -21,26 +21,34 @@ struct SocketAddress: Sendable {
         self.length = socklen_t(size)
     }
 
-    /// Resolves `host` and `port` with `getaddrinfo`.
+    /// Turns a numeric `host` and `port` into addresses with `getaddrinfo`, never asking DNS.
     ///
-    /// Hosts are numeric addresses such as `127.0.0.1` and `::1`, or names in `/etc/hosts`
-    /// such as `localhost`; a name that needs DNS blocks the calling thread while it resolves.
+    /// Hosts are numeric IPv4 or IPv6 addresses such as `127.0.0.1`, `0.0.0.0` and `::1`, or
+    /// `localhost`, which stands for `127.0.0.1` and then `::1`. Names are refused rather than
+    /// looked up, so no call blocks on a resolver or reaches for another machine by accident.
     ///
     /// - Parameter passive: Whether the address is for `bind` rather than `connect`.
-    /// - Throws: ``TransportError`` when the host does not resolve.
+    /// - Throws: ``TransportError`` when the host is not a numeric address or `localhost`.
     static func resolve(host: String, port: Int, passive: Bool) throws(TransportError) -> [SocketAddress] {
         guard (0...65535).contains(port) else {
             throw TransportError(code: .invalidAddress, message: "port \(port) is outside 0...65535")
         }
+        if host.lowercased() == "localhost" {
+            let loopbacks = try resolve(host: "127.0.0.1", port: port, passive: passive)
+            return passive ? loopbacks : loopbacks + ((try? resolve(host: "::1", port: port, passive: false)) ?? [])
+        }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_NUMERICSERV | (passive ? AI_PASSIVE : 0)
+        hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | (passive ? AI_PASSIVE : 0)
         var list: UnsafeMutablePointer<addrinfo>?
         let result = getaddrinfo(host, String(port), &hints, &list)
         guard result == 0, let first = list else {
             let reason = gai_strerror(result).map { String(cString: $0) } ?? "error \(result)"
-            throw TransportError(code: .invalidAddress, message: "cannot resolve \(host): \(reason)")
+            throw TransportError(
+                code: .invalidAddress,
+                message: "\(host) is not a numeric IP address or localhost (\(reason))"
+            )
         }
         defer { freeaddrinfo(first) }
 

@@ -18,6 +18,40 @@ struct CallTests {
         }
     }
 
+    @Test(
+        "the server binds IPv4, IPv6 and wildcard addresses, and the client reaches it",
+        arguments: [("127.0.0.1", "127.0.0.1"), ("0.0.0.0", "127.0.0.1"), ("::1", "::1"), ("localhost", "localhost")]
+    )
+    func bindAddresses(bind: String, connect: String) async throws {
+        let server = RPCServer(
+            dispatcher: RPCDispatcher(router: makeTestRouter(probe: HandlerProbe()), logger: .disabled),
+            logger: .disabled
+        )
+        let port = try server.start(host: bind, port: 0)
+        #expect(port > 0 && server.port == port)
+        let client = RPCClientConnection(host: connect, port: port)
+        let response = try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions())
+        #expect(response == [1])
+        client.close()
+        server.beginGracefulShutdown()
+        await server.waitUntilStopped()
+    }
+
+    @Test("starting twice or binding a bad address throws TransportError")
+    func startErrors() throws {
+        let server = RPCServer(dispatcher: RPCDispatcher(router: RPCRouter(), logger: .disabled), logger: .disabled)
+        #expect(throws: TransportError.self) { try server.start(host: "not an address", port: 0) }
+        try server.start(host: "127.0.0.1", port: 0)
+        #expect(throws: TransportError.self) { try server.start(host: "127.0.0.1", port: 0) }
+        server.beginGracefulShutdown()
+        let tiny = RPCServer(
+            dispatcher: RPCDispatcher(router: RPCRouter(), logger: .disabled),
+            logger: .disabled,
+            configuration: RPCServer.Configuration(maxFrameSize: 100)
+        )
+        #expect(throws: TransportError.self) { try tiny.start(host: "127.0.0.1", port: 0) }
+    }
+
     @Test("metadata and a timeout reach the handler")
     func metadataAndTimeout() async throws {
         let seen = Mutex<(String?, Bool)>((nil, false))

@@ -309,6 +309,25 @@ struct RawProtocolTests {
         }
     }
 
+    @Test("past the limit of buffered requests the server reads no more calls until running ones end")
+    func inboundLimit() async throws {
+        try await withTestServer(RPCServer.Configuration(maxBufferedRequestBytes: 100)) { server in
+            let socket = try await RawSocket.handshake(port: server.port)
+            try await socket.send { encoder in
+                try encoder.appendHeaders(HeadersPayload(path: TestMethods.slow.path), streamID: 1)
+                try encoder.appendMessage(
+                    Array("200".utf8) + [UInt8](repeating: 0x20, count: 200),
+                    streamID: 1,
+                    endStream: true
+                )
+                try encoder.appendHeaders(HeadersPayload(path: TestMethods.echo.path), streamID: 2)
+                try encoder.appendMessage([2], streamID: 2, endStream: true)
+            }
+            let frames = try await Self.frames(of: socket, untilTrailersOf: 2)
+            #expect(frames.filter { $0.type == .trailers }.map(\.streamID) == [1, 2])
+        }
+    }
+
     @Test("input cut off inside a frame is logged, not fatal")
     func truncatedPayload() async throws {
         try await withTestServer { server in

@@ -31,9 +31,9 @@ enum TestMethods {
         0x20, 0x45, 0x2E, 0x31, 0x36, 0x34,
     ]
 
-    /// A number written in a request, or 0.
+    /// A number written at the start of a request (spaces may follow), or 0.
     static func number(_ request: [UInt8]) -> Int {
-        Int(String(decoding: request, as: UTF8.self)) ?? 0
+        Int(String(decoding: request, as: UTF8.self).prefix { $0 != " " }) ?? 0
     }
 
     /// A number as a request.
