@@ -44,6 +44,15 @@ public final class RPCClientConnection: RPCClientTransport, Sendable {
         state.withLock { $0.channel }?.close()
     }
 
+    /// Makes a unary call on the shared connection, connecting first if needed.
+    ///
+    /// A call refused before it was sent, because the connection was going away, is made
+    /// again on a fresh connection (at most three tries).
+    ///
+    /// - Throws: ``RPCError``: the server's status, `UNAVAILABLE` for a connection that cannot
+    ///   be made or was lost, `DEADLINE_EXCEEDED` when `options.timeout` passes (the server
+    ///   gets a CANCEL), `CANCELLED` when the task is cancelled (likewise), and
+    ///   `RESOURCE_EXHAUSTED` for a request over the server's frame size limit.
     public func unary(_ method: RPCMethod, request: [UInt8], options: RPCCallOptions) async throws -> [UInt8] {
         let deadline = try Self.deadline(options.timeout)
         for _ in 0..<3 {
@@ -65,6 +74,12 @@ public final class RPCClientConnection: RPCClientTransport, Sendable {
         throw RPCError(code: .unavailable, message: "no connection to \(host):\(port) would take the call")
     }
 
+    /// Makes a server-streaming call; it starts when the stream is first iterated.
+    ///
+    /// Messages the consumer has not taken yet are buffered, up to
+    /// ``Configuration/maxBufferedResponseBytes`` for the whole connection; past that the
+    /// client stops reading from the socket until consumers catch up. Dropping the stream
+    /// before it ends (leaving a `for try await` loop early) sends a CANCEL.
     public func serverStreaming(
         _ method: RPCMethod,
         request: [UInt8],

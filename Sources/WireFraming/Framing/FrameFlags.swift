@@ -3,6 +3,7 @@
 /// A bit means something only for the frame types that define it; senders set every other
 /// bit to zero and receivers ignore bits they do not know.
 public struct FrameFlags: OptionSet, Hashable, Sendable {
+    /// The flag byte as sent.
     public let rawValue: UInt8
 
     /// Creates flags from their wire byte.
