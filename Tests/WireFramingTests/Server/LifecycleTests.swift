@@ -65,13 +65,18 @@ struct LifecycleTests {
         let listener = try RawListener()
         let client = RPCClientConnection(host: "127.0.0.1", port: listener.port)
         defer { client.close() }
-        let call = Task {
-            try await client.unary(TestMethods.echo, request: [5], options: RPCCallOptions(timeout: .seconds(1)))
-        }
+        let ping = Task { try await client.ping() }
         let peer = try await listener.acceptHandshake()
+        let pingFrame = try #require(try await peer.nextFrame())
+        try await peer.send { try $0.append(Frame(type: .ping, flags: .ack, streamID: 0, payload: pingFrame.payload)) }
+        _ = try await ping.value
+
+        let call = Task {
+            try await client.unary(TestMethods.echo, request: [5], options: RPCCallOptions(timeout: .milliseconds(300)))
+        }
         let headers = try #require(try await peer.nextFrame())
         #expect(headers.type == .headers)
-        #expect(try HeadersPayload(decoding: headers.payload).timeoutMilliseconds <= 1000)
+        #expect(try HeadersPayload(decoding: headers.payload).timeoutMilliseconds <= 300)
         let message = try #require(try await peer.nextFrame())
         #expect(message.type == .message && message.flags.contains(.endStream) && message.payload == [5])
 
@@ -131,8 +136,7 @@ struct LifecycleTests {
         let inFlight = Task {
             try await client.unary(TestMethods.slow, request: TestMethods.request(300), options: RPCCallOptions())
         }
-        #expect(await eventually { server.logs.records.contains { $0.message == "rpc.connection.accepted" } })
-        try await Task.sleep(for: .milliseconds(50))
+        #expect(await eventually { server.probe.started == 1 })
 
         server.server.beginGracefulShutdown()
         let refused = await #expect(throws: RPCError.self) {

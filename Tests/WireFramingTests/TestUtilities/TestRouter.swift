@@ -5,7 +5,8 @@ internal import Synchronization
 enum TestMethods {
     /// Returns the request unchanged.
     static let echo = RPCMethod(service: "test.Echo", name: "Echo")
-    /// Sleeps for the number of milliseconds written in the request (UTF-8), then echoes it.
+    /// Records that it started, sleeps for the number of milliseconds written in the request
+    /// (UTF-8), then echoes it.
     static let slow = RPCMethod(service: "test.Echo", name: "Slow")
     /// Streams as many responses as the request says (UTF-8), each the index as UTF-8.
     static let stream = RPCMethod(service: "test.Echo", name: "Stream")
@@ -62,6 +63,7 @@ func makeTestRouter(probe: HandlerProbe) -> RPCRouter {
     router.register(
         TestMethods.slow,
         .unary { request, _ in
+            probe.recordStart()
             try await Task.sleep(for: .milliseconds(TestMethods.number(request)))
             return request
         }
