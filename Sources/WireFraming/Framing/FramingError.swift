@@ -7,7 +7,6 @@ public struct FramingError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
             case invalidPreface
-            case unsupportedVersion
             case malformedPayload
             case oversizedFrame
             case truncatedInput
@@ -22,8 +21,6 @@ public struct FramingError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The connection did not start with the `TWGW` magic.
         public static let invalidPreface = Code(.invalidPreface)
-        /// The peer speaks a major version this implementation does not.
-        public static let unsupportedVersion = Code(.unsupportedVersion)
         /// A payload's lengths or contents do not match its frame type's layout.
         public static let malformedPayload = Code(.malformedPayload)
         /// A frame announced a payload larger than the receiver accepts.
@@ -36,7 +33,6 @@ public struct FramingError: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String {
             switch value {
             case .invalidPreface: "invalidPreface"
-            case .unsupportedVersion: "unsupportedVersion"
             case .malformedPayload: "malformedPayload"
             case .oversizedFrame: "oversizedFrame"
             case .truncatedInput: "truncatedInput"
