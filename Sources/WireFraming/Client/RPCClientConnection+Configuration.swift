@@ -1,0 +1,25 @@
+extension RPCClientConnection {
+    /// The limits and timeouts of a client connection.
+    public struct Configuration: Sendable {
+        /// The largest frame payload accepted from the server, in bytes, announced in the
+        /// client's SETTINGS. At least 16,384; default 4 MiB.
+        public var maxFrameSize: Int
+        /// How long connecting and the handshake may take before calls fail with
+        /// `UNAVAILABLE`. Default 10 seconds.
+        public var connectTimeout: Duration
+        /// Above this many bytes of streamed responses not yet consumed, the client stops
+        /// reading from the connection until consumers catch up. Default 16 MiB.
+        public var maxBufferedResponseBytes: Int
+
+        /// Creates a configuration.
+        public init(
+            maxFrameSize: Int = 4_194_304,
+            connectTimeout: Duration = .seconds(10),
+            maxBufferedResponseBytes: Int = 16_777_216
+        ) {
+            self.maxFrameSize = max(Int(SettingsPayload.minimumMaxFrameSize), min(maxFrameSize, Int(UInt32.max)))
+            self.connectTimeout = connectTimeout
+            self.maxBufferedResponseBytes = maxBufferedResponseBytes
+        }
+    }
+}
