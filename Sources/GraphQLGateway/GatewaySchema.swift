@@ -1,0 +1,69 @@
+public import GraphQL
+public import ProtoBridge
+public import RPCCore
+
+/// The GraphQL schema of the gateway, derived at run time from the Protobuf services.
+///
+/// No field is written by hand: every unary method of every service not in
+/// ``GatewayConfiguration/excludedServices`` becomes a root field that calls it through the
+/// transport. See ``init(transport:configuration:protoSchema:)`` for the rules.
+public struct GatewaySchema: Sendable {
+    /// The schema, ready for ``GraphQL/GraphQLEndpoint``.
+    public let schema: GraphQLSchema
+    /// Every method of the exposed services, with the root field that calls it, in .proto order.
+    public let operations: [GatewayOperation]
+
+    /// Derives the schema.
+    ///
+    /// - Root fields: a unary method becomes `twilio_` plus its name in lowerCamelCase.
+    ///   `Get<X>` and `List<X>` become Query fields named after `X` (`GetMessage` →
+    ///   `twilio_message`) that take the request's fields as arguments; every other unary
+    ///   method becomes a Mutation field with one argument, `input: <Name>Input!`. The Query
+    ///   root always has `twilio_gateway`. Root fields are nullable, so one failed call does
+    ///   not void the others' results.
+    /// - Streaming methods get no field yet (they will be Subscription fields once served over
+    ///   Server-Sent Events).
+    /// - Types: each message is an object type named like the message, each field named by its
+    ///   JSON name, with the .proto comments as descriptions; request-reachable messages also get
+    ///   `<Name>Input` types whose fields are all optional. Scalars map as listed in the README
+    ///   of this module's `FieldMapping` (64-bit integers as `Int64`/`UInt64` strings, bytes as
+    ///   `Base64`).
+    /// - Oneofs: input fields of a oneof say so in their descriptions, and a request that sets
+    ///   more than one member fails with INVALID_ARGUMENT before any call is made.
+    ///
+    /// - Parameters:
+    ///   - transport: Carries every call: ``RPCCore/InProcessTransport`` to services in this
+    ///     process, or ``RoundRobinTransport`` over connections to other instances.
+    ///   - configuration: Version, excluded services and the default call timeout.
+    ///   - protoSchema: The services and messages; ``ProtoBridge/ProtoSchema/gateway`` unless set.
+    /// - Throws: ``GatewaySchemaError`` when two methods map to one field, a type name is taken
+    ///   twice, or a result message has no fields.
+    public init(
+        transport: any RPCClientTransport,
+        configuration: GatewayConfiguration,
+        protoSchema: ProtoSchema = .gateway
+    ) throws(GatewaySchemaError) {
+        let deriver = SchemaDeriver(protoSchema: protoSchema, configuration: configuration, transport: transport)
+        (schema, operations) = try deriver.derive()
+    }
+
+    /// An endpoint that runs requests against ``schema``.
+    ///
+    /// - Parameters:
+    ///   - parseLimits: Limits on documents.
+    ///   - validationOptions: Validation limits.
+    ///   - jsonLimits: Limits on JSON bodies and parameters.
+    /// - Returns: The endpoint; pass a ``GatewayRequestContext`` as each request's context.
+    public func makeEndpoint(
+        parseLimits: ParseLimits = ParseLimits(),
+        validationOptions: ValidationOptions = ValidationOptions(),
+        jsonLimits: JSONLimits = JSONLimits()
+    ) -> GraphQLEndpoint {
+        GraphQLEndpoint(
+            schema: schema,
+            parseLimits: parseLimits,
+            validationOptions: validationOptions,
+            jsonLimits: jsonLimits
+        )
+    }
+}
