@@ -8,4 +8,61 @@
 #include <sys/types.h>
 #include <microhttpd.h>
 
+/* Shims for what Swift cannot call: MHD_start_daemon, MHD_get_daemon_info and
+   MHD_get_connection_info are variadic. Each shim is a thin, fixed-argument
+   wrapper; nothing here keeps state. */
+
+/* A URI log callback: receives the raw request target and returns the
+   request's context pointer (the initial *con_cls). */
+typedef void *(*CMicroHTTPD_URILogCallback)(void *cls, const char *uri, struct MHD_Connection *connection);
+
+/* An external logger: receives MHD's printf-style diagnostics. */
+typedef void (*CMicroHTTPD_LogCallback)(void *cls, const char *format, va_list arguments);
+
+/* Starts a daemon bound to `address` with exactly the options HTTPServer sets.
+   `context` is passed to every callback. Returns NULL when the daemon cannot
+   start (bind failure, bad option); errno may then say why. A thread pool size
+   of 0 or 1 means a single internal thread. */
+static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
+    unsigned int flags,
+    const struct sockaddr *address,
+    MHD_AccessHandlerCallback access_handler,
+    MHD_RequestCompletedCallback completed_handler,
+    CMicroHTTPD_URILogCallback uri_log_handler,
+    CMicroHTTPD_LogCallback log_handler,
+    void *context,
+    size_t connection_memory_limit,
+    unsigned int connection_limit,
+    unsigned int per_ip_connection_limit,
+    unsigned int connection_timeout_seconds,
+    unsigned int thread_pool_size
+) {
+    return MHD_start_daemon(
+        flags, 0, NULL, NULL, access_handler, context,
+        MHD_OPTION_SOCK_ADDR, address,
+        MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
+        MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
+        MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_connection_limit,
+        MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
+        MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
+        MHD_OPTION_END
+    );
+}
+
+/* The port the daemon's listen socket is bound to, or 0 if MHD cannot tell. */
+static inline uint16_t CMicroHTTPD_bound_port(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info == NULL ? 0 : info->port;
+}
+
+/* The peer address of a connection, or NULL if MHD cannot tell. Valid while
+   the connection lives. */
+static inline const struct sockaddr *CMicroHTTPD_client_address(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    return info == NULL ? NULL : info->client_addr;
+}
+
 #endif

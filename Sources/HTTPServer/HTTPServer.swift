@@ -1,0 +1,197 @@
+internal import CMicroHTTPD
+internal import Glibc
+public import ServiceSupport
+internal import Synchronization
+
+/// An HTTP/1.1 server on libmicrohttpd that hands each complete request to an async handler.
+///
+/// libmicrohttpd owns the sockets and the HTTP parsing on its own threads. When a request's
+/// body is complete, its connection is suspended and the handler runs on a Swift task; when
+/// the handler returns, the connection is resumed and the response is sent. A slow handler
+/// therefore never holds up a libmicrohttpd thread.
+///
+/// Lifecycle: created → ``start()`` → running → ``stop()`` → stopped. A stopped server cannot
+/// be started again; create a new one. Every method may be called from any thread.
+///
+/// Each finished request is logged at debug level as `http.request.finished` with
+/// `http.method`, `http.path`, `http.status`, `http.duration_ms` and `http.outcome`.
+public final class HTTPServer: Sendable {
+    private enum Lifecycle: Sendable {
+        case created
+        case running(Running)
+        case stopped
+    }
+
+    private struct Running: Sendable {
+        let daemon: DaemonHandle
+        let core: ServerCore
+        let port: Int
+    }
+
+    /// The configuration the server was created with.
+    public let configuration: Configuration
+    private let logger: Logger
+    private let handler: HTTPHandler
+    private let lifecycle = Mutex(Lifecycle.created)
+
+    /// Creates a server; it does not listen until ``start()``.
+    ///
+    /// - Parameters:
+    ///   - configuration: Address, port and limits.
+    ///   - logger: Receives one debug line per request and the server's lifecycle events.
+    ///   - handler: Answers every request; an ``HTTPRouter``'s ``HTTPRouter/handler`` fits.
+    /// - Throws: ``HTTPServerError`` with code `invalidConfiguration` when a value is out of range.
+    public init(
+        configuration: Configuration = Configuration(),
+        logger: Logger = .disabled,
+        handler: @escaping HTTPHandler
+    ) throws(HTTPServerError) {
+        try configuration.validate()
+        _ = try SocketAddress(host: configuration.host, port: configuration.port)
+        self.configuration = configuration
+        self.logger = logger
+        self.handler = handler
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// The port the server listens on while running, or `nil` before ``start()`` and after ``stop()``.
+    public var boundPort: Int? {
+        lifecycle.withLock { state in
+            guard case .running(let running) = state else {
+                return nil
+            }
+            return running.port
+        }
+    }
+
+    /// Binds the address and starts serving.
+    ///
+    /// - Throws: ``HTTPServerError`` with code `startFailed` when the address cannot be bound
+    ///   (the message carries libmicrohttpd's reason), or `invalidState` when the server was
+    ///   started before.
+    public func start() throws(HTTPServerError) {
+        try lifecycle.withLock { (state: inout Lifecycle) throws(HTTPServerError) in
+            guard case .created = state else {
+                throw HTTPServerError(
+                    code: .invalidState,
+                    message: "HTTPServer.start() was called on a server that was already started; create a new server"
+                )
+            }
+            state = .running(try launch())
+        }
+        logger.debug(
+            "http.server.started",
+            ["http.host": configuration.host, "http.port": boundPort.map(String.init) ?? ""]
+        )
+    }
+
+    /// Stops serving: refuses new connections, waits up to the configured grace period for
+    /// requests in progress, answers those still in their handler with 503 (allowing up to one
+    /// more second for those answers to go out), then closes every connection. Blocks the
+    /// calling thread until libmicrohttpd has stopped.
+    ///
+    /// Calling it again, or on a server never started, does nothing. A handler still running
+    /// when the grace period ends keeps running to its end; its response is dropped.
+    public func stop() {
+        let running = lifecycle.withLock { state -> Running? in
+            defer { state = .stopped }
+            guard case .running(let running) = state else {
+                return nil
+            }
+            return running
+        }
+        guard let running else {
+            return
+        }
+
+        running.core.beginStopping()
+        let listenSocket = MHD_quiesce_daemon(running.daemon.pointer)
+        if listenSocket == MHD_INVALID_SOCKET {
+            logger.debug("http.server.quiesce_failed", ["http.port": String(running.port)])
+        }
+        wait(until: ContinuousClock.now + configuration.shutdownGracePeriod) { running.core.activeRequestCount == 0 }
+
+        let abandoned = running.core.abandonSuspended()
+        wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) { abandoned.allSatisfy(\.isFinished) }
+        MHD_stop_daemon(running.daemon.pointer)
+        if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
+            logger.debug("http.server.close_failed", ["http.errno": String(errno)])
+        }
+        Unmanaged.passUnretained(running.core).release()
+        logger.debug("http.server.stopped", ["http.port": String(running.port)])
+    }
+
+    /// The number of requests between their request line and their completion, while running.
+    var activeRequestCount: Int {
+        lifecycle.withLock { state in
+            guard case .running(let running) = state else {
+                return 0
+            }
+            return running.core.activeRequestCount
+        }
+    }
+
+    private func launch() throws(HTTPServerError) -> Running {
+        let address = try SocketAddress(host: configuration.host, port: configuration.port)
+        let core = ServerCore(handler: handler, logger: logger, maxBodyBytes: configuration.maxBodyBytes)
+        // Released in stop() after MHD_stop_daemon, or below when the start fails.
+        let context = Unmanaged.passRetained(core).toOpaque()
+
+        var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+        flags |= MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
+        if address.isIPv6 {
+            flags |= MHD_USE_IPv6.rawValue
+        }
+        let daemon = address.withSockaddrPointer { sockaddr in
+            CMicroHTTPD_start_daemon(
+                flags,
+                sockaddr,
+                MHDCallbacks.access,
+                MHDCallbacks.completed,
+                MHDCallbacks.uriLog,
+                MHDCallbacks.log,
+                context,
+                configuration.maxHeaderBytes,
+                UInt32(configuration.connectionLimit),
+                UInt32(configuration.perIPConnectionLimit ?? 0),
+                configuration.connectionTimeoutSeconds,
+                UInt32(configuration.threadPoolSize)
+            )
+        }
+        guard let daemon else {
+            let reason = core.lastMessage ?? String(cString: strerror(errno))
+            Unmanaged<ServerCore>.fromOpaque(context).release()
+            throw HTTPServerError(
+                code: .startFailed,
+                message: "HTTPServer could not listen on \(configuration.host) port \(configuration.port): \(reason)"
+            )
+        }
+        let port = Int(CMicroHTTPD_bound_port(daemon))
+        guard port != 0 else {
+            MHD_stop_daemon(daemon)
+            Unmanaged<ServerCore>.fromOpaque(context).release()
+            throw HTTPServerError(code: .startFailed, message: "libmicrohttpd started but did not report its port")
+        }
+        return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: port)
+    }
+
+    /// How long stop() gives the 503 answers of abandoned requests to go out.
+    private static let abandonedAnswerTimeout = Duration.seconds(1)
+
+    private func wait(until deadline: ContinuousClock.Instant, for condition: () -> Bool) {
+        var pause = timespec(tv_sec: 0, tv_nsec: 2_000_000)
+        while !condition(), ContinuousClock.now < deadline {
+            nanosleep(&pause, nil)
+        }
+    }
+}
+
+/// A libmicrohttpd daemon pointer. `@unchecked Sendable` because libmicrohttpd's daemon calls
+/// used here (quiesce, stop, info) may come from any thread; only ``HTTPServer/stop()`` stops it,
+/// once, after taking it out of the lifecycle state.
+private struct DaemonHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+}

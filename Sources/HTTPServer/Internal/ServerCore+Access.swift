@@ -1,0 +1,122 @@
+internal import CMicroHTTPD
+internal import ServiceSupport
+
+extension ServerCore {
+    /// One access-handler call for `context`; runs on the connection's libmicrohttpd thread.
+    ///
+    /// - Parameters:
+    ///   - chunk: The body bytes of this call; its base address is `nil` when the call carries
+    ///     no body data (the head, the end of the body, or the call after a resume).
+    /// - Returns: `false` when the connection must be closed.
+    func access(
+        _ context: RequestContext,
+        connection: OpaquePointer,
+        path: String,
+        method: String,
+        chunk: UnsafeRawBufferPointer
+    ) -> Bool {
+        switch context.phase {
+        case .awaitingHead:
+            return receiveHead(context, connection: connection, path: path, method: method)
+        case .receivingBody, .discardingBody:
+            if chunk.baseAddress != nil {
+                return context.receiveBody(chunk, limit: maxBodyBytes)
+            }
+            return finishBody(context, connection: connection)
+        case .ready:
+            guard let response = context.takeReadyResponse() else {
+                return false
+            }
+            return answer(response, context, connection)
+        case .handling, .answered:
+            return true
+        }
+    }
+
+    /// Logs the request's line and releases its place among the active requests.
+    func completed(_ context: RequestContext, outcome: String) {
+        context.markFinished()
+        requestFinished()
+        guard logger.minimumLevel <= .debug else {
+            return
+        }
+        let summary = context.summary
+        logger.debug(
+            "http.request.finished",
+            [
+                "http.method": summary.method,
+                "http.path": summary.path,
+                "http.status": summary.status?.description ?? "none",
+                "http.duration_ms": (ContinuousClock.now - context.startedAt).millisecondsText,
+                "http.outcome": outcome,
+            ]
+        )
+    }
+
+    private func receiveHead(_ context: RequestContext, connection: OpaquePointer, path: String, method: String) -> Bool
+    {
+        var headers = HTTPHeaders()
+        let count = withUnsafeMutablePointer(to: &headers) { pointer in
+            MHD_get_connection_values_n(connection, .HEADER_KIND, MHDCallbacks.collectHeader, pointer)
+        }
+        guard count >= 0 else {
+            return false
+        }
+        let peer = SocketAddress.describe(CMicroHTTPD_client_address(connection))
+        let query = context.rawTarget.firstIndex(of: "?").map { String(context.rawTarget[$0...].dropFirst()) } ?? ""
+        let head = RequestContext.Head(
+            method: HTTPMethod(rawValue: method),
+            path: path,
+            query: query,
+            headers: headers,
+            remoteAddress: peer.host,
+            remotePort: peer.port
+        )
+        context.receiveHead(head)
+
+        if let declared = headers["Content-Length"].flatMap({ UInt64($0) }), declared > UInt64(maxBodyBytes) {
+            return answer(Self.contentTooLarge(maxBodyBytes), context, connection)
+        }
+        return true
+    }
+
+    private func finishBody(_ context: RequestContext, connection: OpaquePointer) -> Bool {
+        guard let request = context.completeRequest() else {
+            return answer(Self.contentTooLarge(maxBodyBytes), context, connection)
+        }
+        guard suspend(context, ConnectionHandle(pointer: connection)) else {
+            let response = HTTPResponse.text(
+                "Service Unavailable: the server is stopping\n",
+                status: .serviceUnavailable
+            )
+            return answer(response, context, connection)
+        }
+        let handler = self.handler
+        Task {
+            let response = await handler(request)
+            if context.finishHandling(with: response) {
+                self.resumed(context)
+            }
+        }
+        return true
+    }
+
+    private func answer(_ response: HTTPResponse, _ context: RequestContext, _ connection: OpaquePointer) -> Bool {
+        guard let status = ResponseWriter.queue(response, on: connection, core: self) else {
+            return false
+        }
+        context.markAnswered(status)
+        return true
+    }
+
+    /// The answer to a body over the limit; it closes the connection, since a client that sent
+    /// (or announced) a body that size is not worth keeping.
+    private static func contentTooLarge(_ limit: Int) -> HTTPResponse {
+        var response = HTTPResponse.text(
+            "Content Too Large: the request body may hold at most \(limit) bytes\n",
+            status: .contentTooLarge
+        )
+        response.headers.add(name: "Connection", value: "close")
+        return response
+    }
+}

@@ -1,0 +1,147 @@
+internal import HTTPServer
+internal import Synchronization
+
+/// Everything the sandbox remembers, behind one lock: messages, the request log, the fault
+/// settings and the random sequences. Every method may be called from any thread.
+final class SandboxState: Sendable {
+    private struct Store: Sendable {
+        var messages: [SandboxMessage] = []
+        var messageIndex: [String: Int] = [:]
+        var requests: [SandboxRequestRecord] = []
+        var faults: SandboxFaults
+        var faultRandom: SandboxRandom
+        var sidRandom: SandboxRandom
+    }
+
+    /// The accounts by SID; fixed for the sandbox's lifetime.
+    let accounts: [String: SandboxAccount]
+    private let wallClock: @Sendable () -> Double
+    private let store: Mutex<Store>
+
+    init(configuration: TwilioSandbox.Configuration) {
+        accounts = Dictionary(configuration.accounts.map { ($0.sid, $0) }) { first, _ in first }
+        wallClock = configuration.wallClock
+        let sidRandom = configuration.randomSeed.map(SandboxRandom.seeded) ?? .system
+        store = Mutex(
+            Store(
+                faults: configuration.faults,
+                faultRandom: .seeded(configuration.faults.seed),
+                sidRandom: sidRandom
+            )
+        )
+    }
+
+    // MARK: Request log
+
+    /// Records a request on arrival and returns its sequence number.
+    func recordArrival(of request: HTTPRequest, form: HTTPForm) -> Int {
+        let receivedAt = ContinuousClock.now
+        let wallTime = wallClock()
+        return store.withLock { store in
+            let record = SandboxRequestRecord(
+                sequenceNumber: store.requests.count,
+                method: request.method.rawValue,
+                path: request.path,
+                query: request.query,
+                formFields: form.fields,
+                receivedAt: receivedAt,
+                receivedAtWallClock: wallTime,
+                accountSID: nil,
+                responseStatus: nil
+            )
+            store.requests.append(record)
+            return record.sequenceNumber
+        }
+    }
+
+    /// Notes which account a recorded request authenticated as.
+    func recordAccount(_ accountSID: String, for sequenceNumber: Int) {
+        store.withLock { $0.requests[sequenceNumber].accountSID = accountSID }
+    }
+
+    /// Notes the HTTP status a recorded request was answered with.
+    func recordResponse(_ status: Int, for sequenceNumber: Int) {
+        store.withLock { $0.requests[sequenceNumber].responseStatus = status }
+    }
+
+    /// Every request received so far, in arrival order.
+    var requests: [SandboxRequestRecord] {
+        store.withLock { $0.requests }
+    }
+
+    // MARK: Faults
+
+    /// The fault settings; setting them restarts the rate-limit sequence from the new seed.
+    var faults: SandboxFaults {
+        get { store.withLock { $0.faults } }
+        set {
+            store.withLock { store in
+                store.faults = newValue
+                store.faultRandom = .seeded(newValue.seed)
+            }
+        }
+    }
+
+    /// Draws the next rate-limit decision: `true` means answer 429/20429.
+    func drawRateLimit() -> Bool {
+        store.withLock { store in
+            guard store.faults.rateLimitFraction > 0 else {
+                return false
+            }
+            return store.faultRandom.nextFraction() < store.faults.rateLimitFraction
+        }
+    }
+
+    // MARK: Messages
+
+    /// Stores a new outbound message made from `draft` and returns it.
+    func createMessage(_ draft: MessageDraft, accountSID: String) -> SandboxMessage {
+        let now = wallClock()
+        let viaService = draft.messagingService != nil
+        let segments = SMSSegmentCounter.count(draft.body).segments
+        return store.withLock { store in
+            let prefix = draft.mediaURLs.isEmpty ? "SM" : "MM"
+            var sid = SIDFormat.make(prefix: prefix, using: &store.sidRandom)
+            while store.messageIndex[sid] != nil {
+                sid = SIDFormat.make(prefix: prefix, using: &store.sidRandom)
+            }
+            let message = SandboxMessage(
+                sid: sid,
+                accountSID: accountSID,
+                messagingServiceSID: draft.messagingService?.sid,
+                from: draft.from,
+                to: draft.to,
+                body: draft.body,
+                status: viaService ? .accepted : .queued,
+                direction: "outbound-api",
+                numSegments: viaService ? 0 : max(segments, draft.mediaURLs.isEmpty ? 0 : 1),
+                mediaURLs: draft.mediaURLs,
+                statusCallback: draft.statusCallback,
+                errorCode: nil,
+                errorMessage: nil,
+                dateCreated: now,
+                dateUpdated: now,
+                dateSent: nil
+            )
+            store.messageIndex[sid] = store.messages.count
+            store.messages.append(message)
+            return message
+        }
+    }
+
+    /// The message with `sid`, if it belongs to `accountSID` (any account when `nil`).
+    func message(sid: String, accountSID: String?) -> SandboxMessage? {
+        store.withLock { store in
+            guard let index = store.messageIndex[sid] else {
+                return nil
+            }
+            let message = store.messages[index]
+            return accountSID == nil || message.accountSID == accountSID ? message : nil
+        }
+    }
+
+    /// The messages matching `filter`, oldest first.
+    func messages(where filter: (SandboxMessage) -> Bool) -> [SandboxMessage] {
+        store.withLock { $0.messages.filter(filter) }
+    }
+}

@@ -1,0 +1,90 @@
+public import ServiceSupport
+
+extension TwilioSandbox {
+    /// The accounts, faults and port of a ``TwilioSandbox``.
+    public struct Configuration: Sendable {
+        /// The TCP port on 127.0.0.1; 0 lets the system choose (read it from ``TwilioSandbox/baseURL``).
+        public var port: Int
+        /// The accounts the sandbox accepts; the first is ``TwilioSandbox/account``.
+        public var accounts: [SandboxAccount]
+        /// The failures to inject; ``TwilioSandbox/setFaults(_:)`` changes them while running.
+        public var faults: SandboxFaults
+        /// Makes the SIDs of created resources repeat from run to run; `nil` uses system randomness.
+        public var randomSeed: UInt64?
+        /// The wall clock for `date_created` and friends, in seconds since 1970.
+        public var wallClock: @Sendable () -> Double
+
+        /// Creates a configuration.
+        ///
+        /// - Parameters:
+        ///   - port: The TCP port on 127.0.0.1, or 0 for any.
+        ///   - accounts: The accounts to accept; by default one with a random SID and token.
+        ///   - faults: The failures to inject; none by default.
+        ///   - randomSeed: Fixes the sequence of created SIDs, or `nil` for system randomness.
+        ///   - wallClock: The clock for resource dates.
+        public init(
+            port: Int = 0,
+            accounts: [SandboxAccount] = [SandboxAccount.generate()],
+            faults: SandboxFaults = .none,
+            randomSeed: UInt64? = nil,
+            wallClock: @escaping @Sendable () -> Double = { Timestamp.now() }
+        ) {
+            self.port = port
+            self.accounts = accounts
+            self.faults = faults
+            self.randomSeed = randomSeed
+            self.wallClock = wallClock
+        }
+
+        /// Throws when a value is unusable.
+        func validate() throws(TwilioSandboxError) {
+            try Self.require((0...65535).contains(port), "port \(port) must be 0...65535 (0 picks any free port)")
+            try Self.require(!accounts.isEmpty, "accounts must hold at least one account")
+            try Self.require(
+                Set(accounts.map(\.sid)).count == accounts.count,
+                "accounts must have distinct SIDs"
+            )
+            for account in accounts {
+                try Self.validate(account)
+            }
+            try Self.validate(faults)
+        }
+
+        static func validate(_ faults: SandboxFaults) throws(TwilioSandboxError) {
+            try require(
+                (0...1).contains(faults.rateLimitFraction),
+                "faults.rateLimitFraction \(faults.rateLimitFraction) must be 0...1"
+            )
+            try require(faults.responseDelay >= .zero, "faults.responseDelay must not be negative")
+        }
+
+        private static func validate(_ account: SandboxAccount) throws(TwilioSandboxError) {
+            try require(
+                SIDFormat.isValid(account.sid, prefix: "AC"),
+                "account SID \(account.sid) must be AC followed by 32 hex digits"
+            )
+            try require(!account.authToken.isEmpty, "the auth token of account \(account.sid) must not be empty")
+            for number in account.phoneNumbers + account.messagingServices.flatMap(\.senders) {
+                try require(
+                    PhoneNumberFormat.isE164(number),
+                    "phone number \(number) of account \(account.sid) must be E.164, such as +15005550010"
+                )
+            }
+            for service in account.messagingServices {
+                try require(
+                    SIDFormat.isValid(service.sid, prefix: "MG"),
+                    "Messaging Service SID \(service.sid) must be MG followed by 32 hex digits"
+                )
+            }
+        }
+
+        private static func require(_ condition: Bool, _ message: String) throws(TwilioSandboxError) {
+            guard condition else {
+                throw TwilioSandboxError(
+                    code: .invalidConfiguration,
+                    message: "Invalid TwilioSandbox configuration: " + message
+                )
+            }
+        }
+    }
+}

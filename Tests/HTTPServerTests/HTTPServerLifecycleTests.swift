@@ -1,0 +1,67 @@
+import HTTPServer
+import Testing
+
+@Suite("HTTPServer configuration and lifecycle")
+struct HTTPServerLifecycleTests {
+    private static let ok: HTTPHandler = { _ in .text("ok") }
+
+    @Test(
+        "rejects out-of-range configuration values",
+        arguments: [
+            HTTPServer.Configuration(host: "localhost"),
+            HTTPServer.Configuration(host: "256.0.0.1"),
+            HTTPServer.Configuration(port: 70_000),
+            HTTPServer.Configuration(maxBodyBytes: -1),
+            HTTPServer.Configuration(maxHeaderBytes: 100),
+            HTTPServer.Configuration(connectionLimit: 0),
+            HTTPServer.Configuration(perIPConnectionLimit: 0),
+            HTTPServer.Configuration(connectionTimeout: .zero),
+            HTTPServer.Configuration(threadPoolSize: 0),
+        ]
+    )
+    func invalidConfiguration(configuration: HTTPServer.Configuration) {
+        #expect {
+            _ = try HTTPServer(configuration: configuration, handler: Self.ok)
+        } throws: { error in
+            (error as? HTTPServerError)?.code == .invalidConfiguration
+        }
+    }
+
+    @Test("reports the port it bound when asked for any port")
+    func boundPort() throws {
+        let server = try HTTPServer(handler: Self.ok)
+        #expect(server.boundPort == nil)
+        try server.start()
+        let port = try #require(server.boundPort)
+        #expect(port > 0)
+        server.stop()
+        #expect(server.boundPort == nil)
+    }
+
+    @Test("refuses to start twice or after stop")
+    func startTwice() throws {
+        let server = try HTTPServer(handler: Self.ok)
+        try server.start()
+        #expect(throws: HTTPServerError.self) { try server.start() }
+        server.stop()
+        server.stop()
+        #expect(throws: HTTPServerError.self) { try server.start() }
+    }
+
+    @Test("fails to start on a port already in use, saying why")
+    func portInUse() throws {
+        let first = try HTTPServer(handler: Self.ok)
+        try first.start()
+        defer { first.stop() }
+        let port = try #require(first.boundPort)
+        let second = try HTTPServer(configuration: .init(port: port), handler: Self.ok)
+        #expect {
+            try second.start()
+        } throws: { error in
+            guard let error = error as? HTTPServerError else {
+                return false
+            }
+            return error.code == .startFailed && error.message.contains(String(port))
+        }
+    }
+}
