@@ -28,7 +28,9 @@ struct MessageConversionTests {
         item["weight"] = .uint(4_294_967_295)
         item["thumbnail"] = .bytes([0xFB, 0xFF])
         item["kind"] = .enumValue(1)
-        item["labels"] = .list([.message(ProtoMessage(typeName: "fixture.v1.Item.LabelsEntry", ["key": "a", "value": 3]))])
+        item["labels"] = .list([
+            .message(ProtoMessage(typeName: "fixture.v1.Item.LabelsEntry", ["key": "a", "value": 3]))
+        ])
         item["parts"] = .list([.message(ProtoMessage(typeName: "fixture.v1.Item.Dimensions", ["depth": .uint(9)]))])
         item["ratio"] = .float(0.5)
         item["team"] = "core"
@@ -65,7 +67,9 @@ struct MessageConversionTests {
         expected["weight"] = .uint(4_294_967_295)
         expected["thumbnail"] = .bytes([0xFB, 0xFF])
         expected["kind"] = .enumValue(1)
-        expected["labels"] = .list([.message(ProtoMessage(typeName: "fixture.v1.Item.LabelsEntry", ["key": "a", "value": 3]))])
+        expected["labels"] = .list([
+            .message(ProtoMessage(typeName: "fixture.v1.Item.LabelsEntry", ["key": "a", "value": 3]))
+        ])
         expected["size"] = .message(
             ProtoMessage(typeName: "fixture.v1.Item.Dimensions", ["width": -2, "depth": .uint(UInt64.max)])
         )
@@ -94,7 +98,11 @@ struct MessageConversionTests {
         let converter = InputConverter(schema: Self.catalog)
 
         let error = try #require(throws: GatewayInputError.self) {
-            try converter.message(from: object, as: try Self.info("fixture.v1.Item"), at: InputConverter.Place(graphQL: "input", proto: ""))
+            try converter.message(
+                from: object,
+                as: try Self.info("fixture.v1.Item"),
+                at: InputConverter.Place(graphQL: "input", proto: "")
+            )
         }
 
         #expect(error.message == message)
@@ -128,7 +136,10 @@ struct MessageConversionTests {
 
         let message = try input.message(from: object, as: info, at: InputConverter.Place(graphQL: "", proto: ""))
         let decoded = try Event(serializedBytes: message.serializedBytes())
-        let back = output.value(of: try ProtoMessage(serializedBytes: message.serializedBytes(), typeName: info.fullName), as: info)
+        let back = output.value(
+            of: try ProtoMessage(serializedBytes: message.serializedBytes(), typeName: info.fullName),
+            as: info
+        )
 
         #expect(decoded.offset == 9_007_199_254_740_993)
         #expect(decoded.parameters == ["Body": "hi", "From": "+15551234567"])

@@ -60,7 +60,10 @@ struct ScalarTests {
         #expect(Base64.decode(text) == bytes)
     }
 
-    @Test("Base64 writes the standard alphabet with padding", arguments: [[UInt8](), [0], [0, 1], [0, 1, 2], [0xFB, 0xFF]])
+    @Test(
+        "Base64 writes the standard alphabet with padding",
+        arguments: [[UInt8](), [0], [0, 1], [0, 1, 2], [0xFB, 0xFF]]
+    )
     func base64RoundTrip(bytes: [UInt8]) {
         let text = Base64.encode(bytes)
 

@@ -20,7 +20,10 @@ struct RPCErrorMappingTests {
             retryable: false
         )
         let message = "Twilio error 21211: The 'To' number +1555 is not a valid phone number."
-        harness.services.answer(.sendSms, .failure(RPCError(code: .invalidArgument, message: message, details: details)))
+        harness.services.answer(
+            .sendSms,
+            .failure(RPCError(code: .invalidArgument, message: message, details: details))
+        )
 
         let response = await harness.run(Self.sendSms)
 
@@ -67,7 +70,10 @@ struct RPCErrorMappingTests {
             retryAfterMilliseconds: 1500,
             fieldViolations: [FieldViolation(field: "to", description: "the recipient is required")]
         )
-        harness.services.answer(.sendSms, .failure(RPCError(code: .resourceExhausted, message: "slow down", details: details)))
+        harness.services.answer(
+            .sendSms,
+            .failure(RPCError(code: .resourceExhausted, message: "slow down", details: details))
+        )
 
         let response = await harness.run(Self.sendSms)
 

@@ -55,7 +55,10 @@ struct RequestHandlingTests {
     @Test("no oneof member set is left for the service to judge")
     func oneofMissing() async throws {
         let harness = try GatewayHarness()
-        let violation = FieldViolation(field: "sender", description: "exactly one of from or messaging_service_sid is required")
+        let violation = FieldViolation(
+            field: "sender",
+            description: "exactly one of from or messaging_service_sid is required"
+        )
         harness.services.answer(
             .sendSms,
             .failure(
@@ -127,7 +130,11 @@ struct RequestHandlingTests {
         let request = try #require(harness.services.calls.first).decoded(as: SendSmsRequest.self)
         #expect(
             request
-                == SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), mediaURLs: ["https://yourapp.com/a.png"])
+                == SendSmsRequest(
+                    to: "+15551234567",
+                    sender: .from("+15557654321"),
+                    mediaURLs: ["https://yourapp.com/a.png"]
+                )
         )
     }
 
@@ -142,7 +149,9 @@ struct RequestHandlingTests {
 
         #expect(response.outcome == .invalidRequest)
         let message = try #require(response.errors.first?.message)
-        #expect(message == #"Variable "$in" got invalid value 5 at "in.to"; String cannot represent a non string value: 5"#)
+        #expect(
+            message == #"Variable "$in" got invalid value 5 at "in.to"; String cannot represent a non string value: 5"#
+        )
         #expect(response.data == nil)
         #expect(harness.services.calls.isEmpty)
     }

@@ -84,7 +84,9 @@ struct SchemaDerivationTests {
             return
         }
         #expect(input.isOneOf == false)
-        #expect(input.field(named: "code")?.description == "One of `code`, `number` (oneof `currency`): set at most one.")
+        #expect(
+            input.field(named: "code")?.description == "One of `code`, `number` (oneof `currency`): set at most one."
+        )
     }
 
     @Test("enums keep the .proto value names, the zero value included, and their comments")
@@ -119,7 +121,9 @@ struct SchemaDerivationTests {
         let operations = try Self.derive(ProtoFixtures.catalog).operations
 
         #expect(operations.map(\.method.name) == ["GetItem", "ListItems", "PriceItem", "Touch", "SubscribeChanges"])
-        #expect(operations.map(\.fieldName) == ["twilio_item", "twilio_items", "twilio_priceItem", "twilio_touch", nil])
+        #expect(
+            operations.map(\.fieldName) == ["twilio_item", "twilio_items", "twilio_priceItem", "twilio_touch", nil]
+        )
         #expect(operations.map(\.operationType) == [.query, .query, .mutation, .mutation, nil])
     }
 
@@ -154,7 +158,9 @@ struct SchemaDerivationTests {
         #expect(!standard.gateway.operations.contains { $0.method.service == "twilio.gateway.v1.Health" })
 
         let withHealth = try GatewayHarness(excludedServices: [])
-        #expect(withHealth.gateway.schema.mutationType?.field(named: "twilio_check")?.type == .named("HealthCheckResponse"))
+        #expect(
+            withHealth.gateway.schema.mutationType?.field(named: "twilio_check")?.type == .named("HealthCheckResponse")
+        )
         #expect(
             Self.fields(of: "HealthCheckResponse", in: withHealth.gateway.schema)
                 == ["status: HealthCheckResponseServingStatus!"]
