@@ -7,6 +7,17 @@ public import RPCCore
 /// No field is written by hand: every unary method of every service not in
 /// ``GatewayConfiguration/excludedServices`` becomes a root field that calls it through the
 /// transport. See ``init(transport:configuration:protoSchema:)`` for the rules.
+///
+/// Serving it over HTTP:
+///
+/// ```swift
+/// let gateway = try GatewaySchema(
+///     transport: InProcessTransport(dispatcher: dispatcher),
+///     configuration: GatewayConfiguration(version: version)
+/// )
+/// let handler = GraphQLHTTPHandler(endpoint: gateway.makeEndpoint(), requestTimeout: .seconds(10), logger: logger)
+/// handler.register(in: &router)
+/// ```
 public struct GatewaySchema: Sendable {
     /// The schema, ready for ``GraphQL/GraphQLEndpoint``.
     public let schema: GraphQLSchema
@@ -25,9 +36,15 @@ public struct GatewaySchema: Sendable {
     ///   Server-Sent Events).
     /// - Types: each message is an object type named like the message, each field named by its
     ///   JSON name, with the .proto comments as descriptions; request-reachable messages also get
-    ///   `<Name>Input` types whose fields are all optional. Scalars map as listed in the README
-    ///   of this module's `FieldMapping` (64-bit integers as `Int64`/`UInt64` strings, bytes as
-    ///   `Base64`).
+    ///   `<Name>Input` types whose fields are all optional. Results are never null except for
+    ///   fields with presence (messages, oneof members, proto3 `optional`); unset fields read as
+    ///   their proto3 defaults.
+    /// - Scalars: `string` → `String`, `bool` → `Boolean`, `int32`/`sint32`/`sfixed32` → `Int`,
+    ///   `int64`/`sint64`/`sfixed64` → `Int64`, `uint32`/`fixed32`/`uint64`/`fixed64` → `UInt64`
+    ///   (both as strings of digits, since `Int` is 32-bit signed), `double`/`float` → `Float`,
+    ///   `bytes` → `Base64`, enums → enums with the .proto value names, `repeated` → `[T!]!`
+    ///   (`[T!]` in inputs), maps → lists of `{key value}` entries. A custom scalar is in the
+    ///   schema only when a field uses it.
     /// - Oneofs: input fields of a oneof say so in their descriptions, and a request that sets
     ///   more than one member fails with INVALID_ARGUMENT before any call is made.
     ///

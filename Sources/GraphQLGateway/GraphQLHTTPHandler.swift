@@ -27,7 +27,8 @@ public struct GraphQLHTTPHandler: Sendable {
     /// Creates a handler.
     ///
     /// - Parameters:
-    ///   - endpoint: The endpoint requests run against, such as ``GatewaySchema/makeEndpoint(parseLimits:validationOptions:jsonLimits:)``.
+    ///   - endpoint: The endpoint requests run against, such as one from
+    ///     ``GatewaySchema/makeEndpoint(parseLimits:validationOptions:jsonLimits:)``.
     ///   - requestTimeout: How long each RPC a request makes may take; 10 seconds unless set.
     ///   - logger: Receives one `graphql.request.finished` debug line per request and the RPC
     ///     failures; never argument values or headers.

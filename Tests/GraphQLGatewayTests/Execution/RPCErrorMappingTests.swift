@@ -2,6 +2,7 @@ import GatewayAPI
 import GraphQL
 import GraphQLGateway
 import RPCCore
+import ServiceSupport
 import Testing
 
 /// RPC failures as GraphQL errors: `extensions` carry the facts of docs/errors.md.
@@ -108,6 +109,23 @@ struct RPCErrorMappingTests {
         let call = try #require(harness.services.calls.first)
         #expect(call.metadata["authorization"] == "Bearer t")
         #expect(try #require(call.timeRemaining) <= .milliseconds(50))
+    }
+
+    @Test("a failed call is logged at debug with the method and code, and no argument values")
+    func logging() async throws {
+        let harness = try GatewayHarness()
+        harness.services.answer(.sendSms, .failure(RPCError(code: .unavailable, message: "down")))
+        let handler = InMemoryLogHandler()
+        let logger = Logger(label: "test", handler: handler, minimumLevel: .trace)
+
+        _ = await harness.run(Self.sendSms, context: GatewayRequestContext(logger: logger))
+
+        let record = try #require(handler.records.first)
+        #expect(handler.records.count == 1)
+        #expect(record.level == .debug)
+        #expect(record.message == "graphql.rpc.failed")
+        #expect(record.metadata == ["rpc.method": "/twilio.gateway.v1.Messaging/SendSms", "rpc.code": "UNAVAILABLE"])
+        #expect(!handler.lines.joined().contains("+1555"))
     }
 
     @Test("without a context the configuration's default timeout applies")

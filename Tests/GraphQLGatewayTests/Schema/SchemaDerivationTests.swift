@@ -34,7 +34,8 @@ struct SchemaDerivationTests {
 
         #expect(
             schema.queryType.fields.map { field in
-                "\(field.name)(\(field.arguments.map { "\($0.name): \($0.type)" }.joined(separator: ", "))): \(field.type)"
+                let arguments = field.arguments.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+                return "\(field.name)(\(arguments)): \(field.type)"
             } == [
                 "twilio_gateway(): GatewayInfo!", "twilio_item(sid: String): Item",
                 "twilio_items(pageSize: Int, kind: Kind): ItemPage",
