@@ -136,7 +136,7 @@ struct RPCErrorMappingTests {
         _ = await harness.endpoint.respond(to: GraphQLRequest(query: Self.sendSms))
 
         let remaining = try #require(harness.services.calls.first?.timeRemaining)
-        #expect(remaining > .seconds(9) && remaining <= .seconds(10))
+        #expect(remaining > .seconds(5) && remaining <= .seconds(10))
     }
 
     @Test("a response that does not decode is INTERNAL without details of the gateway")
