@@ -1,0 +1,120 @@
+public import GraphQL
+public import HTTPServer
+internal import RPCCore
+public import ServiceSupport
+
+/// Serves a GraphQL endpoint over HTTP as "GraphQL over HTTP" describes.
+///
+/// - `POST` with a JSON body `{"query", "variables", "operationName", "extensions"}`; the
+///   `Content-Type` must be `application/json` (charset UTF-8 if given), anything else is
+///   answered 415.
+/// - `GET` with the same members as URL query parameters; only queries, a mutation is answered
+///   405 with `Allow: POST`.
+/// - The response is `application/graphql-response+json` when the `Accept` header asks for it,
+///   and `application/json` otherwise, both with `charset=utf-8`; the status comes from
+///   ``GraphQL/GraphQLResponse/suggestedHTTPStatus(graphQLResponseMediaType:)``.
+///
+/// Body size limits are the ``HTTPServer/HTTPServer``'s: it answers 413 before the handler runs.
+/// Each request's RPCs get ``requestTimeout`` and the HTTP `Authorization` header as the
+/// `authorization` metadata entry.
+public struct GraphQLHTTPHandler: Sendable {
+    /// The endpoint requests run against.
+    public let endpoint: GraphQLEndpoint
+    /// How long each RPC a request makes may take.
+    public let requestTimeout: Duration
+    private let logger: Logger
+
+    /// Creates a handler.
+    ///
+    /// - Parameters:
+    ///   - endpoint: The endpoint requests run against, such as one from
+    ///     ``GatewaySchema/makeEndpoint(parseLimits:validationOptions:jsonLimits:)``.
+    ///   - requestTimeout: How long each RPC a request makes may take; 10 seconds unless set.
+    ///   - logger: Receives one `graphql.request.finished` debug line per request and the RPC
+    ///     failures; never argument values or headers.
+    public init(endpoint: GraphQLEndpoint, requestTimeout: Duration = .seconds(10), logger: Logger = .disabled) {
+        self.endpoint = endpoint
+        self.requestTimeout = requestTimeout
+        self.logger = logger
+    }
+
+    /// Adds `GET` and `POST` routes for `path` to `router`.
+    ///
+    /// - Parameters:
+    ///   - router: The router to add to.
+    ///   - path: The endpoint's path; `/graphql` unless set.
+    public func register(in router: inout HTTPRouter, at path: String = "/graphql") {
+        router.add(.get, path) { request in await respond(to: request) }
+        router.add(.post, path) { request in await respond(to: request) }
+    }
+
+    /// Answers one HTTP request.
+    ///
+    /// - Parameter request: A `GET` or `POST` request; other methods are answered 405.
+    /// - Returns: The response.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
+        let context = makeContext(for: request)
+
+        let response: GraphQLResponse
+        switch request.method {
+        case .get, .head:
+            response = await endpoint.respond(toURLQuery: request.query, context: context)
+        case .post:
+            if let problem = Self.contentTypeProblem(request) {
+                return errorResponse(problem, status: .unsupportedMediaType, mediaType: mediaType)
+            }
+            response = await endpoint.respond(toJSONBody: request.body, context: context)
+        default:
+            var answer = errorResponse(
+                "GraphQL requests use GET or POST, not \(request.method).",
+                status: .methodNotAllowed,
+                mediaType: mediaType
+            )
+            answer.headers.add(name: "Allow", value: "GET, POST")
+            return answer
+        }
+
+        let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)
+        logger.debug(
+            "graphql.request.finished",
+            ["http.status": String(status), "graphql.errors": String(response.errors.count)]
+        )
+        var answer = HTTPResponse(
+            status: HTTPStatus(code: status),
+            headers: ["Content-Type": mediaType.contentType],
+            body: response.graphQLValue.jsonBytes()
+        )
+        if response.outcome == .operationNotAllowed {
+            answer.headers.add(name: "Allow", value: "POST")
+        }
+        return answer
+    }
+
+    private func makeContext(for request: HTTPRequest) -> GatewayRequestContext {
+        var metadata = RPCMetadata()
+        if let authorization = request.headers["Authorization"] {
+            metadata.add("authorization", authorization)
+        }
+        return GatewayRequestContext(timeout: requestTimeout, metadata: metadata, logger: logger)
+    }
+
+    /// Why a POST body cannot be read as JSON, or `nil` when it can.
+    private static func contentTypeProblem(_ request: HTTPRequest) -> String? {
+        guard let contentType = request.headers["Content-Type"] else {
+            return "A POST request needs the header Content-Type: application/json."
+        }
+        let parameters = contentType.split(separator: ";").dropFirst().map { $0.trimmingWhitespace().lowercased() }
+        let charset = parameters.first { $0.hasPrefix("charset=") }?.dropFirst("charset=".count)
+        guard request.mediaType == "application/json", charset == nil || charset == "utf-8" else {
+            return "The request body must be sent as Content-Type: application/json (UTF-8), not \(contentType)."
+        }
+        return nil
+    }
+
+    private func errorResponse(_ message: String, status: HTTPStatus, mediaType: GraphQLMediaType) -> HTTPResponse {
+        let body: GraphQLValue = ["errors": [["message": .string(message)]]]
+        logger.debug("graphql.request.finished", ["http.status": String(status.code), "graphql.errors": "1"])
+        return HTTPResponse(status: status, headers: ["Content-Type": mediaType.contentType], body: body.jsonBytes())
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// python3 with graphql-core, as an independent reader of the derived schema.
+enum Python {
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errorOutput: String
+    }
+
+    /// Whether the tests that need graphql-core must run: it is installed, or
+    /// `GATEWAY_REQUIRE_PYTHON=1` says its absence is a failure.
+    static let graphQLCoreTestsEnabled: Bool = {
+        if ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1" {
+            return true
+        }
+        return (try? run(["-c", "import graphql"]).status) == 0
+    }()
+
+    /// Runs `python3 arguments…` with `input` on stdin; output goes through files so no pipe fills.
+    static func run(_ arguments: [String], input: String = "") throws -> Outcome {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("python-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["stdin", "stdout", "stderr"].map { directory.appendingPathComponent($0) }
+        try Data(input.utf8).write(to: files[0])
+        try Data().write(to: files[1])
+        try Data().write(to: files[2])
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.standardInput = try FileHandle(forReadingFrom: files[0])
+        process.standardOutput = try FileHandle(forWritingTo: files[1])
+        process.standardError = try FileHandle(forWritingTo: files[2])
+        try process.run()
+        process.waitUntilExit()
+
+        return Outcome(
+            status: process.terminationStatus,
+            output: try String(contentsOf: files[1], encoding: .utf8),
+            errorOutput: try String(contentsOf: files[2], encoding: .utf8)
+        )
+    }
+}
