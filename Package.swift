@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "TwilioGatewayCLI",
             dependencies: [
-                "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
+                "GatewayAPI", "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore",
+                "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming",
             ],
             swiftSettings: swiftSettings
@@ -90,12 +91,15 @@ let package = Package(
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
         tests("TwilioSandboxTests", ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport"]),
         tests("GraphQLTests", ["GraphQL"]),
-        tests("GraphQLGatewayTests", ["GraphQLGateway", "GraphQL", "GatewayAPI", "ProtoBridge", "RPCCore"]),
+        tests(
+            "GraphQLGatewayTests",
+            ["GraphQLGateway", "GraphQL", "GatewayAPI", "HTTPServer", "ProtoBridge", "RPCCore", "ServiceSupport"]
+        ),
         tests(
             "IntegrationTests",
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
-                "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI",
+                "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
             ]
         ),
     ]

@@ -19,7 +19,9 @@ enum BenchMain {
         let stack = try BenchStack(logger: logger)
         defer { stack.stop() }
 
-        print("gateway-bench: \(options.seconds) s per run after \(options.warmupSeconds) s warm-up, one TCP connection")
+        print(
+            "gateway-bench: \(options.seconds) s per run after \(options.warmupSeconds) s warm-up, one TCP connection"
+        )
         print(BenchResult.header)
         for inFlight in options.inFlightLevels {
             for workload in stack.workloads {

@@ -9,11 +9,13 @@ internal import WireFraming
 final class Backend: Sendable {
     let dispatcher: RPCDispatcher
     let mode: String
+    let rpcPort: Int
     private let server: RPCServer
     private let sandbox: TwilioSandbox?
 
-    private init(dispatcher: RPCDispatcher, server: RPCServer, sandbox: TwilioSandbox?) {
+    private init(dispatcher: RPCDispatcher, server: RPCServer, rpcPort: Int, sandbox: TwilioSandbox?) {
         self.dispatcher = dispatcher
+        self.rpcPort = rpcPort
         self.server = server
         self.sandbox = sandbox
         self.mode = sandbox == nil ? "live" : "sandbox"
@@ -35,8 +37,8 @@ final class Backend: Sendable {
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
-        _ = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
-        return Backend(dispatcher: dispatcher, server: server, sandbox: sandbox)
+        let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, sandbox: sandbox)
     }
 
     /// Stops taking new calls; calls in flight finish.
@@ -50,7 +52,9 @@ final class Backend: Sendable {
         sandbox?.stop()
     }
 
-    private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws -> TwilioSandbox? {
+    private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws
+        -> TwilioSandbox?
+    {
         guard !configuration.twilio.isConfigured else {
             return nil
         }
@@ -66,7 +70,8 @@ final class Backend: Sendable {
         logger.warning(
             "gateway.sandbox.enabled",
             [
-                "note": "no Twilio credentials are configured: requests go to the built-in sandbox and nothing is really sent",
+                "note":
+                    "no Twilio credentials are configured: requests go to the built-in sandbox and nothing is really sent",
                 "sandbox.url": sandbox.baseURL ?? "",
                 "sandbox.account_sid": account.sid,
                 "sandbox.messaging_service_sid": account.messagingServices.first?.sid ?? "",

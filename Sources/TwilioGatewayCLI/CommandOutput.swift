@@ -19,7 +19,9 @@ enum CommandOutput {
     static func report(_ error: RPCError, json: Bool) {
         let details = error.errorDetails
         if json {
-            var fields: [(String, String?)] = [("code", text(error.code.description)), ("message", text(error.message))]
+            var fields: [(String, String?)] = [
+                ("code", text(error.code.description)), ("message", text(error.message)),
+            ]
             fields.append(("twilioCode", details.flatMap { $0.twilioCode == 0 ? nil : String($0.twilioCode) }))
             fields.append(("moreInfo", details.flatMap { text($0.moreInfo) }))
             fields.append(("retryable", (details?.retryable ?? false) ? "true" : "false"))

@@ -38,8 +38,11 @@ enum ServeCommand {
         logger.notice(
             "gateway.started",
             [
-                "rpc.address": backend.map { _ in configuration.rpcAddress.description } ?? "none",
-                "http.address": configuration.httpAddress.description,
+                "rpc.address": backend.map {
+                    HostAndPort(host: configuration.rpcAddress.host, port: UInt16($0.rpcPort)).description
+                }
+                    ?? "none",
+                "http.address": HostAndPort(host: configuration.httpAddress.host, port: UInt16(http.port)).description,
                 "mode": backend?.mode ?? "graphql-only",
             ]
         )

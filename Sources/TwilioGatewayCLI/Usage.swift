@@ -6,7 +6,10 @@ struct Command: Sendable {
 
 /// The subcommands and the top-level help.
 enum Usage {
-    static let commands: [String: Command] = [:]
+    static let commands: [String: Command] = [
+        "serve": ServeCommand.command,
+        "send-sms": SendSmsCommand.command,
+    ]
 
     static let overview = """
         twilio-gateway: Twilio's messaging, voice and Verify APIs behind one internal endpoint.

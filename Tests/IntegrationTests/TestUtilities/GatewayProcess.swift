@@ -28,7 +28,9 @@ final class GatewayProcess: Sendable {
 
     /// Starts `twilio-gateway serve` with `arguments` and extra environment variables.
     static func start(arguments: [String] = [], environment: [String: String] = [:]) async throws -> GatewayProcess {
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-\(UUID().uuidString)")
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gateway-\(UUID().uuidString)"
+        )
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executablePath)
         process.arguments =
@@ -136,6 +138,8 @@ final class LogLines: Sendable {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw GatewayProcess.Failure(description: "no \(message) line within \(timeout): \(raw.joined(separator: "\n"))")
+        throw GatewayProcess.Failure(
+            description: "no \(message) line within \(timeout): \(raw.joined(separator: "\n"))"
+        )
     }
 }

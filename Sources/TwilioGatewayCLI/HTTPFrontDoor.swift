@@ -1,0 +1,68 @@
+internal import GatewayAPI
+internal import GatewayServices
+internal import GraphQLGateway
+internal import HTTPServer
+internal import RPCCore
+internal import ServiceSupport
+
+/// The HTTP port: the GraphQL gateway at `/graphql` and the liveness probe at `/healthz`.
+final class HTTPFrontDoor: Sendable {
+    let port: Int
+    private let server: HTTPServer
+
+    private init(server: HTTPServer, port: Int) {
+        self.server = server
+        self.port = port
+    }
+
+    /// Derives the GraphQL schema, routes the endpoints and starts listening.
+    static func start(
+        _ configuration: ServeConfiguration,
+        transport: any RPCClientTransport,
+        board: HealthStatusBoard,
+        logger: Logger
+    ) throws -> HTTPFrontDoor {
+        let gateway = try GatewaySchema(
+            transport: transport,
+            configuration: GatewayConfiguration(
+                version: GatewayVersion.current,
+                defaultTimeout: configuration.graphQLTimeout
+            )
+        )
+        let graphQL = GraphQLHTTPHandler(
+            endpoint: gateway.makeEndpoint(),
+            requestTimeout: configuration.graphQLTimeout,
+            logger: logger.labeled("gateway.graphql")
+        )
+        var router = HTTPRouter()
+        graphQL.register(in: &router)
+        router.add(.get, "/healthz") { _ in
+            let serving = board.status(of: "") == .serving
+            return .json(
+                serving ? #"{"status":"serving"}"# : #"{"status":"not-serving"}"#,
+                status: serving ? .ok : .serviceUnavailable
+            )
+        }
+
+        let server = try HTTPServer(
+            configuration: HTTPServer.Configuration(
+                host: configuration.httpAddress.host,
+                port: Int(configuration.httpAddress.port)
+            ),
+            logger: logger.labeled("gateway.http"),
+            handler: router.handler
+        )
+        try server.start()
+        return HTTPFrontDoor(server: server, port: server.boundPort ?? Int(configuration.httpAddress.port))
+    }
+
+    /// Stops listening; requests in flight get a short grace period.
+    func stop() {
+        server.stop()
+    }
+}
+
+/// The version the gateway reports in GraphQL and in its user agent.
+enum GatewayVersion {
+    static let current = "0.1.0"
+}
