@@ -23,9 +23,11 @@ build: deps
 run: build
 	$(BIN) serve $(ARGS)
 
-## Lint, then the whole test suite (Swift tests, which also drive the Python peers).
+## Lint, then the whole test suite (Swift tests, which also drive the Python peers). Suites run
+## one at a time: many of them start servers and Python peers, and on a small machine running
+## them all at once starves the ones that measure deadlines.
 test: test-deps lint
-	GATEWAY_REQUIRE_PYTHON=1 $(SWIFT) test
+	GATEWAY_REQUIRE_PYTHON=1 $(SWIFT) test --no-parallel
 
 lint: deps
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift

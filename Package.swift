@@ -80,16 +80,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Tests, one target per module plus end-to-end runs.
+        // Tests, one target per module plus end-to-end runs, and what several of them share.
+        .target(name: "GatewayTestSupport", path: "Tests/GatewayTestSupport", swiftSettings: swiftSettings),
         tests("ServiceSupportTests", ["ServiceSupport"]),
         tests("GatewayCryptoTests", ["GatewayCrypto"]),
         tests("RPCCoreTests", ["RPCCore"]),
         tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
         tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
-        tests("HTTPServerTests", ["HTTPServer", "ServiceSupport"]),
+        tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
-        tests("TwilioSandboxTests", ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport"]),
+        tests(
+            "TwilioSandboxTests",
+            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]
+        ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
             "GraphQLGatewayTests",

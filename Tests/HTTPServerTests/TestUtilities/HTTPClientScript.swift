@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 
 /// A Python HTTP client driven by a JSON plan, and the Swift side of its plans and answers.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 
 /// A Python `urllib` client for the sandbox's REST API: each request with its own Basic
 /// credentials (or none), form fields or a raw body, answered with status, headers and body.

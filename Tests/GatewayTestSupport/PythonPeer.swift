@@ -1,23 +1,35 @@
-import Foundation
+internal import Foundation
 
 /// Runs `python3` (or another command-line client such as `curl`) as an independent HTTP peer
 /// and collects what it prints.
 ///
 /// The scripts use Python's own HTTP code (`http.client`, `urllib`, `socket`), so the bytes on
 /// the wire come from code that shares nothing with the server under test.
-enum PythonPeer {
-    struct Result: Sendable {
-        var exitCode: Int32
-        var stdout: String
-        var stderr: String
+public enum PythonPeer {
+    /// What the peer printed and how it exited.
+    public struct Result: Sendable {
+        /// The exit status.
+        public var exitCode: Int32
+        /// Everything written to standard output.
+        public var stdout: String
+        /// Everything written to standard error.
+        public var stderr: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// The peer could not be run, or printed something unexpected.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong.
+        public var description: String
+
+        /// Creates a failure that says what went wrong.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Runs `script` with `arguments`; kills it after `timeout`.
-    static func run(_ script: String, arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> Result
+    public static func run(_ script: String, arguments: [String] = [], timeout: Duration = .seconds(60)) async throws
+        -> Result
     {
         try await runCommand(["python3", "-c", script] + arguments, timeout: timeout)
     }
@@ -27,7 +39,7 @@ enum PythonPeer {
     /// Output goes to temporary files and the exit is awaited through `terminationHandler`, so
     /// no thread blocks while the peer runs (blocking Dispatch's few worker threads starves the
     /// server's own tasks).
-    static func runCommand(_ command: [String], timeout: Duration = .seconds(60)) async throws -> Result {
+    public static func runCommand(_ command: [String], timeout: Duration = .seconds(60)) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory
         let outputURL = directory.appendingPathComponent("peer-\(UUID().uuidString).out")
         let errorURL = directory.appendingPathComponent("peer-\(UUID().uuidString).err")
@@ -75,7 +87,7 @@ enum PythonPeer {
     }
 
     /// Runs `script` and decodes its standard output as JSON of type `T`.
-    static func runJSON<T: Decodable>(
+    public static func runJSON<T: Decodable>(
         _ type: T.Type,
         _ script: String,
         arguments: [String] = [],
