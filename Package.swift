@@ -88,6 +88,10 @@ let package = Package(
         tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
         tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
+        tests(
+            "GatewayServicesTests",
+            ["GatewayServices", "GatewayAPI", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
+        ),
         tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
         tests(

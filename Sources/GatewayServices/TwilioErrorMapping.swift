@@ -23,7 +23,7 @@ public enum TwilioErrorMapping {
             twilioMessage: error.message,
             moreInfo: error.moreInfo ?? "",
             httpStatus: Int32(clamping: error.httpStatus),
-            retryable: error.isRetryable,
+            retryable: error.isRetryable && !exhaustedAttemptCodes.contains(error.code ?? 0),
             retryAfterMilliseconds: error.retryAfter.map { Int64($0.milliseconds) } ?? 0
         )
         let prefix = error.code.map { "Twilio error \($0)" } ?? "Twilio answered HTTP \(error.httpStatus)"
