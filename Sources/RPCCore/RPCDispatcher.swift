@@ -46,7 +46,7 @@ public final class RPCDispatcher: Sendable {
             "rpc.code": status.code.description, "rpc.peer": call.peer, "rpc.duration_ms": elapsed.millisecondsText,
         ]
         if status.code != .ok {
-            fields["rpc.message"] = status.message
+            fields["rpc.message"] = Redaction.phoneNumbers(in: status.message)
         }
         callLogger.log(status.code == .internalError ? .error : .info, "rpc.call.finished", fields)
         return status

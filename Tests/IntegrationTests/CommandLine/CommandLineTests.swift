@@ -55,11 +55,11 @@ struct CommandLineTests {
         #expect(firstLine.contains(word), "\(outcome)")
     }
 
-    @Test("no command at all exits 64 and prints the usage")
+    @Test("no command at all exits 64 and prints the usage on standard error")
     func noCommand() async throws {
         let outcome = try await Program.run(Self.gateway, [], timeLimit: .seconds(10))
 
         #expect(outcome.status == 64, "\(outcome)")
-        #expect(outcome.output.contains("Usage: twilio-gateway <command>"), "\(outcome)")
+        #expect(outcome.errorOutput.contains("Usage: twilio-gateway <command>"), "\(outcome)")
     }
 }

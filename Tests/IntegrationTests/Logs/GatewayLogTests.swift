@@ -99,8 +99,7 @@ struct GatewayLogTests {
     }
 
     @Test(
-        "a phone number Twilio quotes in an error message shows masked in the log",
-        .disabled("bug: rpc.call.finished logs rpc.message verbatim, and Twilio's message quotes the number")
+        "a phone number Twilio quotes in an error message shows masked in the log"
     )
     func phoneNumbersInErrorsAreMasked() async throws {
         let unowned = "+15550001234"
