@@ -39,10 +39,10 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
 ) {
     return MHD_start_daemon(
         flags, 0, NULL, NULL, access_handler, context,
+        MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
         MHD_OPTION_SOCK_ADDR, address,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
         MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
-        MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_connection_limit,

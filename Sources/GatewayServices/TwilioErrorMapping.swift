@@ -53,7 +53,7 @@ public enum TwilioErrorMapping {
             return .resourceExhausted
         }
         switch error.httpStatus {
-        case 400, 422: return .invalidArgument
+        case 400, 413, 414, 422: return .invalidArgument
         case 401: return .failedPrecondition
         case 403: return .permissionDenied
         case 404: return .notFound

@@ -59,7 +59,7 @@ public final class RPCDispatcher: Sendable {
         send: @escaping @Sendable ([UInt8]) async throws -> Void
     ) async -> RPCStatus {
         guard let method = RPCMethod(path: call.path), let handler = router.handler(forPath: call.path) else {
-            return RPCStatus(code: .unimplemented, message: "method \(call.path) is not served here")
+            return RPCStatus(code: .unimplemented, message: "method '\(call.path)' is not implemented by this server")
         }
         let deadline = call.timeout.map { started + $0 }
         let context = RPCServerContext(

@@ -10,8 +10,8 @@ struct CommandArguments {
     private var flags: Set<String> = []
     private var consumed: Set<String> = []
 
-    /// Parses `words`, knowing which names are flags (they take no value).
-    init(_ words: [String], flags flagNames: Set<String>) throws {
+    /// Parses `words`, knowing which names take a value and which are flags (they take none).
+    init(_ words: [String], options optionNames: Set<String>, flags flagNames: Set<String>) throws {
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -19,9 +19,13 @@ struct CommandArguments {
                 throw ParseError(description: "unexpected argument '\(word)'; options look like --name value")
             }
             let body = word.dropFirst(2)
+            let name = String(body.prefix { $0 != "=" })
+            guard optionNames.contains(name) || flagNames.contains(name) else {
+                throw ParseError(description: "unknown option --\(name); see --help")
+            }
             if let equals = body.firstIndex(of: "=") {
-                values[String(body[..<equals]), default: []].append(String(body[body.index(after: equals)...]))
-            } else if flagNames.contains(String(body)) {
+                values[name, default: []].append(String(body[body.index(after: equals)...]))
+            } else if flagNames.contains(name) {
                 flags.insert(String(body))
             } else {
                 guard index + 1 < words.count else {

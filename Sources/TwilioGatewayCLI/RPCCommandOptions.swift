@@ -3,6 +3,9 @@ internal import RPCCore
 
 /// The options every RPC client command shares: where the gateway is and the call's deadline.
 struct RPCCommandOptions {
+    /// The options every RPC command takes.
+    static let optionNames: Set<String> = ["rpc-addr", "timeout"]
+
     var address = HostAndPort(host: "127.0.0.1", port: 7701)
     var timeout = Duration.seconds(10)
 

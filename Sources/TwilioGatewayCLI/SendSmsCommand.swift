@@ -22,7 +22,13 @@ enum SendSmsCommand {
         """
 
     static let command = Command(help: help) { words in
-        var arguments = try CommandArguments(words, flags: ["json"])
+        var arguments = try CommandArguments(
+            words,
+            options: RPCCommandOptions.optionNames.union([
+                "to", "from", "messaging-service-sid", "body", "media-url", "status-callback",
+            ]),
+            flags: ["json"]
+        )
         let json = arguments.flag("json")
         let client = try RPCCommandOptions(arguments: &arguments, environment: Environment()).makeClient()
 

@@ -11,7 +11,7 @@ internal import WireFraming
 /// `twilio-gateway serve`: the RPC server, the GraphQL gateway and, without credentials, the sandbox.
 enum ServeCommand {
     static let command = Command(help: ServeConfiguration.help) { words in
-        var arguments = try CommandArguments(words, flags: [])
+        var arguments = try CommandArguments(words, options: ServeConfiguration.optionNames, flags: [])
         let configuration = try ServeConfiguration(arguments: &arguments, environment: Environment())
         try await run(configuration)
         return 0
@@ -57,11 +57,17 @@ enum ServeCommand {
     }
 
     private static func prepareDataDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: path,
-            withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700]
-        )
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            throw CommandArguments.ParseError(
+                description: "cannot create the data directory '\(path)'; choose another with --data-dir"
+            )
+        }
     }
 }
 

@@ -21,6 +21,11 @@ struct ServeConfiguration {
     var graphQLTimeout = Duration.seconds(10)
     var twilio = Twilio()
 
+    /// The options `serve` takes, each with a value.
+    static let optionNames: Set<String> = [
+        "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
+    ]
+
     static let help = """
         Usage: twilio-gateway serve [options]
 

@@ -20,6 +20,7 @@ struct TwilioErrorMappingTests {
             (429, 21611, .resourceExhausted, true),
             (429, 60203, .resourceExhausted, false),
             (503, 0, .unavailable, true),
+            (413, 0, .invalidArgument, false),
         ]
     )
     func apiErrors(httpStatus: Int, twilioCode: Int, expected: RPCStatusCode, retryable: Bool) throws {

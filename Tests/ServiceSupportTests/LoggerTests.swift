@@ -53,6 +53,9 @@ struct LoggerTests {
             ),
             ("call 4155550100 now", "call 4155****00 now"),
             ("a+b 2+2", "a+b 2+2"),
+            ("The 'To' number +1 555 123 4567 is not valid.", "The 'To' number +1 5*********67 is not valid."),
+            ("dial (555) 123-4567 now", "dial (555********67 now"),
+            ("on 2026-12-03 at 10:00", "on 2026-12-03 at 10:00"),
         ]
     )
     func redactionInText(input: String, expected: String) {

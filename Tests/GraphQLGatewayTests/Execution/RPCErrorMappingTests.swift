@@ -86,15 +86,23 @@ struct RPCErrorMappingTests {
         )
     }
 
-    @Test("an error without details is not retryable")
-    func noDetails() async throws {
+    @Test(
+        "an error without details is retryable exactly when its code is UNAVAILABLE or DEADLINE_EXCEEDED",
+        arguments: [
+            (RPCStatusCode.unavailable, true), (.deadlineExceeded, true), (.internalError, false),
+            (.resourceExhausted, false),
+        ]
+    )
+    func noDetails(code: RPCStatusCode, retryable: Bool) async throws {
         let harness = try GatewayHarness()
-        harness.services.answer(.sendSms, .failure(RPCError(code: .unavailable, message: "no upstream")))
+        harness.services.answer(.sendSms, .failure(RPCError(code: code, message: "no upstream")))
 
         let response = await harness.run(Self.sendSms)
 
         #expect(response.errors.first?.message == "no upstream")
-        #expect(response.errors.first?.extensions == ["code": "UNAVAILABLE", "retryable": false])
+        #expect(
+            response.errors.first?.extensions == ["code": .string(code.description), "retryable": .bool(retryable)]
+        )
     }
 
     @Test("a passed deadline is DEADLINE_EXCEEDED, and the request's timeout and metadata reach the service")
