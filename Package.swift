@@ -37,6 +37,7 @@ let package = Package(
         // Foundations shared by every layer.
         module("ServiceSupport"),
         module("GatewayCrypto", ["COpenSSL"]),
+        module("TwiML"),
 
         // The RPC model and the binary protocol that carries it.
         module("RPCCore", ["ServiceSupport"]),
@@ -84,6 +85,7 @@ let package = Package(
         .target(name: "GatewayTestSupport", path: "Tests/GatewayTestSupport", swiftSettings: swiftSettings),
         tests("ServiceSupportTests", ["ServiceSupport"]),
         tests("GatewayCryptoTests", ["GatewayCrypto"]),
+        tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),
         tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
