@@ -95,7 +95,7 @@ let package = Package(
             ["GatewayServices", "GatewayAPI", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
         tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
-        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
+        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
             ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]
