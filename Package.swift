@@ -52,7 +52,7 @@ let package = Package(
         module("TwilioREST", ["CCurl", "ServiceSupport"]),
 
         // The built-in Twilio sandbox.
-        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport"]),
+        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport", "TwilioREST"]),
 
         // The RPC services and their clients.
         module("GatewayServices", ["GatewayAPI", "ProtoBridge", "RPCCore", "TwilioREST", "ServiceSupport"]),
@@ -82,7 +82,12 @@ let package = Package(
         ),
 
         // Tests, one target per module plus end-to-end runs, and what several of them share.
-        .target(name: "GatewayTestSupport", path: "Tests/GatewayTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "GatewayTestSupport",
+            dependencies: ["HTTPServer"],
+            path: "Tests/GatewayTestSupport",
+            swiftSettings: swiftSettings
+        ),
         tests("ServiceSupportTests", ["ServiceSupport"]),
         tests("GatewayCryptoTests", ["GatewayCrypto"]),
         tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
@@ -98,7 +103,7 @@ let package = Package(
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
-            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]
+            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport", "GatewayCrypto"]
         ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
