@@ -20,7 +20,7 @@ public struct Call: Hashable, Sendable, ProtoMessageConvertible {
     public var dateCreated: String
     /// When Twilio last updated the call, as RFC 3339 UTC.
     public var dateUpdated: String
-    /// When the call was answered, as RFC 3339 UTC; "" until then.
+    /// When Twilio started dialling the call, as RFC 3339 UTC; "" until then.
     public var startTime: String
     /// When the call ended, as RFC 3339 UTC; "" until then.
     public var endTime: String

@@ -193,7 +193,7 @@ struct  Twilio__Gateway__V1__Call
    */
   char *date_updated;
   /*
-   * When the call was answered, as RFC 3339 UTC; empty until then.
+   * When Twilio started dialling the call, as RFC 3339 UTC; empty until then.
    */
   char *start_time;
   /*
