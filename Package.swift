@@ -115,6 +115,7 @@ let package = Package(
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
+                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL",
             ]
         ),
     ]
