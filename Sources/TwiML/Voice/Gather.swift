@@ -2,8 +2,10 @@
 public struct Gather: VoiceVerb, Hashable {
     /// Which input to collect (`input`).
     public struct Input: OptionSet, Hashable, Sendable {
+        /// The set's bits.
         public var rawValue: Int
 
+        /// Creates a set from its bits.
         public init(rawValue: Int) {
             self.rawValue = rawValue
         }
