@@ -37,6 +37,7 @@ let package = Package(
         // Foundations shared by every layer.
         module("ServiceSupport"),
         module("GatewayCrypto", ["COpenSSL"]),
+        module("TwiML"),
 
         // The RPC model and the binary protocol that carries it.
         module("RPCCore", ["ServiceSupport"]),
@@ -51,7 +52,7 @@ let package = Package(
         module("TwilioREST", ["CCurl", "ServiceSupport"]),
 
         // The built-in Twilio sandbox.
-        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport"]),
+        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport", "TwilioREST"]),
 
         // The RPC services and their clients.
         module("GatewayServices", ["GatewayAPI", "ProtoBridge", "RPCCore", "TwilioREST", "ServiceSupport"]),
@@ -81,9 +82,15 @@ let package = Package(
         ),
 
         // Tests, one target per module plus end-to-end runs, and what several of them share.
-        .target(name: "GatewayTestSupport", path: "Tests/GatewayTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "GatewayTestSupport",
+            dependencies: ["HTTPServer"],
+            path: "Tests/GatewayTestSupport",
+            swiftSettings: swiftSettings
+        ),
         tests("ServiceSupportTests", ["ServiceSupport"]),
         tests("GatewayCryptoTests", ["GatewayCrypto"]),
+        tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),
         tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
@@ -93,10 +100,10 @@ let package = Package(
             ["GatewayServices", "GatewayAPI", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
         tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
-        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
+        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
-            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]
+            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport", "GatewayCrypto"]
         ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
@@ -108,6 +115,7 @@ let package = Package(
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
+                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL",
             ]
         ),
     ]

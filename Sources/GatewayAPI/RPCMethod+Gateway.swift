@@ -19,5 +19,6 @@ extension RPCMethod {
     /// Every method of the gateway's services, in the order of the .proto files.
     public static let gatewayMethods: [RPCMethod] = [
         .subscribeEvents, .healthCheck, .healthWatch, .sendSms, .startVerification, .checkVerification, .makeCall,
+        .getCall, .updateCall,
     ]
 }

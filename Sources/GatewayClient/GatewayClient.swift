@@ -70,7 +70,7 @@ public struct GatewayClient: Sendable {
         serverStreaming(.subscribeEvents, request, options)
     }
 
-    private func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
+    func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,
         _ options: RPCCallOptions?

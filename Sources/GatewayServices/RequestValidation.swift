@@ -22,7 +22,7 @@ enum RequestValidation {
         try throwIfAny(violations)
     }
 
-    private static func throwIfAny(_ violations: [FieldViolation]) throws {
+    static func throwIfAny(_ violations: [FieldViolation]) throws {
         guard !violations.isEmpty else {
             return
         }

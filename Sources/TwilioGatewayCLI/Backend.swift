@@ -33,6 +33,7 @@ final class Backend: Sendable {
 
         var router = RPCRouter()
         MessagingService(twilio: twilio).register(in: &router)
+        VoiceService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 

@@ -13,6 +13,12 @@ extension TwilioSandbox {
         public var randomSeed: UInt64?
         /// The wall clock for `date_created` and friends, in seconds since 1970.
         public var wallClock: @Sendable () -> Double
+        /// How long calls stay in each step of their life.
+        public var callTimings: SandboxCallTimings
+        /// The only hosts the sandbox sends callbacks to and fetches TwiML from, compared
+        /// without regard to case; a URL naming another host is not contacted and its delivery
+        /// is recorded as failed. Loopback only by default.
+        public var outboundHosts: Set<String>
 
         /// Creates a configuration.
         ///
@@ -22,18 +28,24 @@ extension TwilioSandbox {
         ///   - faults: The failures to inject; none by default.
         ///   - randomSeed: Fixes the sequence of created SIDs, or `nil` for system randomness.
         ///   - wallClock: The clock for resource dates.
+        ///   - callTimings: How long calls stay in each step.
+        ///   - outboundHosts: The hosts callbacks and TwiML fetches may go to.
         public init(
             port: Int = 0,
             accounts: [SandboxAccount] = [SandboxAccount.generate()],
             faults: SandboxFaults = .none,
             randomSeed: UInt64? = nil,
-            wallClock: @escaping @Sendable () -> Double = { Timestamp.now() }
+            wallClock: @escaping @Sendable () -> Double = { Timestamp.now() },
+            callTimings: SandboxCallTimings = SandboxCallTimings(),
+            outboundHosts: Set<String> = ["127.0.0.1", "::1", "localhost"]
         ) {
             self.port = port
             self.accounts = accounts
             self.faults = faults
             self.randomSeed = randomSeed
             self.wallClock = wallClock
+            self.callTimings = callTimings
+            self.outboundHosts = outboundHosts
         }
 
         /// Throws when a value is unusable.
@@ -48,6 +60,12 @@ extension TwilioSandbox {
                 try Self.validate(account)
             }
             try Self.validate(faults)
+            try Self.validate(callTimings)
+        }
+
+        private static func validate(_ timings: SandboxCallTimings) throws(TwilioSandboxError) {
+            let steps = [timings.queued, timings.initiated, timings.ringing, timings.inProgress]
+            try require(steps.allSatisfy { $0 >= .zero }, "callTimings must not hold negative durations")
         }
 
         static func validate(_ faults: SandboxFaults) throws(TwilioSandboxError) {

@@ -19,13 +19,20 @@ public import ServiceSupport
 ///
 /// Served now: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`)
 /// and `GET …/Messages/{Sid}.json`. Messages stay in their initial status (`queued`, or
-/// `accepted` through a Messaging Service); no status callbacks are sent yet.
+/// `accepted` through a Messaging Service); no status callbacks are sent for them yet.
+///
+/// Calls (`POST`/`GET …/Calls.json`, `GET`/`POST …/Calls/{Sid}.json`) live through Twilio's
+/// statuses on a timer (``Configuration/callTimings``), fetch their TwiML URL when answered, and
+/// send signed status callbacks for the requested events; see ``SandboxCall`` for the numbers
+/// that make a call busy, unanswered or failed. The sandbox sends requests only to the hosts
+/// in ``Configuration/outboundHosts``.
 ///
 /// Every method may be called from any thread.
 public final class TwilioSandbox: Sendable {
     /// The configuration the sandbox was created with.
     public let configuration: Configuration
     private let state: SandboxState
+    let callStore: CallStore
     private let server: HTTPServer
     private let logger: Logger
 
@@ -39,9 +46,13 @@ public final class TwilioSandbox: Sendable {
     public init(configuration: Configuration = Configuration(), logger: Logger = .disabled) throws(TwilioSandboxError) {
         try configuration.validate()
         let state = SandboxState(configuration: configuration)
+        let calls = CallStore(configuration: configuration, logger: logger)
         let frontDoor = SandboxFrontDoor(
             state: state,
-            resources: [MessagesResource(state: state, logger: logger)],
+            resources: [
+                MessagesResource(state: state, logger: logger),
+                CallsResource(state: state, calls: calls, logger: logger),
+            ],
             logger: logger
         )
         do {
@@ -55,6 +66,7 @@ public final class TwilioSandbox: Sendable {
         }
         self.configuration = configuration
         self.state = state
+        self.callStore = calls
         self.logger = logger
     }
 
@@ -71,10 +83,12 @@ public final class TwilioSandbox: Sendable {
         logger.debug("twilio.sandbox.started", ["twilio.sandbox.url": baseURL ?? ""])
     }
 
-    /// Stops listening, after letting requests in progress finish (see ``HTTPServer/stop()``).
-    /// Blocks the calling thread until the server has stopped. Stored state stays readable.
+    /// Stops listening, after letting requests in progress finish (see ``HTTPServer/stop()``),
+    /// and stops moving calls along. Blocks the calling thread until the server has stopped.
+    /// Stored state stays readable.
     public func stop() {
         server.stop()
+        callStore.shutDown()
     }
 
     /// The base URL clients use, such as `http://127.0.0.1:49152`, or `nil` unless running.

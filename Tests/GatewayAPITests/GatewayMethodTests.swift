@@ -18,6 +18,8 @@ struct GatewayMethodTests {
     static let expected: [Expected] = [
         Expected(method: .sendSms, request: SendSmsRequest.self, response: Message.self, serverStreaming: false),
         Expected(method: .makeCall, request: MakeCallRequest.self, response: Call.self, serverStreaming: false),
+        Expected(method: .getCall, request: GetCallRequest.self, response: Call.self, serverStreaming: false),
+        Expected(method: .updateCall, request: UpdateCallRequest.self, response: Call.self, serverStreaming: false),
         Expected(
             method: .startVerification,
             request: StartVerificationRequest.self,

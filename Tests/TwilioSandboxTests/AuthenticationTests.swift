@@ -86,18 +86,18 @@ struct AuthenticationTests {
     @Test("answers unknown paths 404/20404 and known paths with another method 405/20004")
     func unknownRoutes() async throws {
         let credentials = (fixedAccount.sid, fixedAccount.authToken)
-        let callsPath = "/2010-04-01/Accounts/\(fixedAccount.sid)/Calls.json"
+        let unknownPath = "/2010-04-01/Accounts/\(fixedAccount.sid)/Recordings.json"
         try await withSandbox(fixedConfiguration()) { sandbox in
             let responses = try await RESTScript.run(
                 [
-                    .authenticated("GET", callsPath, as: credentials),
+                    .authenticated("GET", unknownPath, as: credentials),
                     .authenticated("DELETE", Self.path, as: credentials),
-                    RESTScript.Request(method: "GET", path: callsPath),
+                    RESTScript.Request(method: "GET", path: unknownPath),
                 ],
                 baseURL: try #require(sandbox.baseURL)
             )
             #expect(responses.map(\.status) == [404, 405, 401])
-            #expect(responses[0].body == Self.notFoundBody(callsPath))
+            #expect(responses[0].body == Self.notFoundBody(unknownPath))
             #expect(try responses[1].json()["code"] as? Int == 20004)
             #expect(responses[1].headers["Allow"] == "POST, GET, HEAD")
         }

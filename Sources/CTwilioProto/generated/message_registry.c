@@ -8,6 +8,7 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__event__descriptor,
     &twilio__gateway__v1__event__parameters_entry__descriptor,
     &twilio__gateway__v1__field_violation__descriptor,
+    &twilio__gateway__v1__get_call_request__descriptor,
     &twilio__gateway__v1__health_check_request__descriptor,
     &twilio__gateway__v1__health_check_response__descriptor,
     &twilio__gateway__v1__make_call_request__descriptor,
@@ -15,6 +16,7 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__send_sms_request__descriptor,
     &twilio__gateway__v1__start_verification_request__descriptor,
     &twilio__gateway__v1__subscribe_events_request__descriptor,
+    &twilio__gateway__v1__update_call_request__descriptor,
     &twilio__gateway__v1__verification__descriptor,
     &twilio__gateway__v1__verification_check__descriptor,
 };

@@ -52,6 +52,96 @@ void   twilio__gateway__v1__make_call_request__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__make_call_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   twilio__gateway__v1__get_call_request__init
+                     (Twilio__Gateway__V1__GetCallRequest         *message)
+{
+  static const Twilio__Gateway__V1__GetCallRequest init_value = TWILIO__GATEWAY__V1__GET_CALL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__get_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__GetCallRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_call_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__get_call_request__pack
+                     (const Twilio__Gateway__V1__GetCallRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_call_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__get_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__GetCallRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_call_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__GetCallRequest *
+       twilio__gateway__v1__get_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__GetCallRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__get_call_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__get_call_request__free_unpacked
+                     (Twilio__Gateway__V1__GetCallRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__get_call_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__update_call_request__init
+                     (Twilio__Gateway__V1__UpdateCallRequest         *message)
+{
+  static const Twilio__Gateway__V1__UpdateCallRequest init_value = TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__update_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__UpdateCallRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__update_call_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__update_call_request__pack
+                     (const Twilio__Gateway__V1__UpdateCallRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__update_call_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__update_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__UpdateCallRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__update_call_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__UpdateCallRequest *
+       twilio__gateway__v1__update_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__UpdateCallRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__update_call_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__update_call_request__free_unpacked
+                     (Twilio__Gateway__V1__UpdateCallRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__update_call_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   twilio__gateway__v1__call__init
                      (Twilio__Gateway__V1__Call         *message)
 {
@@ -97,7 +187,7 @@ void   twilio__gateway__v1__call__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__call__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor twilio__gateway__v1__make_call_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__make_call_request__field_descriptors[10] =
 {
   {
     "to",
@@ -159,10 +249,75 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__make_call_request__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "method",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, method),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status_callback_events",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, n_status_callback_events),
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, status_callback_events),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "timeout",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, timeout),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "record",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, record),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "machine_detection",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__MakeCallRequest, machine_detection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__make_call_request__field_indices_by_name[] = {
   1,   /* field[1] = from */
+  9,   /* field[9] = machine_detection */
+  5,   /* field[5] = method */
+  8,   /* field[8] = record */
   4,   /* field[4] = status_callback */
+  6,   /* field[6] = status_callback_events */
+  7,   /* field[7] = timeout */
   0,   /* field[0] = to */
   3,   /* field[3] = twiml */
   2,   /* field[2] = twiml_url */
@@ -170,7 +325,7 @@ static const unsigned twilio__gateway__v1__make_call_request__field_indices_by_n
 static const ProtobufCIntRange twilio__gateway__v1__make_call_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__make_call_request__descriptor =
 {
@@ -180,14 +335,142 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__make_call_request__descrip
   "Twilio__Gateway__V1__MakeCallRequest",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__MakeCallRequest),
-  5,
+  10,
   twilio__gateway__v1__make_call_request__field_descriptors,
   twilio__gateway__v1__make_call_request__field_indices_by_name,
   1,  twilio__gateway__v1__make_call_request__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__make_call_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor twilio__gateway__v1__call__field_descriptors[7] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__get_call_request__field_descriptors[1] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__GetCallRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__get_call_request__field_indices_by_name[] = {
+  0,   /* field[0] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__get_call_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__get_call_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.GetCallRequest",
+  "GetCallRequest",
+  "Twilio__Gateway__V1__GetCallRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__GetCallRequest),
+  1,
+  twilio__gateway__v1__get_call_request__field_descriptors,
+  twilio__gateway__v1__get_call_request__field_indices_by_name,
+  1,  twilio__gateway__v1__get_call_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__get_call_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__update_call_request__field_descriptors[5] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, action_case),
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, status),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "twiml_url",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, action_case),
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, twiml_url),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "twiml",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, action_case),
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, twiml),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "method",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__UpdateCallRequest, method),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__update_call_request__field_indices_by_name[] = {
+  4,   /* field[4] = method */
+  0,   /* field[0] = sid */
+  1,   /* field[1] = status */
+  3,   /* field[3] = twiml */
+  2,   /* field[2] = twiml_url */
+};
+static const ProtobufCIntRange twilio__gateway__v1__update_call_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__update_call_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.UpdateCallRequest",
+  "UpdateCallRequest",
+  "Twilio__Gateway__V1__UpdateCallRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__UpdateCallRequest),
+  5,
+  twilio__gateway__v1__update_call_request__field_descriptors,
+  twilio__gateway__v1__update_call_request__field_indices_by_name,
+  1,  twilio__gateway__v1__update_call_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__update_call_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__call__field_descriptors[17] =
 {
   {
     "sid",
@@ -273,20 +556,150 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__call__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "date_updated",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, date_updated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "start_time",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, start_time),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end_time",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, end_time),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duration",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, duration),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "answered_by",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, answered_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to_formatted",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, to_formatted),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from_formatted",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, from_formatted),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "price",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, price),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "price_unit",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, price_unit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "parent_call_sid",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Call, parent_call_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__call__field_indices_by_name[] = {
   4,   /* field[4] = account_sid */
+  11,   /* field[11] = answered_by */
   6,   /* field[6] = date_created */
+  7,   /* field[7] = date_updated */
   5,   /* field[5] = direction */
+  10,   /* field[10] = duration */
+  9,   /* field[9] = end_time */
   3,   /* field[3] = from */
+  13,   /* field[13] = from_formatted */
+  16,   /* field[16] = parent_call_sid */
+  14,   /* field[14] = price */
+  15,   /* field[15] = price_unit */
   0,   /* field[0] = sid */
+  8,   /* field[8] = start_time */
   1,   /* field[1] = status */
   2,   /* field[2] = to */
+  12,   /* field[12] = to_formatted */
 };
 static const ProtobufCIntRange twilio__gateway__v1__call__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__call__descriptor =
 {
@@ -296,19 +709,23 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__call__descriptor =
   "Twilio__Gateway__V1__Call",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__Call),
-  7,
+  17,
   twilio__gateway__v1__call__field_descriptors,
   twilio__gateway__v1__call__field_indices_by_name,
   1,  twilio__gateway__v1__call__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__call__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor twilio__gateway__v1__voice__method_descriptors[1] =
+static const ProtobufCMethodDescriptor twilio__gateway__v1__voice__method_descriptors[3] =
 {
   { "MakeCall", &twilio__gateway__v1__make_call_request__descriptor, &twilio__gateway__v1__call__descriptor },
+  { "GetCall", &twilio__gateway__v1__get_call_request__descriptor, &twilio__gateway__v1__call__descriptor },
+  { "UpdateCall", &twilio__gateway__v1__update_call_request__descriptor, &twilio__gateway__v1__call__descriptor },
 };
 const unsigned twilio__gateway__v1__voice__method_indices_by_name[] = {
-  0         /* MakeCall */
+  1,        /* GetCall */
+  0,        /* MakeCall */
+  2         /* UpdateCall */
 };
 const ProtobufCServiceDescriptor twilio__gateway__v1__voice__descriptor =
 {
@@ -317,7 +734,7 @@ const ProtobufCServiceDescriptor twilio__gateway__v1__voice__descriptor =
   "Voice",
   "Twilio__Gateway__V1__Voice",
   "twilio.gateway.v1",
-  1,
+  3,
   twilio__gateway__v1__voice__method_descriptors,
   twilio__gateway__v1__voice__method_indices_by_name
 };
@@ -328,6 +745,22 @@ void twilio__gateway__v1__voice__make_call(ProtobufCService *service,
 {
   assert(service->descriptor == &twilio__gateway__v1__voice__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__voice__get_call(ProtobufCService *service,
+                                          const Twilio__Gateway__V1__GetCallRequest *input,
+                                          Twilio__Gateway__V1__Call_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__voice__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__voice__update_call(ProtobufCService *service,
+                                             const Twilio__Gateway__V1__UpdateCallRequest *input,
+                                             Twilio__Gateway__V1__Call_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__voice__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void twilio__gateway__v1__voice__init (Twilio__Gateway__V1__Voice_Service *service,
                                        Twilio__Gateway__V1__Voice_ServiceDestroy destroy)

@@ -33,7 +33,7 @@ enum CheckMessagesScript {
             Verification,
             VerificationCheck,
         )
-        from twilio.gateway.v1.voice_pb2 import Call, MakeCallRequest  # noqa: E402,F401
+        from twilio.gateway.v1.voice_pb2 import Call, GetCallRequest, MakeCallRequest, UpdateCallRequest  # noqa: E402,F401
 
         with open(sys.argv[2], encoding="utf-8") as file:
             cases = json.load(file)

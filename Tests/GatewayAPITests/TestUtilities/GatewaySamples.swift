@@ -111,6 +111,69 @@ enum GatewaySamples {
                 direction='outbound-api', date_created='2024-05-01T12:00:00Z', **{'from': '+15557654321'})
                 """
         ),
+        GatewaySample(
+            "MakeCallRequest with every option",
+            MakeCallRequest(
+                to: "+15551234567",
+                from: "+15557654321",
+                instructions: .twimlURL("https://example.com/twiml"),
+                statusCallback: "https://example.com/status",
+                method: "GET",
+                statusCallbackEvents: ["initiated", "ringing", "answered", "completed"],
+                timeout: 600,
+                record: true,
+                machineDetection: "DetectMessageEnd"
+            ),
+            python: """
+                MakeCallRequest(to='+15551234567', twiml_url='https://example.com/twiml', \
+                status_callback='https://example.com/status', method='GET', \
+                status_callback_events=['initiated', 'ringing', 'answered', 'completed'], timeout=600, \
+                record=True, machine_detection='DetectMessageEnd', **{'from': '+15557654321'})
+                """
+        ),
+        GatewaySample(
+            "GetCallRequest",
+            GetCallRequest(sid: "CA\(String(repeating: "a", count: 32))"),
+            python: "GetCallRequest(sid='CA\(String(repeating: "a", count: 32))')"
+        ),
+        GatewaySample(
+            "UpdateCallRequest canceling",
+            UpdateCallRequest(sid: "CA1", action: .status("canceled")),
+            python: "UpdateCallRequest(sid='CA1', status='canceled')"
+        ),
+        GatewaySample(
+            "UpdateCallRequest redirecting to a URL",
+            UpdateCallRequest(sid: "CA1", action: .twimlURL("https://example.com/next"), method: "GET"),
+            python: "UpdateCallRequest(sid='CA1', twiml_url='https://example.com/next', method='GET')"
+        ),
+        GatewaySample(
+            "UpdateCallRequest with inline TwiML",
+            UpdateCallRequest(sid: "CA1", action: .twiml("<Response><Hangup/></Response>")),
+            python: "UpdateCallRequest(sid='CA1', twiml='<Response><Hangup/></Response>')"
+        ),
+        GatewaySample(
+            "Call that ended",
+            Call(
+                sid: "CA1",
+                status: "completed",
+                dateUpdated: "2024-05-01T12:01:00Z",
+                startTime: "2024-05-01T12:00:10Z",
+                endTime: "2024-05-01T12:01:00Z",
+                duration: 50,
+                answeredBy: "machine_end_beep",
+                toFormatted: "(555) 123-4567",
+                fromFormatted: "(555) 765-4321",
+                price: "-0.03000",
+                priceUnit: "USD",
+                parentCallSID: "CA2"
+            ),
+            python: """
+                Call(sid='CA1', status='completed', date_updated='2024-05-01T12:01:00Z', \
+                start_time='2024-05-01T12:00:10Z', end_time='2024-05-01T12:01:00Z', duration=50, \
+                answered_by='machine_end_beep', to_formatted='(555) 123-4567', from_formatted='(555) 765-4321', \
+                price='-0.03000', price_unit='USD', parent_call_sid='CA2')
+                """
+        ),
     ]
 
     static let verify: [GatewaySample] = [

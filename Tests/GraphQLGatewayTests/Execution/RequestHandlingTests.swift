@@ -259,6 +259,8 @@ struct RequestHandlingTests {
                 ["path": "/twilio.gateway.v1.Verify/StartVerification", "field": "Mutation.twilio_startVerification"],
                 ["path": "/twilio.gateway.v1.Verify/CheckVerification", "field": "Mutation.twilio_checkVerification"],
                 ["path": "/twilio.gateway.v1.Voice/MakeCall", "field": "Mutation.twilio_makeCall"],
+                ["path": "/twilio.gateway.v1.Voice/GetCall", "field": "Query.twilio_call"],
+                ["path": "/twilio.gateway.v1.Voice/UpdateCall", "field": "Mutation.twilio_updateCall"],
             ]
         )
     }

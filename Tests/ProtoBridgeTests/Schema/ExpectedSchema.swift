@@ -106,14 +106,28 @@ enum ExpectedSchema {
             "MakeCallRequest",
             [
                 string("to", 1), string("from", 2), string("twiml_url", 3, oneof: "instructions"),
-                string("twiml", 4, oneof: "instructions"), string("status_callback", 5),
+                string("twiml", 4, oneof: "instructions"), string("status_callback", 5), string("method", 6),
+                Field(name: "status_callback_events", number: 7, type: .string, isRepeated: true),
+                Field(name: "timeout", number: 8, type: .int32), Field(name: "record", number: 9, type: .bool),
+                string("machine_detection", 10),
+            ]
+        ),
+        ("GetCallRequest", [string("sid", 1)]),
+        (
+            "UpdateCallRequest",
+            [
+                string("sid", 1), string("status", 2, oneof: "action"), string("twiml_url", 3, oneof: "action"),
+                string("twiml", 4, oneof: "action"), string("method", 5),
             ]
         ),
         (
             "Call",
             [
                 string("sid", 1), string("status", 2), string("to", 3), string("from", 4), string("account_sid", 5),
-                string("direction", 6), string("date_created", 7),
+                string("direction", 6), string("date_created", 7), string("date_updated", 8),
+                string("start_time", 9), string("end_time", 10), Field(name: "duration", number: 11, type: .int32),
+                string("answered_by", 12), string("to_formatted", 13), string("from_formatted", 14),
+                string("price", 15), string("price_unit", 16), string("parent_call_sid", 17),
             ]
         ),
     ]

@@ -13,7 +13,9 @@ struct ProtoSchemaMessageTests {
                     "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
                     "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message",
                     "StartVerificationRequest",
-                    "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest", "Call",
+                    "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest",
+                    "GetCallRequest",
+                    "UpdateCallRequest", "Call",
                 ].map { "twilio.gateway.v1.\($0)" }
         )
     }
@@ -78,6 +80,10 @@ struct ProtoSchemaMessageTests {
                 "What the call does once answered: exactly one must be given."
             ),
             (
+                "UpdateCallRequest", "action", ["status", "twiml_url", "twiml"],
+                "The change to make: exactly one must be given."
+            ),
+            (
                 "CheckVerificationRequest", "target", ["to", "verification_sid"],
                 "Which verification to check: exactly one must be given."
             ),
@@ -94,7 +100,7 @@ struct ProtoSchemaMessageTests {
     @Test("messages without oneofs list none")
     func noOneofs() {
         let withOneofs = schema.messages.filter { !$0.oneofs.isEmpty }.map(\.name)
-        #expect(withOneofs == ["SendSmsRequest", "CheckVerificationRequest", "MakeCallRequest"])
+        #expect(withOneofs == ["SendSmsRequest", "CheckVerificationRequest", "MakeCallRequest", "UpdateCallRequest"])
     }
 
     @Test("gives presence to oneof members only, since no field is a message or optional")

@@ -26,6 +26,8 @@ struct ProtoSchemaServiceTests {
             ("twilio.gateway.v1.Verify", "StartVerification", "StartVerificationRequest", "Verification", false),
             ("twilio.gateway.v1.Verify", "CheckVerification", "CheckVerificationRequest", "VerificationCheck", false),
             ("twilio.gateway.v1.Voice", "MakeCall", "MakeCallRequest", "Call", false),
+            ("twilio.gateway.v1.Voice", "GetCall", "GetCallRequest", "Call", false),
+            ("twilio.gateway.v1.Voice", "UpdateCall", "UpdateCallRequest", "Call", false),
         ]
     )
     func method(service: String, name: String, input: String, output: String, serverStreaming: Bool) throws {
@@ -44,7 +46,7 @@ struct ProtoSchemaServiceTests {
         #expect(
             schema.services.map { $0.methods.map(\.name) } == [
                 ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"], ["StartVerification", "CheckVerification"],
-                ["MakeCall"],
+                ["MakeCall", "GetCall", "UpdateCall"],
             ]
         )
     }

@@ -16,6 +16,8 @@ PROTOBUF_C__BEGIN_DECLS
 
 
 typedef struct Twilio__Gateway__V1__MakeCallRequest Twilio__Gateway__V1__MakeCallRequest;
+typedef struct Twilio__Gateway__V1__GetCallRequest Twilio__Gateway__V1__GetCallRequest;
+typedef struct Twilio__Gateway__V1__UpdateCallRequest Twilio__Gateway__V1__UpdateCallRequest;
 typedef struct Twilio__Gateway__V1__Call Twilio__Gateway__V1__Call;
 
 
@@ -49,6 +51,31 @@ struct  Twilio__Gateway__V1__MakeCallRequest
    * A URL that Twilio calls with the call's progress events.
    */
   char *status_callback;
+  /*
+   * How Twilio requests twiml_url: GET or POST (the default when empty).
+   */
+  char *method;
+  /*
+   * The progress events sent to status_callback, each one of initiated,
+   * ringing, answered, completed; only completed when empty.
+   */
+  size_t n_status_callback_events;
+  char **status_callback_events;
+  /*
+   * How many seconds to let the call ring before giving up with no-answer,
+   * 1 to 600; 0 leaves Twilio's default of 60.
+   */
+  int32_t timeout;
+  /*
+   * Whether to record the call.
+   */
+  protobuf_c_boolean record;
+  /*
+   * Answering machine detection: Enable (report who answered as soon as it
+   * is known) or DetectMessageEnd (wait for a machine's greeting to end);
+   * empty for none.
+   */
+  char *machine_detection;
   Twilio__Gateway__V1__MakeCallRequest__InstructionsCase instructions_case;
   union {
     /*
@@ -63,7 +90,67 @@ struct  Twilio__Gateway__V1__MakeCallRequest
 };
 #define TWILIO__GATEWAY__V1__MAKE_CALL_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__make_call_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__MAKE_CALL_REQUEST__INSTRUCTIONS__NOT_SET, {0} }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__MAKE_CALL_REQUEST__INSTRUCTIONS__NOT_SET, {0} }
+
+
+/*
+ * A request to fetch one call.
+ */
+struct  Twilio__Gateway__V1__GetCallRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The call SID (CA followed by 32 hex digits).
+   */
+  char *sid;
+};
+#define TWILIO__GATEWAY__V1__GET_CALL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__get_call_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+typedef enum {
+  TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION__NOT_SET = 0,
+  TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION_STATUS = 2,
+  TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION_TWIML_URL = 3,
+  TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION_TWIML = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION__CASE)
+} Twilio__Gateway__V1__UpdateCallRequest__ActionCase;
+
+/*
+ * A request to change one call.
+ */
+struct  Twilio__Gateway__V1__UpdateCallRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The call SID (CA followed by 32 hex digits).
+   */
+  char *sid;
+  /*
+   * How Twilio requests twiml_url: GET or POST (the default when empty).
+   */
+  char *method;
+  Twilio__Gateway__V1__UpdateCallRequest__ActionCase action_case;
+  union {
+    /*
+     * The new status: canceled (ends a queued or ringing call) or completed
+     * (hangs up the call whatever its state).
+     */
+    char *status;
+    /*
+     * A URL that returns the TwiML the call runs from now on.
+     */
+    char *twiml_url;
+    /*
+     * Inline TwiML the call runs from now on, at most 4,000 characters.
+     */
+    char *twiml;
+  };
+};
+#define TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__update_call_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__UPDATE_CALL_REQUEST__ACTION__NOT_SET, {0} }
 
 
 /*
@@ -101,10 +188,52 @@ struct  Twilio__Gateway__V1__Call
    * When Twilio created the call, as RFC 3339 UTC.
    */
   char *date_created;
+  /*
+   * When Twilio last updated the call, as RFC 3339 UTC.
+   */
+  char *date_updated;
+  /*
+   * When Twilio started dialling the call, as RFC 3339 UTC; empty until then.
+   */
+  char *start_time;
+  /*
+   * When the call ended, as RFC 3339 UTC; empty until then.
+   */
+  char *end_time;
+  /*
+   * How long the call lasted in seconds, once it ended after being answered.
+   */
+  int32_t duration;
+  /*
+   * Who answered, with machine detection: human, machine_start,
+   * machine_end_beep, machine_end_silence, machine_end_other, fax, unknown;
+   * empty otherwise.
+   */
+  char *answered_by;
+  /*
+   * The called party formatted for display, such as (415) 555-0100.
+   */
+  char *to_formatted;
+  /*
+   * The caller ID formatted for display.
+   */
+  char *from_formatted;
+  /*
+   * The price Twilio charged, such as -0.03000, once known.
+   */
+  char *price;
+  /*
+   * The currency of price, such as USD.
+   */
+  char *price_unit;
+  /*
+   * The call that created this one, for a leg made by Dial.
+   */
+  char *parent_call_sid;
 };
 #define TWILIO__GATEWAY__V1__CALL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__call__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /* Twilio__Gateway__V1__MakeCallRequest methods */
@@ -125,6 +254,44 @@ Twilio__Gateway__V1__MakeCallRequest *
                       const uint8_t       *data);
 void   twilio__gateway__v1__make_call_request__free_unpacked
                      (Twilio__Gateway__V1__MakeCallRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__GetCallRequest methods */
+void   twilio__gateway__v1__get_call_request__init
+                     (Twilio__Gateway__V1__GetCallRequest         *message);
+size_t twilio__gateway__v1__get_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__GetCallRequest   *message);
+size_t twilio__gateway__v1__get_call_request__pack
+                     (const Twilio__Gateway__V1__GetCallRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__get_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__GetCallRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__GetCallRequest *
+       twilio__gateway__v1__get_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__get_call_request__free_unpacked
+                     (Twilio__Gateway__V1__GetCallRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__UpdateCallRequest methods */
+void   twilio__gateway__v1__update_call_request__init
+                     (Twilio__Gateway__V1__UpdateCallRequest         *message);
+size_t twilio__gateway__v1__update_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__UpdateCallRequest   *message);
+size_t twilio__gateway__v1__update_call_request__pack
+                     (const Twilio__Gateway__V1__UpdateCallRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__update_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__UpdateCallRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__UpdateCallRequest *
+       twilio__gateway__v1__update_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__update_call_request__free_unpacked
+                     (Twilio__Gateway__V1__UpdateCallRequest *message,
                       ProtobufCAllocator *allocator);
 /* Twilio__Gateway__V1__Call methods */
 void   twilio__gateway__v1__call__init
@@ -150,6 +317,12 @@ void   twilio__gateway__v1__call__free_unpacked
 typedef void (*Twilio__Gateway__V1__MakeCallRequest_Closure)
                  (const Twilio__Gateway__V1__MakeCallRequest *message,
                   void *closure_data);
+typedef void (*Twilio__Gateway__V1__GetCallRequest_Closure)
+                 (const Twilio__Gateway__V1__GetCallRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__UpdateCallRequest_Closure)
+                 (const Twilio__Gateway__V1__UpdateCallRequest *message,
+                  void *closure_data);
 typedef void (*Twilio__Gateway__V1__Call_Closure)
                  (const Twilio__Gateway__V1__Call *message,
                   void *closure_data);
@@ -164,6 +337,14 @@ struct Twilio__Gateway__V1__Voice_Service
                     const Twilio__Gateway__V1__MakeCallRequest *input,
                     Twilio__Gateway__V1__Call_Closure closure,
                     void *closure_data);
+  void (*get_call)(Twilio__Gateway__V1__Voice_Service *service,
+                   const Twilio__Gateway__V1__GetCallRequest *input,
+                   Twilio__Gateway__V1__Call_Closure closure,
+                   void *closure_data);
+  void (*update_call)(Twilio__Gateway__V1__Voice_Service *service,
+                      const Twilio__Gateway__V1__UpdateCallRequest *input,
+                      Twilio__Gateway__V1__Call_Closure closure,
+                      void *closure_data);
 };
 typedef void (*Twilio__Gateway__V1__Voice_ServiceDestroy)(Twilio__Gateway__V1__Voice_Service *);
 void twilio__gateway__v1__voice__init (Twilio__Gateway__V1__Voice_Service *service,
@@ -172,15 +353,27 @@ void twilio__gateway__v1__voice__init (Twilio__Gateway__V1__Voice_Service *servi
     { &twilio__gateway__v1__voice__descriptor, protobuf_c_service_invoke_internal, NULL }
 #define TWILIO__GATEWAY__V1__VOICE__INIT(function_prefix__) \
     { TWILIO__GATEWAY__V1__VOICE__BASE_INIT,\
-      function_prefix__ ## make_call  }
+      function_prefix__ ## make_call,\
+      function_prefix__ ## get_call,\
+      function_prefix__ ## update_call  }
 void twilio__gateway__v1__voice__make_call(ProtobufCService *service,
                                            const Twilio__Gateway__V1__MakeCallRequest *input,
                                            Twilio__Gateway__V1__Call_Closure closure,
                                            void *closure_data);
+void twilio__gateway__v1__voice__get_call(ProtobufCService *service,
+                                          const Twilio__Gateway__V1__GetCallRequest *input,
+                                          Twilio__Gateway__V1__Call_Closure closure,
+                                          void *closure_data);
+void twilio__gateway__v1__voice__update_call(ProtobufCService *service,
+                                             const Twilio__Gateway__V1__UpdateCallRequest *input,
+                                             Twilio__Gateway__V1__Call_Closure closure,
+                                             void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__make_call_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__get_call_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__update_call_request__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__call__descriptor;
 extern const ProtobufCServiceDescriptor twilio__gateway__v1__voice__descriptor;
 
