@@ -70,7 +70,8 @@ public struct GatewayClient: Sendable {
         serverStreaming(.subscribeEvents, request, options)
     }
 
-    private func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
+    /// Calls a unary method with typed messages; the other files of this module build on it.
+    func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,
         _ options: RPCCallOptions?

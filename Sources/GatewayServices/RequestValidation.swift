@@ -22,7 +22,8 @@ enum RequestValidation {
         try throwIfAny(violations)
     }
 
-    private static func throwIfAny(_ violations: [FieldViolation]) throws {
+    /// Throws INVALID_ARGUMENT listing `violations`, unless there are none.
+    static func throwIfAny(_ violations: [FieldViolation]) throws {
         guard !violations.isEmpty else {
             return
         }

@@ -21,11 +21,19 @@ public import ServiceSupport
 /// and `GET …/Messages/{Sid}.json`. Messages stay in their initial status (`queued`, or
 /// `accepted` through a Messaging Service); no status callbacks are sent yet.
 ///
+/// Verify v2 is served on the same base URL (point ``TwilioConfiguration``'s `verifyBaseURL`
+/// there too) for each account's ``SandboxAccount/verifyServices``: verifications over `sms`,
+/// `call`, `email` and `whatsapp` with Twilio's limits (10-minute codes, 5 checks, 5 sends per
+/// 10 minutes, 20404 once a verification is over), and TOTP factors and challenges checked with
+/// real RFC 6238 codes. Codes arrive in the recipient's inbox: ``deliveries(to:accountSID:)``,
+/// or `GET /sandbox/inbox/{address}` with the account's credentials.
+///
 /// Every method may be called from any thread.
 public final class TwilioSandbox: Sendable {
     /// The configuration the sandbox was created with.
     public let configuration: Configuration
     private let state: SandboxState
+    private let inbox: SandboxInbox
     private let server: HTTPServer
     private let logger: Logger
 
@@ -39,9 +47,16 @@ public final class TwilioSandbox: Sendable {
     public init(configuration: Configuration = Configuration(), logger: Logger = .disabled) throws(TwilioSandboxError) {
         try configuration.validate()
         let state = SandboxState(configuration: configuration)
+        let verify = VerifyStore(randomSeed: configuration.randomSeed, wallClock: configuration.wallClock)
+        let inbox = SandboxInbox(state: state, store: verify)
         let frontDoor = SandboxFrontDoor(
             state: state,
-            resources: [MessagesResource(state: state, logger: logger)],
+            resources: [
+                MessagesResource(state: state, logger: logger),
+                VerificationsResource(state: state, store: verify, logger: logger),
+                FactorsResource(state: state, store: verify, logger: logger),
+                InboxResource(state: state, inbox: inbox),
+            ],
             logger: logger
         )
         do {
@@ -55,6 +70,7 @@ public final class TwilioSandbox: Sendable {
         }
         self.configuration = configuration
         self.state = state
+        self.inbox = inbox
         self.logger = logger
     }
 
@@ -136,5 +152,17 @@ public final class TwilioSandbox: Sendable {
     /// - Returns: The messages addressed to it.
     public func inbox(for address: String) -> [SandboxMessage] {
         state.messages { $0.to == address }
+    }
+
+    /// What reached `address`, oldest first: the Verify codes sent there (their text and the
+    /// code) and the messages sent to it through the Messages API.
+    ///
+    /// - Parameters:
+    ///   - address: A phone number, with or without a channel prefix such as `whatsapp:`, or an
+    ///     email address in any case.
+    ///   - accountSID: Only what this account sent; everything when `nil`.
+    /// - Returns: The address's inbox.
+    public func deliveries(to address: String, accountSID: String? = nil) -> [SandboxDelivery] {
+        inbox.deliveries(to: address, accountSID: accountSID)
     }
 }

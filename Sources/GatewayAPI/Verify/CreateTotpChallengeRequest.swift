@@ -10,7 +10,8 @@ public struct CreateTotpChallengeRequest: Hashable, Sendable, ProtoMessageConver
     public var identity: String
     /// The verified factor to challenge (YF followed by 32 hex digits).
     public var factorSID: String
-    /// The code the authenticator app shows now, 3 to 8 digits.
+    /// The code the authenticator app shows now, 3 to 8 digits; when "", the challenge stays
+    /// pending for CheckTotpChallenge.
     public var code: String
 
     /// Creates a request.

@@ -498,7 +498,8 @@ struct  Twilio__Gateway__V1__CreateTotpChallengeRequest
    */
   char *factor_sid;
   /*
-   * The code the authenticator app shows now, 3 to 8 digits.
+   * The code the authenticator app shows now, 3 to 8 digits; when empty, the
+   * challenge stays pending for CheckTotpChallenge.
    */
   char *code;
 };
