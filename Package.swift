@@ -93,7 +93,7 @@ let package = Package(
             ["GatewayServices", "GatewayAPI", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
         tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
-        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport"]),
+        tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
             ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]
@@ -102,6 +102,13 @@ let package = Package(
         tests(
             "GraphQLGatewayTests",
             ["GraphQLGateway", "GraphQL", "GatewayAPI", "HTTPServer", "ProtoBridge", "RPCCore", "ServiceSupport"]
+        ),
+        tests(
+            "VerifyTests",
+            [
+                "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayServices", "GatewayTestSupport", "GraphQL",
+                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox", "WireFraming",
+            ]
         ),
         tests(
             "IntegrationTests",
