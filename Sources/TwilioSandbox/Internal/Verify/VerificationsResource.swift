@@ -55,9 +55,10 @@ struct VerificationsResource: SandboxResource {
         else {
             throw .invalidParameter("Code", "Code must be 4 to 10 letters or digits")
         }
+        let to = form["To"].flatMap { $0.isEmpty ? nil : $0 }
+        let verificationSID = form["VerificationSid"].flatMap { $0.isEmpty ? nil : $0 }
         let target: VerifyStore.CheckTarget
-        switch (form["To"].flatMap { $0.isEmpty ? nil : $0 }, form["VerificationSid"].flatMap { $0.isEmpty ? nil : $0 })
-        {
+        switch (to, verificationSID) {
         case (let to?, nil): target = .to(to)
         case (nil, let sid?): target = .sid(sid)
         case (nil, nil): throw .invalidParameter("To", "either To or VerificationSid is required")
