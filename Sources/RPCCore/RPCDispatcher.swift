@@ -46,7 +46,7 @@ public final class RPCDispatcher: Sendable {
             "rpc.code": status.code.description, "rpc.peer": call.peer, "rpc.duration_ms": elapsed.millisecondsText,
         ]
         if status.code != .ok {
-            fields["rpc.message"] = status.message
+            fields["rpc.message"] = Redaction.phoneNumbers(in: status.message)
         }
         callLogger.log(status.code == .internalError ? .error : .info, "rpc.call.finished", fields)
         return status
@@ -76,18 +76,17 @@ public final class RPCDispatcher: Sendable {
             return Self.deadlineExceeded
         }
 
-        return await withTaskGroup(of: RPCStatus?.self) { group in
-            group.addTask {
-                await Self.invoke(handler, call.request, context, send: send, logger: logger)
-            }
-            group.addTask {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                return Task.isCancelled ? nil : Self.deadlineExceeded
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? RPCStatus(code: .cancelled, message: "the call was cancelled")
+        let work = Task {
+            await Self.invoke(handler, call.request, context, send: send, logger: logger)
         }
+        let timer = DeadlineTimer(deadline: deadline) { work.cancel() }
+        let status = await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            work.cancel()
+        }
+        timer.cancel()
+        return status
     }
 
     private static func invoke(

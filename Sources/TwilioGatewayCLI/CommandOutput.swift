@@ -24,16 +24,14 @@ enum CommandOutput {
             ]
             fields.append(("twilioCode", details.flatMap { $0.twilioCode == 0 ? nil : String($0.twilioCode) }))
             fields.append(("moreInfo", details.flatMap { text($0.moreInfo) }))
-            fields.append(("retryable", (details?.retryable ?? false) ? "true" : "false"))
+            fields.append(("retryable", error.isRetryable ? "true" : "false"))
             print("{\"error\":" + object(fields) + "}")
             return
         }
         var line = "error: \(error.code): \(error.message)"
-        if let details {
-            line += details.retryable ? " (retryable)" : " (not retryable)"
-            if !details.moreInfo.isEmpty {
-                line += "; see \(details.moreInfo)"
-            }
+        line += error.isRetryable ? " (retryable)" : " (not retryable)"
+        if let details, !details.moreInfo.isEmpty {
+            line += "; see \(details.moreInfo)"
         }
         printError(line)
     }

@@ -8,8 +8,12 @@ enum TwilioGatewayMain {
     static func main() async {
         let words = Array(CommandLine.arguments.dropFirst())
         guard let name = words.first, name != "--help", name != "-h", name != "help" else {
+            if words.isEmpty {
+                printError(Usage.overview)
+                exit(64)
+            }
             print(Usage.overview)
-            exit(words.isEmpty ? 64 : 0)
+            exit(0)
         }
         guard let command = Usage.commands[name] else {
             printError("unknown command '\(name)'\n\n\(Usage.overview)")

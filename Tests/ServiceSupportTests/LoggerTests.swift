@@ -40,6 +40,25 @@ struct LoggerTests {
         #expect(Redaction.phoneNumber("123") == "***")
     }
 
+    @Test(
+        "phone numbers inside free text are masked, other numbers are not",
+        arguments: [
+            (
+                "The From phone number +15550001234 is not a valid number.",
+                "The From phone number +155******34 is not a valid number."
+            ),
+            (
+                "Twilio error 21211: The 'To' number 123 is not valid.",
+                "Twilio error 21211: The 'To' number 123 is not valid."
+            ),
+            ("call 4155550100 now", "call 4155****00 now"),
+            ("a+b 2+2", "a+b 2+2"),
+        ]
+    )
+    func redactionInText(input: String, expected: String) {
+        #expect(Redaction.phoneNumbers(in: input) == expected)
+    }
+
     @Test("level names parse case-insensitively")
     func levelNames() {
         #expect(LogLevel(name: "DEBUG") == .debug)

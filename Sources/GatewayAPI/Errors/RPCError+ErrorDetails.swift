@@ -23,3 +23,17 @@ extension RPCError {
         return try? ErrorDetails(serializedBytes: details)
     }
 }
+
+extension RPCError {
+    /// Whether sending the same request again later may succeed.
+    ///
+    /// The server's ``ErrorDetails/retryable`` decides when details are present. Without them
+    /// (a deadline enforced by the transport or dispatcher, a lost connection), UNAVAILABLE and
+    /// DEADLINE_EXCEEDED are retryable and every other code is not, as docs/errors.md states.
+    public var isRetryable: Bool {
+        if let details = errorDetails {
+            return details.retryable
+        }
+        return code == .unavailable || code == .deadlineExceeded
+    }
+}

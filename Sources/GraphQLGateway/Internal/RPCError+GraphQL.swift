@@ -5,7 +5,7 @@ internal import RPCCore
 extension RPCError {
     /// The error as a GraphQL field error, with the facts of docs/errors.md in `extensions`.
     ///
-    /// `code` and `retryable` are always present (`retryable` is false without details); the
+    /// `code` and `retryable` are always present (see ``RPCCore/RPCError/isRetryable``); the
     /// Twilio facts, `retryAfterMs` and `fieldViolations` only when the details carry them.
     var graphQLError: GraphQLError {
         let details = errorDetails
@@ -24,7 +24,7 @@ extension RPCError {
                 extensions["httpStatus"] = .int(Int(details.httpStatus))
             }
         }
-        extensions["retryable"] = .bool(details?.retryable ?? false)
+        extensions["retryable"] = .bool(isRetryable)
         if let details, details.retryAfterMilliseconds > 0 {
             extensions["retryAfterMs"] = .int(Int(details.retryAfterMilliseconds))
         }

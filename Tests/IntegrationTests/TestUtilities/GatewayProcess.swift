@@ -1,20 +1,41 @@
-import Foundation
-import Synchronization
+internal import Foundation
+internal import Synchronization
 
-/// A `twilio-gateway` executable started for a test, with its log lines collected.
+/// A `twilio-gateway serve` process started for a test, with its log lines collected.
 ///
 /// The gateway listens on ports the kernel picks (`127.0.0.1:0`); the `gateway.started` log
-/// line says which. Stopping sends SIGTERM and waits for the process to exit.
+/// line says which. Stopping sends SIGTERM and waits for the process to exit (SIGKILL after
+/// ten seconds), then for the last log line.
 final class GatewayProcess: Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    let rpcPort: Int
+    /// What the `gateway.sandbox.enabled` line says about the built-in sandbox.
+    struct Sandbox: Sendable {
+        var accountSID: String
+        var messagingServiceSID: String
+        var numbers: [String]
+    }
+
+    /// How a stop ended.
+    struct Stop: Sendable {
+        var termination: ChildProcess.Termination
+        /// Whether SIGTERM was not enough and SIGKILL ended the process.
+        var killed: Bool
+    }
+
+    /// The RPC port, or `nil` for a GraphQL-only gateway (one started with `--upstream`).
+    let rpcPort: Int?
     let httpPort: Int
-    let dataDirectory: URL
-    private let process: Process
+    /// `sandbox`, `live` or `graphql-only`, from the started line.
+    let mode: String
+    /// The sandbox's account, in sandbox mode.
+    let sandbox: Sandbox?
+    private let child: ChildProcess
     private let logLines: LogLines
+    private let dataDirectory: TemporaryDirectory
+    private let stopping = Mutex<Task<Stop, Never>?>(nil)
 
     /// The directory holding the executables built with the tests.
     static var productsDirectory: URL {
@@ -26,55 +47,90 @@ final class GatewayProcess: Sendable {
         productsDirectory.appendingPathComponent("twilio-gateway").path
     }
 
-    /// Starts `twilio-gateway serve` with `arguments` and extra environment variables.
+    /// Starts `twilio-gateway serve` on `127.0.0.1:0` with `arguments` and extra environment
+    /// variables (the test's own `TWILIO_*` and `GATEWAY_*` variables are left out).
+    ///
+    /// - Throws: When the gateway exits or prints no `gateway.started` line within 30 seconds;
+    ///   the process is stopped then.
     static func start(arguments: [String] = [], environment: [String: String] = [:]) async throws -> GatewayProcess {
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gateway-\(UUID().uuidString)"
-        )
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath)
-        process.arguments =
-            ["serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--data-dir", dataDirectory.path]
-            + arguments
-        var variables = ProcessInfo.processInfo.environment.filter {
-            !$0.key.hasPrefix("TWILIO_") && !$0.key.hasPrefix("GATEWAY_")
-        }
-        variables.merge(environment) { _, new in new }
-        process.environment = variables
-        let lines = LogLines()
+        let dataDirectory = try TemporaryDirectory(prefix: "gateway-data")
         let errorPipe = Pipe()
-        errorPipe.fileHandleForReading.readabilityHandler = { handle in
-            lines.append(handle.availableData)
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(
+                executablePath,
+                [
+                    "serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--data-dir",
+                    dataDirectory.url.path,
+                ]
+                    + arguments,
+                environment: Program.cleanEnvironment.merging(environment) { _, new in new },
+                input: FileHandle.nullDevice,
+                output: FileHandle.nullDevice,
+                error: errorPipe
+            )
+        } catch {
+            dataDirectory.remove()
+            throw error
         }
-        process.standardError = errorPipe
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let lines = LogLines()
+        lines.collect(from: errorPipe.fileHandleForReading)
 
-        let started = try await lines.waitFor(message: "gateway.started", timeout: .seconds(30), process: process)
-        guard let rpc = started["rpc.address"].flatMap(port(of:)), let http = started["http.address"].flatMap(port(of:))
-        else {
-            process.terminate()
-            throw Failure(description: "gateway.started did not name both addresses: \(started)")
+        do {
+            let started = try await lines.waitFor(message: "gateway.started")
+            let sandbox = lines.decoded.first { $0["msg"] == "gateway.sandbox.enabled" }
+            return try GatewayProcess(
+                child: child,
+                logLines: lines,
+                dataDirectory: dataDirectory,
+                started: started,
+                sandboxLine: sandbox
+            )
+        } catch {
+            _ = await child.stop(grace: .seconds(2))
+            dataDirectory.remove()
+            throw error
         }
-        return GatewayProcess(
-            process: process,
-            logLines: lines,
-            rpcPort: rpc,
-            httpPort: http,
-            dataDirectory: dataDirectory
-        )
     }
 
-    private init(process: Process, logLines: LogLines, rpcPort: Int, httpPort: Int, dataDirectory: URL) {
-        self.process = process
+    private init(
+        child: ChildProcess,
+        logLines: LogLines,
+        dataDirectory: TemporaryDirectory,
+        started: [String: String],
+        sandboxLine: [String: String]?
+    ) throws {
+        guard let http = started["http.address"].flatMap(Self.port(of:)), let mode = started["mode"] else {
+            throw Failure(description: "gateway.started did not name the HTTP address and the mode: \(started)")
+        }
+        let rpc = started["rpc.address"].flatMap(Self.port(of:))
+        guard (rpc == nil) == (mode == "graphql-only") else {
+            throw Failure(description: "gateway.started names no RPC address outside graphql-only mode: \(started)")
+        }
+        self.child = child
         self.logLines = logLines
-        self.rpcPort = rpcPort
-        self.httpPort = httpPort
         self.dataDirectory = dataDirectory
+        self.rpcPort = rpc
+        self.httpPort = http
+        self.mode = mode
+        self.sandbox = sandboxLine.map { line in
+            Sandbox(
+                accountSID: line["sandbox.account_sid"] ?? "",
+                messagingServiceSID: line["sandbox.messaging_service_sid"] ?? "",
+                numbers: (line["sandbox.numbers"] ?? "").split(separator: ",").map(String.init)
+            )
+        }
     }
 
-    /// Every log line printed so far, decoded.
+    /// The RPC port; fails the test for a GraphQL-only gateway.
+    func requireRPCPort() throws -> Int {
+        guard let rpcPort else {
+            throw Failure(description: "this gateway runs in \(mode) mode and has no RPC port")
+        }
+        return rpcPort
+    }
+
+    /// Every log line printed so far that is a JSON object, with its string members.
     var logs: [[String: String]] {
         logLines.decoded
     }
@@ -84,17 +140,25 @@ final class GatewayProcess: Sendable {
         logLines.raw
     }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Sends SIGTERM, waits for the exit and the last log line, and removes the data directory.
+    ///
+    /// Calling it again returns the first stop's result.
     @discardableResult
-    func stop() async -> Int32 {
-        if process.isRunning {
-            process.terminate()
+    func stop() async -> Stop {
+        let task = stopping.withLock { task in
+            if let task {
+                return task
+            }
+            let started = Task { [child, logLines, dataDirectory] in
+                let (termination, killed) = await child.stop()
+                await logLines.waitUntilClosed(timeout: .seconds(5))
+                dataDirectory.remove()
+                return Stop(termination: termination, killed: killed)
+            }
+            task = started
+            return started
         }
-        while process.isRunning {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        try? FileManager.default.removeItem(at: dataDirectory)
-        return process.terminationStatus
+        return await task.value
     }
 
     private static func port(of address: String) -> Int? {
@@ -102,44 +166,19 @@ final class GatewayProcess: Sendable {
     }
 }
 
-/// The lines a process wrote to standard error, split and decoded as they arrive.
-final class LogLines: Sendable {
-    private let state = Mutex<(pending: [UInt8], lines: [String])>(([], []))
-
-    func append(_ data: Data) {
-        state.withLock { state in
-            state.pending += data
-            while let newline = state.pending.firstIndex(of: UInt8(ascii: "\n")) {
-                state.lines.append(String(decoding: state.pending[..<newline], as: UTF8.self))
-                state.pending.removeSubrange(...newline)
-            }
-        }
-    }
-
-    var raw: [String] {
-        state.withLock { $0.lines }
-    }
-
-    var decoded: [[String: String]] {
-        raw.compactMap { line in
-            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String]
-        }
-    }
-
-    /// Waits until a line with `msg` equal to `message` arrives.
-    func waitFor(message: String, timeout: Duration, process: Process) async throws -> [String: String] {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let line = decoded.first(where: { $0["msg"] == message }) {
-                return line
-            }
-            guard process.isRunning else {
-                throw GatewayProcess.Failure(description: "the gateway exited: \(raw.joined(separator: "\n"))")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw GatewayProcess.Failure(
-            description: "no \(message) line within \(timeout): \(raw.joined(separator: "\n"))"
-        )
+/// Runs `body` with a started gateway and stops the gateway afterwards, also when `body` throws.
+func withGateway<Result>(
+    arguments: [String] = [],
+    environment: [String: String] = [:],
+    _ body: (GatewayProcess) async throws -> Result
+) async throws -> Result {
+    let gateway = try await GatewayProcess.start(arguments: arguments, environment: environment)
+    do {
+        let result = try await body(gateway)
+        await gateway.stop()
+        return result
+    } catch {
+        await gateway.stop()
+        throw error
     }
 }

@@ -1,0 +1,65 @@
+internal import Testing
+
+/// `twilio-gateway`'s help and its answer to words it does not know; nothing here starts a server.
+@Suite("The twilio-gateway command line")
+struct CommandLineTests {
+    static let gateway = GatewayProcess.executablePath
+
+    @Test(
+        "--help exits 0 and prints the usage",
+        arguments: [
+            (["--help"], "Usage: twilio-gateway <command> [options]"),
+            (["serve", "--help"], "Usage: twilio-gateway serve [options]"),
+            (["send-sms", "--help"], "Usage: twilio-gateway send-sms --to NUMBER"),
+        ]
+    )
+    func help(_ arguments: [String], usage: String) async throws {
+        let outcome = try await Program.run(Self.gateway, arguments, timeLimit: .seconds(10))
+
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.output.contains(usage), "\(outcome)")
+        #expect(outcome.errorOutput.isEmpty, "\(outcome)")
+    }
+
+    @Test("serve --help and send-sms --help list their options")
+    func helpListsOptions() async throws {
+        let serve = try await Program.run(Self.gateway, ["serve", "--help"], timeLimit: .seconds(10))
+        for option in [
+            "--rpc-addr", "--http-addr", "--data-dir", "--upstream", "--graphql-timeout", "TWILIO_AUTH_TOKEN",
+        ] {
+            #expect(serve.output.contains(option), "serve --help lacks \(option)")
+        }
+        let sendSms = try await Program.run(Self.gateway, ["send-sms", "--help"], timeLimit: .seconds(10))
+        for option in [
+            "--to", "--from", "--messaging-service-sid", "--body", "--media-url", "--status-callback", "--json",
+        ] {
+            #expect(sendSms.output.contains(option), "send-sms --help lacks \(option)")
+        }
+    }
+
+    @Test(
+        "an unknown option or command exits 64 with a message naming it",
+        arguments: [
+            (["serve", "--no-such-option", "1"], "--no-such-option"),
+            (["serve", "--no-such-flag"], "--no-such-flag"),
+            (["serve", "-v"], "-v"),
+            (["send-sms", "--to", "+15551234567", "--from", "+15557654321", "--colour", "red"], "--colour"),
+            (["no-such-command"], "no-such-command"),
+        ]
+    )
+    func unknownWord(_ arguments: [String], named word: String) async throws {
+        let outcome = try await Program.run(Self.gateway, arguments, timeLimit: .seconds(10))
+
+        #expect(outcome.status == 64, "\(outcome)")
+        let firstLine = outcome.errorOutput.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(firstLine.contains(word), "\(outcome)")
+    }
+
+    @Test("no command at all exits 64 and prints the usage on standard error")
+    func noCommand() async throws {
+        let outcome = try await Program.run(Self.gateway, [], timeLimit: .seconds(10))
+
+        #expect(outcome.status == 64, "\(outcome)")
+        #expect(outcome.errorOutput.contains("Usage: twilio-gateway <command>"), "\(outcome)")
+    }
+}
