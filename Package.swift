@@ -107,7 +107,7 @@ let package = Package(
             "VerifyTests",
             [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayServices", "GatewayTestSupport", "GraphQL",
-                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox", "WireFraming",
+                "GraphQLGateway", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox", "WireFraming",
             ]
         ),
         tests(

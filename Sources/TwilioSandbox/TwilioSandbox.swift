@@ -21,7 +21,7 @@ public import ServiceSupport
 /// and `GET …/Messages/{Sid}.json`. Messages stay in their initial status (`queued`, or
 /// `accepted` through a Messaging Service); no status callbacks are sent yet.
 ///
-/// Verify v2 is served on the same base URL (point ``TwilioConfiguration``'s `verifyBaseURL`
+/// Verify v2 is served on the same base URL (point a client's Verify base URL
 /// there too) for each account's ``SandboxAccount/verifyServices``: verifications over `sms`,
 /// `call`, `email` and `whatsapp` with Twilio's limits (10-minute codes, 5 checks, 5 sends per
 /// 10 minutes, 20404 once a verification is over), and TOTP factors and challenges checked with

@@ -33,7 +33,9 @@ struct FactorRecord: Sendable {
         return OneTimePassword(secret: secretBytes, algorithm: hash, digits: codeLength, timeStep: timeStep)
     }
 
-    /// Whether `code` is the factor's code at `now`, within its skew.
+    /// Whether `code` is the factor's code at `now`, within its skew. A code may be used again
+    /// while it is valid: the sandbox does not track used codes, and whether Twilio refuses a
+    /// replayed TOTP code is not in the reference.
     func accepts(_ code: String, now: Double) -> Bool {
         generator.accepts(code, at: now, skew: skew)
     }

@@ -1,8 +1,10 @@
 /// A verification the sandbox holds, with its code and the counts its limits need.
 struct VerificationRecord: Sendable {
     /// Where a verification is in its life. Only `pending` ones accept checks; the others are
-    /// gone for Twilio's API (20404), except `maxAttemptsReached`, which answers 60202 until it
-    /// expires.
+    /// gone for Twilio's API (20404), except `maxAttemptsReached`, which answers checks with
+    /// 60202 and fetches with its status until it expires. Twilio documents that it deletes an
+    /// exhausted verification, but not when its answers switch from 60202 to 20404; keeping
+    /// 60202 for the verification's lifetime is the sandbox's choice.
     enum Status: String, Sendable {
         case pending
         case approved

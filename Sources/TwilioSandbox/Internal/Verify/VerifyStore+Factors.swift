@@ -45,7 +45,9 @@ extension VerifyStore {
     }
 
     /// Verifies an unverified factor when `code` is its code now; a verified factor is
-    /// returned as it is.
+    /// returned as it is. A wrong code answers 200 with the factor still `unverified`: the
+    /// reference lists 60311 (403) for a failed verification, but marks it unconfirmed, and
+    /// Twilio's own guides show the `unverified` answer, so the sandbox follows them.
     ///
     /// - Throws: 20404 naming `path` for a factor the identity does not have; 60310 once
     ///   ``VerifyRules/maximumTotpAttempts`` wrong codes were given.
@@ -81,7 +83,8 @@ extension VerifyStore {
     /// Creates a challenge of a verified factor, approved at once when `code` is right.
     ///
     /// - Throws: 20404 naming `path` for a factor the identity does not have; 60200 when the
-    ///   factor is not verified yet.
+    ///   factor is not verified yet (Twilio's code for that case is not in the reference, so
+    ///   60200 is the sandbox's choice).
     func createChallenge(
         factorSID: String,
         code: String?,
