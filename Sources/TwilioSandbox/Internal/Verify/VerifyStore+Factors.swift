@@ -45,9 +45,9 @@ extension VerifyStore {
     }
 
     /// Verifies an unverified factor when `code` is its code now; a verified factor is
-    /// returned as it is. A wrong code answers 200 with the factor still `unverified`: the
-    /// reference lists 60311 (403) for a failed verification, but marks it unconfirmed, and
-    /// Twilio's own guides show the `unverified` answer, so the sandbox follows them.
+    /// returned as it is. A wrong code answers 200 with the factor still `unverified`, as a
+    /// wrong challenge code leaves the challenge `pending`; the reference lists 60311 (403) for
+    /// a failed verification but marks that unconfirmed, so this is the sandbox's choice.
     ///
     /// - Throws: 20404 naming `path` for a factor the identity does not have; 60310 once
     ///   ``VerifyRules/maximumTotpAttempts`` wrong codes were given.
