@@ -111,6 +111,13 @@ let package = Package(
             ["GraphQLGateway", "GraphQL", "GatewayAPI", "HTTPServer", "ProtoBridge", "RPCCore", "ServiceSupport"]
         ),
         tests(
+            "VerifyTests",
+            [
+                "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayServices", "GatewayTestSupport", "GraphQL",
+                "GraphQLGateway", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox", "WireFraming",
+            ]
+        ),
+        tests(
             "IntegrationTests",
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",

@@ -70,6 +70,7 @@ public struct GatewayClient: Sendable {
         serverStreaming(.subscribeEvents, request, options)
     }
 
+    /// Calls a unary method with typed messages; the other files of this module build on it.
     func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,

@@ -8,6 +8,8 @@ public enum HMAC {
         case sha1
         /// SHA-256, Twilio's shared-key webhook signatures.
         case sha256
+        /// SHA-512, one of the hashes TOTP (RFC 6238) allows.
+        case sha512
     }
 
     /// Computes the HMAC of `message` under `key`.
@@ -16,7 +18,7 @@ public enum HMAC {
     ///   - algorithm: The hash function.
     ///   - key: The secret key.
     ///   - message: The bytes to authenticate.
-    /// - Returns: The 20-byte (SHA-1) or 32-byte (SHA-256) code.
+    /// - Returns: The 20-byte (SHA-1), 32-byte (SHA-256) or 64-byte (SHA-512) code.
     public static func authenticationCode(
         _ algorithm: Algorithm,
         key: [UInt8],
@@ -24,7 +26,12 @@ public enum HMAC {
     ) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let digest = algorithm == .sha1 ? EVP_sha1() : EVP_sha256()
+        let digest =
+            switch algorithm {
+            case .sha1: EVP_sha1()
+            case .sha256: EVP_sha256()
+            case .sha512: EVP_sha512()
+            }
         let result = key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
                 COpenSSL.HMAC(

@@ -22,6 +22,7 @@ enum RequestValidation {
         try throwIfAny(violations)
     }
 
+    /// Throws INVALID_ARGUMENT listing `violations`, unless there are none.
     static func throwIfAny(_ violations: [FieldViolation]) throws {
         guard !violations.isEmpty else {
             return

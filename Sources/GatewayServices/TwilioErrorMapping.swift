@@ -45,7 +45,7 @@ public enum TwilioErrorMapping {
     private static let failedPreconditionCodes: Set<Int> = [
         20003, 21214, 21215, 21216, 21220, 21408, 21610, 21612, 21614,
     ]
-    private static let exhaustedAttemptCodes: Set<Int> = [60202, 60203]
+    private static let exhaustedAttemptCodes: Set<Int> = [60202, 60203, 60308, 60310]
 
     private static func statusCode(for error: TwilioAPIError) -> RPCStatusCode {
         if let code = error.code, failedPreconditionCodes.contains(code) {

@@ -34,6 +34,7 @@ final class Backend: Sendable {
         var router = RPCRouter()
         MessagingService(twilio: twilio).register(in: &router)
         VoiceService(twilio: twilio).register(in: &router)
+        VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 
@@ -76,6 +77,7 @@ final class Backend: Sendable {
                 "sandbox.url": sandbox.baseURL ?? "",
                 "sandbox.account_sid": account.sid,
                 "sandbox.messaging_service_sid": account.messagingServices.first?.sid ?? "",
+                "sandbox.verify_service_sid": account.verifyServices.first?.sid ?? "",
                 "sandbox.numbers": configuration.sandboxNumbers.joined(separator: ","),
             ]
         )

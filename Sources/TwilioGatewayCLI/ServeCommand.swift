@@ -73,5 +73,8 @@ enum ServeCommand {
 
 /// The names the Health service reports on: every service this gateway serves.
 enum GatewayServiceNames {
-    static let served = ["twilio.gateway.v1.Messaging", "twilio.gateway.v1.Voice", "twilio.gateway.v1.Health"]
+    static let served = [
+        "twilio.gateway.v1.Messaging", "twilio.gateway.v1.Verify", "twilio.gateway.v1.Voice",
+        "twilio.gateway.v1.Health",
+    ]
 }

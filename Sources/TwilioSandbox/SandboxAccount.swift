@@ -12,6 +12,8 @@ public struct SandboxAccount: Sendable, Hashable, CustomStringConvertible {
     public var phoneNumbers: [String]
     /// Messaging Services the account owns; `MessagingServiceSid` must name one of them.
     public var messagingServices: [SandboxMessagingService]
+    /// Verify Services the account owns; the `{ServiceSid}` of a Verify path must name one of them.
+    public var verifyServices: [SandboxVerifyService]
 
     /// Creates an account from known credentials.
     ///
@@ -20,16 +22,20 @@ public struct SandboxAccount: Sendable, Hashable, CustomStringConvertible {
     ///   - authToken: The auth token.
     ///   - phoneNumbers: E.164 numbers the account owns besides `+15005550006`.
     ///   - messagingServices: Messaging Services the account owns.
+    ///   - verifyServices: Verify Services the account owns; by default the one
+    ///     ``SandboxVerifyService/defaultService(forAccount:)`` names.
     public init(
         sid: String,
         authToken: String,
         phoneNumbers: [String] = [],
-        messagingServices: [SandboxMessagingService] = []
+        messagingServices: [SandboxMessagingService] = [],
+        verifyServices: [SandboxVerifyService]? = nil
     ) {
         self.sid = sid
         self.authToken = authToken
         self.phoneNumbers = phoneNumbers
         self.messagingServices = messagingServices
+        self.verifyServices = verifyServices ?? [SandboxVerifyService.defaultService(forAccount: sid)]
     }
 
     /// Creates an account with a random SID and token from `SystemRandomNumberGenerator`.
@@ -59,6 +65,11 @@ public struct SandboxAccount: Sendable, Hashable, CustomStringConvertible {
         let number = PhoneNumberFormat.address(of: sender)
         return number == Self.magicSender || phoneNumbers.contains(number)
             || messagingServices.contains { $0.senders.contains(number) }
+    }
+
+    /// The account's Verify Service with `sid`, or `nil`.
+    func verifyService(sid: String) -> SandboxVerifyService? {
+        verifyServices.first { $0.sid == sid }
     }
 
     /// The SID, with the token left out so that printing an account never leaks it.

@@ -56,6 +56,11 @@ extension TwilioSandbox {
                 Set(accounts.map(\.sid)).count == accounts.count,
                 "accounts must have distinct SIDs"
             )
+            let verifyServiceSIDs = accounts.flatMap { $0.verifyServices.map(\.sid) }
+            try Self.require(
+                Set(verifyServiceSIDs).count == verifyServiceSIDs.count,
+                "Verify Service SIDs must be distinct across accounts"
+            )
             for account in accounts {
                 try Self.validate(account)
             }
@@ -94,6 +99,24 @@ extension TwilioSandbox {
                     "Messaging Service SID \(service.sid) must be MG followed by 32 hex digits"
                 )
             }
+            for service in account.verifyServices {
+                try validate(service)
+            }
+        }
+
+        private static func validate(_ service: SandboxVerifyService) throws(TwilioSandboxError) {
+            try require(
+                SIDFormat.isValid(service.sid, prefix: "VA"),
+                "Verify Service SID \(service.sid) must be VA followed by 32 hex digits"
+            )
+            try require(
+                (1...30).contains(service.friendlyName.count),
+                "the friendly name of Verify Service \(service.sid) must have 1 to 30 characters"
+            )
+            try require(
+                (4...10).contains(service.codeLength),
+                "the code length of Verify Service \(service.sid) must be 4...10, not \(service.codeLength)"
+            )
         }
 
         private static func require(_ condition: Bool, _ message: String) throws(TwilioSandboxError) {

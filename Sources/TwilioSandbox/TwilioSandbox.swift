@@ -27,12 +27,20 @@ public import ServiceSupport
 /// that make a call busy, unanswered or failed. The sandbox sends requests only to the hosts
 /// in ``Configuration/outboundHosts``.
 ///
+/// Verify v2 is served on the same base URL (point a client's Verify base URL
+/// there too) for each account's ``SandboxAccount/verifyServices``: verifications over `sms`,
+/// `call`, `email` and `whatsapp` with Twilio's limits (10-minute codes, 5 checks, 5 sends per
+/// 10 minutes, 20404 once a verification is over), and TOTP factors and challenges checked with
+/// real RFC 6238 codes. Codes arrive in the recipient's inbox: ``deliveries(to:accountSID:)``,
+/// or `GET /sandbox/inbox/{address}` with the account's credentials.
+///
 /// Every method may be called from any thread.
 public final class TwilioSandbox: Sendable {
     /// The configuration the sandbox was created with.
     public let configuration: Configuration
     private let state: SandboxState
     let callStore: CallStore
+    private let inbox: SandboxInbox
     private let server: HTTPServer
     private let logger: Logger
 
@@ -47,11 +55,16 @@ public final class TwilioSandbox: Sendable {
         try configuration.validate()
         let state = SandboxState(configuration: configuration)
         let calls = CallStore(configuration: configuration, logger: logger)
+        let verify = VerifyStore(randomSeed: configuration.randomSeed, wallClock: configuration.wallClock)
+        let inbox = SandboxInbox(state: state, store: verify)
         let frontDoor = SandboxFrontDoor(
             state: state,
             resources: [
                 MessagesResource(state: state, logger: logger),
                 CallsResource(state: state, calls: calls, logger: logger),
+                VerificationsResource(state: state, store: verify, logger: logger),
+                FactorsResource(state: state, store: verify, logger: logger),
+                InboxResource(state: state, inbox: inbox),
             ],
             logger: logger
         )
@@ -67,6 +80,7 @@ public final class TwilioSandbox: Sendable {
         self.configuration = configuration
         self.state = state
         self.callStore = calls
+        self.inbox = inbox
         self.logger = logger
     }
 
@@ -150,5 +164,17 @@ public final class TwilioSandbox: Sendable {
     /// - Returns: The messages addressed to it.
     public func inbox(for address: String) -> [SandboxMessage] {
         state.messages { $0.to == address }
+    }
+
+    /// What reached `address`, oldest first: the Verify codes sent there (their text and the
+    /// code) and the messages sent to it through the Messages API.
+    ///
+    /// - Parameters:
+    ///   - address: A phone number, with or without a channel prefix such as `whatsapp:`, or an
+    ///     email address in any case.
+    ///   - accountSID: Only what this account sent; everything when `nil`.
+    /// - Returns: The address's inbox.
+    public func deliveries(to address: String, accountSID: String? = nil) -> [SandboxDelivery] {
+        inbox.deliveries(to: address, accountSID: accountSID)
     }
 }

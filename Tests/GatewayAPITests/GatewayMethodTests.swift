@@ -33,6 +33,42 @@ struct GatewayMethodTests {
             serverStreaming: false
         ),
         Expected(
+            method: .getVerification,
+            request: GetVerificationRequest.self,
+            response: Verification.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .cancelVerification,
+            request: CancelVerificationRequest.self,
+            response: Verification.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .createTotpFactor,
+            request: CreateTotpFactorRequest.self,
+            response: TotpFactor.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .verifyTotpFactor,
+            request: VerifyTotpFactorRequest.self,
+            response: TotpFactor.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .createTotpChallenge,
+            request: CreateTotpChallengeRequest.self,
+            response: TotpChallenge.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .checkTotpChallenge,
+            request: CheckTotpChallengeRequest.self,
+            response: TotpChallenge.self,
+            serverStreaming: false
+        ),
+        Expected(
             method: .healthCheck,
             request: HealthCheckRequest.self,
             response: HealthCheckResponse.self,

@@ -11,6 +11,11 @@ struct HMACTests {
                 HMAC.Algorithm.sha256, "Jefe", "what do ya want for nothing?",
                 "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
             ),
+            (
+                HMAC.Algorithm.sha512, "Jefe", "what do ya want for nothing?",
+                "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554"
+                    + "9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"
+            ),
         ]
     )
     func knownVectors(algorithm: HMAC.Algorithm, key: String, message: String, expected: String) {

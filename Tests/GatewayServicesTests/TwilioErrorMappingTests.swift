@@ -24,6 +24,10 @@ struct TwilioErrorMappingTests {
             (429, 20429, .resourceExhausted, true),
             (429, 21611, .resourceExhausted, true),
             (429, 60203, .resourceExhausted, false),
+            (429, 60202, .resourceExhausted, false),
+            (429, 60308, .resourceExhausted, false),
+            (429, 60310, .resourceExhausted, false),
+            (400, 60200, .invalidArgument, false),
             (503, 0, .unavailable, true),
             (413, 0, .invalidArgument, false),
         ]

@@ -3,12 +3,19 @@
 
 static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__call__descriptor,
+    &twilio__gateway__v1__cancel_verification_request__descriptor,
+    &twilio__gateway__v1__check_totp_challenge_request__descriptor,
     &twilio__gateway__v1__check_verification_request__descriptor,
+    &twilio__gateway__v1__create_totp_challenge_request__descriptor,
+    &twilio__gateway__v1__create_totp_factor_request__descriptor,
+    &twilio__gateway__v1__email_channel_configuration__descriptor,
+    &twilio__gateway__v1__email_channel_configuration__substitutions_entry__descriptor,
     &twilio__gateway__v1__error_details__descriptor,
     &twilio__gateway__v1__event__descriptor,
     &twilio__gateway__v1__event__parameters_entry__descriptor,
     &twilio__gateway__v1__field_violation__descriptor,
     &twilio__gateway__v1__get_call_request__descriptor,
+    &twilio__gateway__v1__get_verification_request__descriptor,
     &twilio__gateway__v1__health_check_request__descriptor,
     &twilio__gateway__v1__health_check_response__descriptor,
     &twilio__gateway__v1__make_call_request__descriptor,
@@ -16,9 +23,13 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__send_sms_request__descriptor,
     &twilio__gateway__v1__start_verification_request__descriptor,
     &twilio__gateway__v1__subscribe_events_request__descriptor,
+    &twilio__gateway__v1__totp_challenge__descriptor,
+    &twilio__gateway__v1__totp_factor__descriptor,
     &twilio__gateway__v1__update_call_request__descriptor,
     &twilio__gateway__v1__verification__descriptor,
     &twilio__gateway__v1__verification_check__descriptor,
+    &twilio__gateway__v1__verification_send_attempt__descriptor,
+    &twilio__gateway__v1__verify_totp_factor_request__descriptor,
 };
 const ProtobufCMessageDescriptor *const *const CTwilioProto_messages = messages;
 const unsigned long CTwilioProto_messageCount = sizeof(messages) / sizeof(messages[0]);

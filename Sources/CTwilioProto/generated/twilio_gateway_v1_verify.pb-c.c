@@ -52,6 +52,102 @@ void   twilio__gateway__v1__start_verification_request__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__start_verification_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   twilio__gateway__v1__email_channel_configuration__substitutions_entry__init
+                     (Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry         *message)
+{
+  static const Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry init_value = TWILIO__GATEWAY__V1__EMAIL_CHANNEL_CONFIGURATION__SUBSTITUTIONS_ENTRY__INIT;
+  *message = init_value;
+}
+void   twilio__gateway__v1__email_channel_configuration__init
+                     (Twilio__Gateway__V1__EmailChannelConfiguration         *message)
+{
+  static const Twilio__Gateway__V1__EmailChannelConfiguration init_value = TWILIO__GATEWAY__V1__EMAIL_CHANNEL_CONFIGURATION__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__email_channel_configuration__get_packed_size
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__email_channel_configuration__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__email_channel_configuration__pack
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__email_channel_configuration__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__email_channel_configuration__pack_to_buffer
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__email_channel_configuration__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__EmailChannelConfiguration *
+       twilio__gateway__v1__email_channel_configuration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__EmailChannelConfiguration *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__email_channel_configuration__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__email_channel_configuration__free_unpacked
+                     (Twilio__Gateway__V1__EmailChannelConfiguration *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__email_channel_configuration__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__verification_send_attempt__init
+                     (Twilio__Gateway__V1__VerificationSendAttempt         *message)
+{
+  static const Twilio__Gateway__V1__VerificationSendAttempt init_value = TWILIO__GATEWAY__V1__VERIFICATION_SEND_ATTEMPT__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__verification_send_attempt__get_packed_size
+                     (const Twilio__Gateway__V1__VerificationSendAttempt *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verification_send_attempt__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__verification_send_attempt__pack
+                     (const Twilio__Gateway__V1__VerificationSendAttempt *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verification_send_attempt__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__verification_send_attempt__pack_to_buffer
+                     (const Twilio__Gateway__V1__VerificationSendAttempt *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verification_send_attempt__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__VerificationSendAttempt *
+       twilio__gateway__v1__verification_send_attempt__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__VerificationSendAttempt *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__verification_send_attempt__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__verification_send_attempt__free_unpacked
+                     (Twilio__Gateway__V1__VerificationSendAttempt *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__verification_send_attempt__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   twilio__gateway__v1__verification__init
                      (Twilio__Gateway__V1__Verification         *message)
 {
@@ -187,7 +283,367 @@ void   twilio__gateway__v1__verification_check__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__verification_check__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor twilio__gateway__v1__start_verification_request__field_descriptors[4] =
+void   twilio__gateway__v1__get_verification_request__init
+                     (Twilio__Gateway__V1__GetVerificationRequest         *message)
+{
+  static const Twilio__Gateway__V1__GetVerificationRequest init_value = TWILIO__GATEWAY__V1__GET_VERIFICATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__get_verification_request__get_packed_size
+                     (const Twilio__Gateway__V1__GetVerificationRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_verification_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__get_verification_request__pack
+                     (const Twilio__Gateway__V1__GetVerificationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_verification_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__get_verification_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__GetVerificationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_verification_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__GetVerificationRequest *
+       twilio__gateway__v1__get_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__GetVerificationRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__get_verification_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__get_verification_request__free_unpacked
+                     (Twilio__Gateway__V1__GetVerificationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__get_verification_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__cancel_verification_request__init
+                     (Twilio__Gateway__V1__CancelVerificationRequest         *message)
+{
+  static const Twilio__Gateway__V1__CancelVerificationRequest init_value = TWILIO__GATEWAY__V1__CANCEL_VERIFICATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__cancel_verification_request__get_packed_size
+                     (const Twilio__Gateway__V1__CancelVerificationRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_verification_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__cancel_verification_request__pack
+                     (const Twilio__Gateway__V1__CancelVerificationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_verification_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__cancel_verification_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CancelVerificationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_verification_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__CancelVerificationRequest *
+       twilio__gateway__v1__cancel_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__CancelVerificationRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__cancel_verification_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__cancel_verification_request__free_unpacked
+                     (Twilio__Gateway__V1__CancelVerificationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_verification_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__create_totp_factor_request__init
+                     (Twilio__Gateway__V1__CreateTotpFactorRequest         *message)
+{
+  static const Twilio__Gateway__V1__CreateTotpFactorRequest init_value = TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__create_totp_factor_request__get_packed_size
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_factor_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__create_totp_factor_request__pack
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_factor_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__create_totp_factor_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_factor_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__CreateTotpFactorRequest *
+       twilio__gateway__v1__create_totp_factor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__CreateTotpFactorRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__create_totp_factor_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__create_totp_factor_request__free_unpacked
+                     (Twilio__Gateway__V1__CreateTotpFactorRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_factor_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__totp_factor__init
+                     (Twilio__Gateway__V1__TotpFactor         *message)
+{
+  static const Twilio__Gateway__V1__TotpFactor init_value = TWILIO__GATEWAY__V1__TOTP_FACTOR__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__totp_factor__get_packed_size
+                     (const Twilio__Gateway__V1__TotpFactor *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_factor__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__totp_factor__pack
+                     (const Twilio__Gateway__V1__TotpFactor *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_factor__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__totp_factor__pack_to_buffer
+                     (const Twilio__Gateway__V1__TotpFactor *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_factor__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__TotpFactor *
+       twilio__gateway__v1__totp_factor__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__TotpFactor *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__totp_factor__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__totp_factor__free_unpacked
+                     (Twilio__Gateway__V1__TotpFactor *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_factor__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__verify_totp_factor_request__init
+                     (Twilio__Gateway__V1__VerifyTotpFactorRequest         *message)
+{
+  static const Twilio__Gateway__V1__VerifyTotpFactorRequest init_value = TWILIO__GATEWAY__V1__VERIFY_TOTP_FACTOR_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__verify_totp_factor_request__get_packed_size
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verify_totp_factor_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__verify_totp_factor_request__pack
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verify_totp_factor_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__verify_totp_factor_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__verify_totp_factor_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__VerifyTotpFactorRequest *
+       twilio__gateway__v1__verify_totp_factor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__VerifyTotpFactorRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__verify_totp_factor_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__verify_totp_factor_request__free_unpacked
+                     (Twilio__Gateway__V1__VerifyTotpFactorRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__verify_totp_factor_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__create_totp_challenge_request__init
+                     (Twilio__Gateway__V1__CreateTotpChallengeRequest         *message)
+{
+  static const Twilio__Gateway__V1__CreateTotpChallengeRequest init_value = TWILIO__GATEWAY__V1__CREATE_TOTP_CHALLENGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__create_totp_challenge_request__get_packed_size
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_challenge_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__create_totp_challenge_request__pack
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_challenge_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__create_totp_challenge_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_challenge_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__CreateTotpChallengeRequest *
+       twilio__gateway__v1__create_totp_challenge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__CreateTotpChallengeRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__create_totp_challenge_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__create_totp_challenge_request__free_unpacked
+                     (Twilio__Gateway__V1__CreateTotpChallengeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__create_totp_challenge_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__check_totp_challenge_request__init
+                     (Twilio__Gateway__V1__CheckTotpChallengeRequest         *message)
+{
+  static const Twilio__Gateway__V1__CheckTotpChallengeRequest init_value = TWILIO__GATEWAY__V1__CHECK_TOTP_CHALLENGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__check_totp_challenge_request__get_packed_size
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__check_totp_challenge_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__check_totp_challenge_request__pack
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__check_totp_challenge_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__check_totp_challenge_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__check_totp_challenge_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__CheckTotpChallengeRequest *
+       twilio__gateway__v1__check_totp_challenge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__CheckTotpChallengeRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__check_totp_challenge_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__check_totp_challenge_request__free_unpacked
+                     (Twilio__Gateway__V1__CheckTotpChallengeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__check_totp_challenge_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__totp_challenge__init
+                     (Twilio__Gateway__V1__TotpChallenge         *message)
+{
+  static const Twilio__Gateway__V1__TotpChallenge init_value = TWILIO__GATEWAY__V1__TOTP_CHALLENGE__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__totp_challenge__get_packed_size
+                     (const Twilio__Gateway__V1__TotpChallenge *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_challenge__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__totp_challenge__pack
+                     (const Twilio__Gateway__V1__TotpChallenge *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_challenge__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__totp_challenge__pack_to_buffer
+                     (const Twilio__Gateway__V1__TotpChallenge *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_challenge__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__TotpChallenge *
+       twilio__gateway__v1__totp_challenge__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__TotpChallenge *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__totp_challenge__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__totp_challenge__free_unpacked
+                     (Twilio__Gateway__V1__TotpChallenge *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__totp_challenge__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor twilio__gateway__v1__start_verification_request__field_descriptors[6] =
 {
   {
     "service_sid",
@@ -237,9 +693,35 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__start_verification_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "custom_friendly_name",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__StartVerificationRequest, custom_friendly_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel_configuration",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__StartVerificationRequest, channel_configuration),
+    &twilio__gateway__v1__email_channel_configuration__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__start_verification_request__field_indices_by_name[] = {
   2,   /* field[2] = channel */
+  5,   /* field[5] = channel_configuration */
+  4,   /* field[4] = custom_friendly_name */
   3,   /* field[3] = locale */
   0,   /* field[0] = service_sid */
   1,   /* field[1] = to */
@@ -247,7 +729,7 @@ static const unsigned twilio__gateway__v1__start_verification_request__field_ind
 static const ProtobufCIntRange twilio__gateway__v1__start_verification_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__start_verification_request__descriptor =
 {
@@ -257,14 +739,206 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__start_verification_request
   "Twilio__Gateway__V1__StartVerificationRequest",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__StartVerificationRequest),
-  4,
+  6,
   twilio__gateway__v1__start_verification_request__field_descriptors,
   twilio__gateway__v1__start_verification_request__field_indices_by_name,
   1,  twilio__gateway__v1__start_verification_request__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__start_verification_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor twilio__gateway__v1__verification__field_descriptors[6] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__email_channel_configuration__substitutions_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__email_channel_configuration__substitutions_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange twilio__gateway__v1__email_channel_configuration__substitutions_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__email_channel_configuration__substitutions_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.EmailChannelConfiguration.SubstitutionsEntry",
+  "SubstitutionsEntry",
+  "Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry),
+  2,
+  twilio__gateway__v1__email_channel_configuration__substitutions_entry__field_descriptors,
+  twilio__gateway__v1__email_channel_configuration__substitutions_entry__field_indices_by_name,
+  1,  twilio__gateway__v1__email_channel_configuration__substitutions_entry__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__email_channel_configuration__substitutions_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__email_channel_configuration__field_descriptors[4] =
+{
+  {
+    "from",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration, from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration, from_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "template_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration, template_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "substitutions",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration, n_substitutions),
+    offsetof(Twilio__Gateway__V1__EmailChannelConfiguration, substitutions),
+    &twilio__gateway__v1__email_channel_configuration__substitutions_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__email_channel_configuration__field_indices_by_name[] = {
+  0,   /* field[0] = from */
+  1,   /* field[1] = from_name */
+  3,   /* field[3] = substitutions */
+  2,   /* field[2] = template_id */
+};
+static const ProtobufCIntRange twilio__gateway__v1__email_channel_configuration__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__email_channel_configuration__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.EmailChannelConfiguration",
+  "EmailChannelConfiguration",
+  "Twilio__Gateway__V1__EmailChannelConfiguration",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__EmailChannelConfiguration),
+  4,
+  twilio__gateway__v1__email_channel_configuration__field_descriptors,
+  twilio__gateway__v1__email_channel_configuration__field_indices_by_name,
+  1,  twilio__gateway__v1__email_channel_configuration__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__email_channel_configuration__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__verification_send_attempt__field_descriptors[3] =
+{
+  {
+    "attempt_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationSendAttempt, attempt_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationSendAttempt, channel),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "time",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationSendAttempt, time),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__verification_send_attempt__field_indices_by_name[] = {
+  0,   /* field[0] = attempt_sid */
+  1,   /* field[1] = channel */
+  2,   /* field[2] = time */
+};
+static const ProtobufCIntRange twilio__gateway__v1__verification_send_attempt__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__verification_send_attempt__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.VerificationSendAttempt",
+  "VerificationSendAttempt",
+  "Twilio__Gateway__V1__VerificationSendAttempt",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__VerificationSendAttempt),
+  3,
+  twilio__gateway__v1__verification_send_attempt__field_descriptors,
+  twilio__gateway__v1__verification_send_attempt__field_indices_by_name,
+  1,  twilio__gateway__v1__verification_send_attempt__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__verification_send_attempt__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__verification__field_descriptors[10] =
 {
   {
     "sid",
@@ -338,9 +1012,61 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__verification__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "account_sid",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Verification, account_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "send_code_attempts",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__Verification, n_send_code_attempts),
+    offsetof(Twilio__Gateway__V1__Verification, send_code_attempts),
+    &twilio__gateway__v1__verification_send_attempt__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_created",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Verification, date_created),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_updated",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Verification, date_updated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__verification__field_indices_by_name[] = {
+  6,   /* field[6] = account_sid */
   3,   /* field[3] = channel */
+  8,   /* field[8] = date_created */
+  9,   /* field[9] = date_updated */
+  7,   /* field[7] = send_code_attempts */
   4,   /* field[4] = service_sid */
   0,   /* field[0] = sid */
   1,   /* field[1] = status */
@@ -350,7 +1076,7 @@ static const unsigned twilio__gateway__v1__verification__field_indices_by_name[]
 static const ProtobufCIntRange twilio__gateway__v1__verification__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__verification__descriptor =
 {
@@ -360,7 +1086,7 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__verification__descriptor =
   "Twilio__Gateway__V1__Verification",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__Verification),
-  6,
+  10,
   twilio__gateway__v1__verification__field_descriptors,
   twilio__gateway__v1__verification__field_indices_by_name,
   1,  twilio__gateway__v1__verification__number_ranges,
@@ -444,7 +1170,7 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__check_verification_request
   (ProtobufCMessageInit) twilio__gateway__v1__check_verification_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor twilio__gateway__v1__verification_check__field_descriptors[5] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__verification_check__field_descriptors[9] =
 {
   {
     "sid",
@@ -506,9 +1232,61 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__verification_check__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "service_sid",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationCheck, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "account_sid",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationCheck, account_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_created",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationCheck, date_created),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_updated",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerificationCheck, date_updated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__verification_check__field_indices_by_name[] = {
+  6,   /* field[6] = account_sid */
   4,   /* field[4] = channel */
+  7,   /* field[7] = date_created */
+  8,   /* field[8] = date_updated */
+  5,   /* field[5] = service_sid */
   0,   /* field[0] = sid */
   1,   /* field[1] = status */
   3,   /* field[3] = to */
@@ -517,7 +1295,7 @@ static const unsigned twilio__gateway__v1__verification_check__field_indices_by_
 static const ProtobufCIntRange twilio__gateway__v1__verification_check__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__verification_check__descriptor =
 {
@@ -527,21 +1305,883 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__verification_check__descri
   "Twilio__Gateway__V1__VerificationCheck",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__VerificationCheck),
-  5,
+  9,
   twilio__gateway__v1__verification_check__field_descriptors,
   twilio__gateway__v1__verification_check__field_indices_by_name,
   1,  twilio__gateway__v1__verification_check__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__verification_check__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor twilio__gateway__v1__verify__method_descriptors[2] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__get_verification_request__field_descriptors[2] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__GetVerificationRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__GetVerificationRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__get_verification_request__field_indices_by_name[] = {
+  0,   /* field[0] = service_sid */
+  1,   /* field[1] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__get_verification_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__get_verification_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.GetVerificationRequest",
+  "GetVerificationRequest",
+  "Twilio__Gateway__V1__GetVerificationRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__GetVerificationRequest),
+  2,
+  twilio__gateway__v1__get_verification_request__field_descriptors,
+  twilio__gateway__v1__get_verification_request__field_indices_by_name,
+  1,  twilio__gateway__v1__get_verification_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__get_verification_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__cancel_verification_request__field_descriptors[2] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CancelVerificationRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CancelVerificationRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__cancel_verification_request__field_indices_by_name[] = {
+  0,   /* field[0] = service_sid */
+  1,   /* field[1] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__cancel_verification_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__cancel_verification_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.CancelVerificationRequest",
+  "CancelVerificationRequest",
+  "Twilio__Gateway__V1__CancelVerificationRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__CancelVerificationRequest),
+  2,
+  twilio__gateway__v1__cancel_verification_request__field_descriptors,
+  twilio__gateway__v1__cancel_verification_request__field_indices_by_name,
+  1,  twilio__gateway__v1__cancel_verification_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__cancel_verification_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__create_totp_factor_request__field_descriptors[7] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "friendly_name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, friendly_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "time_step",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, time_step),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skew",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, custom_skew_case),
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, skew),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code_length",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, code_length),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "algorithm",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpFactorRequest, algorithm),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__create_totp_factor_request__field_indices_by_name[] = {
+  6,   /* field[6] = algorithm */
+  5,   /* field[5] = code_length */
+  2,   /* field[2] = friendly_name */
+  1,   /* field[1] = identity */
+  0,   /* field[0] = service_sid */
+  4,   /* field[4] = skew */
+  3,   /* field[3] = time_step */
+};
+static const ProtobufCIntRange twilio__gateway__v1__create_totp_factor_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__create_totp_factor_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.CreateTotpFactorRequest",
+  "CreateTotpFactorRequest",
+  "Twilio__Gateway__V1__CreateTotpFactorRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__CreateTotpFactorRequest),
+  7,
+  twilio__gateway__v1__create_totp_factor_request__field_descriptors,
+  twilio__gateway__v1__create_totp_factor_request__field_indices_by_name,
+  1,  twilio__gateway__v1__create_totp_factor_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__create_totp_factor_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__totp_factor__field_descriptors[15] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, status),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "entity_sid",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, entity_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "friendly_name",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, friendly_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "service_sid",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "account_sid",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, account_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "binding_secret",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, binding_secret),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "binding_uri",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, binding_uri),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "time_step",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, time_step),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skew",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, skew),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code_length",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, code_length),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "algorithm",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, algorithm),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_created",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, date_created),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_updated",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpFactor, date_updated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__totp_factor__field_indices_by_name[] = {
+  6,   /* field[6] = account_sid */
+  12,   /* field[12] = algorithm */
+  7,   /* field[7] = binding_secret */
+  8,   /* field[8] = binding_uri */
+  11,   /* field[11] = code_length */
+  13,   /* field[13] = date_created */
+  14,   /* field[14] = date_updated */
+  3,   /* field[3] = entity_sid */
+  4,   /* field[4] = friendly_name */
+  2,   /* field[2] = identity */
+  5,   /* field[5] = service_sid */
+  0,   /* field[0] = sid */
+  10,   /* field[10] = skew */
+  1,   /* field[1] = status */
+  9,   /* field[9] = time_step */
+};
+static const ProtobufCIntRange twilio__gateway__v1__totp_factor__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 15 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__totp_factor__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.TotpFactor",
+  "TotpFactor",
+  "Twilio__Gateway__V1__TotpFactor",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__TotpFactor),
+  15,
+  twilio__gateway__v1__totp_factor__field_descriptors,
+  twilio__gateway__v1__totp_factor__field_indices_by_name,
+  1,  twilio__gateway__v1__totp_factor__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__totp_factor__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__verify_totp_factor_request__field_descriptors[4] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerifyTotpFactorRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerifyTotpFactorRequest, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "factor_sid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerifyTotpFactorRequest, factor_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__VerifyTotpFactorRequest, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__verify_totp_factor_request__field_indices_by_name[] = {
+  3,   /* field[3] = code */
+  2,   /* field[2] = factor_sid */
+  1,   /* field[1] = identity */
+  0,   /* field[0] = service_sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__verify_totp_factor_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__verify_totp_factor_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.VerifyTotpFactorRequest",
+  "VerifyTotpFactorRequest",
+  "Twilio__Gateway__V1__VerifyTotpFactorRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__VerifyTotpFactorRequest),
+  4,
+  twilio__gateway__v1__verify_totp_factor_request__field_descriptors,
+  twilio__gateway__v1__verify_totp_factor_request__field_indices_by_name,
+  1,  twilio__gateway__v1__verify_totp_factor_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__verify_totp_factor_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__create_totp_challenge_request__field_descriptors[4] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpChallengeRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpChallengeRequest, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "factor_sid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpChallengeRequest, factor_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CreateTotpChallengeRequest, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__create_totp_challenge_request__field_indices_by_name[] = {
+  3,   /* field[3] = code */
+  2,   /* field[2] = factor_sid */
+  1,   /* field[1] = identity */
+  0,   /* field[0] = service_sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__create_totp_challenge_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__create_totp_challenge_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.CreateTotpChallengeRequest",
+  "CreateTotpChallengeRequest",
+  "Twilio__Gateway__V1__CreateTotpChallengeRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__CreateTotpChallengeRequest),
+  4,
+  twilio__gateway__v1__create_totp_challenge_request__field_descriptors,
+  twilio__gateway__v1__create_totp_challenge_request__field_indices_by_name,
+  1,  twilio__gateway__v1__create_totp_challenge_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__create_totp_challenge_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__check_totp_challenge_request__field_descriptors[4] =
+{
+  {
+    "service_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CheckTotpChallengeRequest, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CheckTotpChallengeRequest, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "challenge_sid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CheckTotpChallengeRequest, challenge_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CheckTotpChallengeRequest, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__check_totp_challenge_request__field_indices_by_name[] = {
+  2,   /* field[2] = challenge_sid */
+  3,   /* field[3] = code */
+  1,   /* field[1] = identity */
+  0,   /* field[0] = service_sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__check_totp_challenge_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__check_totp_challenge_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.CheckTotpChallengeRequest",
+  "CheckTotpChallengeRequest",
+  "Twilio__Gateway__V1__CheckTotpChallengeRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__CheckTotpChallengeRequest),
+  4,
+  twilio__gateway__v1__check_totp_challenge_request__field_descriptors,
+  twilio__gateway__v1__check_totp_challenge_request__field_indices_by_name,
+  1,  twilio__gateway__v1__check_totp_challenge_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__check_totp_challenge_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__totp_challenge__field_descriptors[12] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, status),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "responded_reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, responded_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "factor_sid",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, factor_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, identity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "entity_sid",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, entity_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "service_sid",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "account_sid",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, account_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_created",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, date_created),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_updated",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, date_updated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_responded",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, date_responded),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expiration_date",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__TotpChallenge, expiration_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__totp_challenge__field_indices_by_name[] = {
+  7,   /* field[7] = account_sid */
+  8,   /* field[8] = date_created */
+  10,   /* field[10] = date_responded */
+  9,   /* field[9] = date_updated */
+  5,   /* field[5] = entity_sid */
+  11,   /* field[11] = expiration_date */
+  3,   /* field[3] = factor_sid */
+  4,   /* field[4] = identity */
+  2,   /* field[2] = responded_reason */
+  6,   /* field[6] = service_sid */
+  0,   /* field[0] = sid */
+  1,   /* field[1] = status */
+};
+static const ProtobufCIntRange twilio__gateway__v1__totp_challenge__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__totp_challenge__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.TotpChallenge",
+  "TotpChallenge",
+  "Twilio__Gateway__V1__TotpChallenge",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__TotpChallenge),
+  12,
+  twilio__gateway__v1__totp_challenge__field_descriptors,
+  twilio__gateway__v1__totp_challenge__field_indices_by_name,
+  1,  twilio__gateway__v1__totp_challenge__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__totp_challenge__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor twilio__gateway__v1__verify__method_descriptors[8] =
 {
   { "StartVerification", &twilio__gateway__v1__start_verification_request__descriptor, &twilio__gateway__v1__verification__descriptor },
   { "CheckVerification", &twilio__gateway__v1__check_verification_request__descriptor, &twilio__gateway__v1__verification_check__descriptor },
+  { "GetVerification", &twilio__gateway__v1__get_verification_request__descriptor, &twilio__gateway__v1__verification__descriptor },
+  { "CancelVerification", &twilio__gateway__v1__cancel_verification_request__descriptor, &twilio__gateway__v1__verification__descriptor },
+  { "CreateTotpFactor", &twilio__gateway__v1__create_totp_factor_request__descriptor, &twilio__gateway__v1__totp_factor__descriptor },
+  { "VerifyTotpFactor", &twilio__gateway__v1__verify_totp_factor_request__descriptor, &twilio__gateway__v1__totp_factor__descriptor },
+  { "CreateTotpChallenge", &twilio__gateway__v1__create_totp_challenge_request__descriptor, &twilio__gateway__v1__totp_challenge__descriptor },
+  { "CheckTotpChallenge", &twilio__gateway__v1__check_totp_challenge_request__descriptor, &twilio__gateway__v1__totp_challenge__descriptor },
 };
 const unsigned twilio__gateway__v1__verify__method_indices_by_name[] = {
+  3,        /* CancelVerification */
+  7,        /* CheckTotpChallenge */
   1,        /* CheckVerification */
-  0         /* StartVerification */
+  6,        /* CreateTotpChallenge */
+  4,        /* CreateTotpFactor */
+  2,        /* GetVerification */
+  0,        /* StartVerification */
+  5         /* VerifyTotpFactor */
 };
 const ProtobufCServiceDescriptor twilio__gateway__v1__verify__descriptor =
 {
@@ -550,7 +2190,7 @@ const ProtobufCServiceDescriptor twilio__gateway__v1__verify__descriptor =
   "Verify",
   "Twilio__Gateway__V1__Verify",
   "twilio.gateway.v1",
-  2,
+  8,
   twilio__gateway__v1__verify__method_descriptors,
   twilio__gateway__v1__verify__method_indices_by_name
 };
@@ -569,6 +2209,54 @@ void twilio__gateway__v1__verify__check_verification(ProtobufCService *service,
 {
   assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
   service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__get_verification(ProtobufCService *service,
+                                                   const Twilio__Gateway__V1__GetVerificationRequest *input,
+                                                   Twilio__Gateway__V1__Verification_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__cancel_verification(ProtobufCService *service,
+                                                      const Twilio__Gateway__V1__CancelVerificationRequest *input,
+                                                      Twilio__Gateway__V1__Verification_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__create_totp_factor(ProtobufCService *service,
+                                                     const Twilio__Gateway__V1__CreateTotpFactorRequest *input,
+                                                     Twilio__Gateway__V1__TotpFactor_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__verify_totp_factor(ProtobufCService *service,
+                                                     const Twilio__Gateway__V1__VerifyTotpFactorRequest *input,
+                                                     Twilio__Gateway__V1__TotpFactor_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__create_totp_challenge(ProtobufCService *service,
+                                                        const Twilio__Gateway__V1__CreateTotpChallengeRequest *input,
+                                                        Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                                                        void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__verify__check_totp_challenge(ProtobufCService *service,
+                                                       const Twilio__Gateway__V1__CheckTotpChallengeRequest *input,
+                                                       Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                                                       void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__verify__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void twilio__gateway__v1__verify__init (Twilio__Gateway__V1__Verify_Service *service,
                                         Twilio__Gateway__V1__Verify_ServiceDestroy destroy)

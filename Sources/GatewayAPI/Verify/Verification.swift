@@ -10,12 +10,20 @@ public struct Verification: Hashable, Sendable, ProtoMessageConvertible {
     public var status: String
     /// The phone number or email address being verified.
     public var to: String
-    /// The channel the code was sent on.
+    /// The channel the code was last sent on.
     public var channel: String
     /// The Verify Service SID.
     public var serviceSID: String
     /// Whether the verification has been approved.
     public var valid: Bool
+    /// The account that owns the verification.
+    public var accountSID: String
+    /// Each time the code was sent, oldest first.
+    public var sendCodeAttempts: [VerificationSendAttempt]
+    /// When Twilio created the verification, as RFC 3339 UTC.
+    public var dateCreated: String
+    /// When Twilio last updated the verification, as RFC 3339 UTC.
+    public var dateUpdated: String
 
     /// Creates a verification.
     public init(
@@ -24,7 +32,11 @@ public struct Verification: Hashable, Sendable, ProtoMessageConvertible {
         to: String = "",
         channel: String = "",
         serviceSID: String = "",
-        valid: Bool = false
+        valid: Bool = false,
+        accountSID: String = "",
+        sendCodeAttempts: [VerificationSendAttempt] = [],
+        dateCreated: String = "",
+        dateUpdated: String = ""
     ) {
         self.sid = sid
         self.status = status
@@ -32,6 +44,10 @@ public struct Verification: Hashable, Sendable, ProtoMessageConvertible {
         self.channel = channel
         self.serviceSID = serviceSID
         self.valid = valid
+        self.accountSID = accountSID
+        self.sendCodeAttempts = sendCodeAttempts
+        self.dateCreated = dateCreated
+        self.dateUpdated = dateUpdated
     }
 
     public init(protoMessage message: ProtoMessage) throws {
@@ -42,6 +58,10 @@ public struct Verification: Hashable, Sendable, ProtoMessageConvertible {
         channel = try message.string("channel") ?? ""
         serviceSID = try message.string("service_sid") ?? ""
         valid = try message.bool("valid") ?? false
+        accountSID = try message.string("account_sid") ?? ""
+        sendCodeAttempts = try message.messages("send_code_attempts").map(VerificationSendAttempt.init)
+        dateCreated = try message.string("date_created") ?? ""
+        dateUpdated = try message.string("date_updated") ?? ""
     }
 
     public var protoMessage: ProtoMessage {
@@ -49,7 +69,9 @@ public struct Verification: Hashable, Sendable, ProtoMessageConvertible {
             typeName: Self.protoTypeName,
             [
                 "sid": .string(sid), "status": .string(status), "to": .string(to), "channel": .string(channel),
-                "service_sid": .string(serviceSID), "valid": .bool(valid),
+                "service_sid": .string(serviceSID), "valid": .bool(valid), "account_sid": .string(accountSID),
+                "send_code_attempts": .list(sendCodeAttempts.map { .message($0.protoMessage) }),
+                "date_created": .string(dateCreated), "date_updated": .string(dateUpdated),
             ]
         )
     }

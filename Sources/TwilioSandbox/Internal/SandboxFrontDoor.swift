@@ -5,7 +5,7 @@ internal import ServiceSupport
 /// record the request → the configured delay → HTTP Basic authentication (401/20003) → the
 /// `{AccountSid}` in the path must be the authenticated account (404/20404) → the injected
 /// rate limit (429/20429) → the route (404/20404 for unknown paths, 405/20004 for known paths
-/// with another method).
+/// with another method). The sandbox's own endpoints under `/sandbox/` are never rate limited.
 ///
 /// One nuance copied from the live API: a Basic user that is not a known Account SID, sent to
 /// that same SID's path, is answered 404/20404 (the account resource does not exist) rather
@@ -58,7 +58,7 @@ struct SandboxFrontDoor: Sendable {
         if let pathAccount = Self.pathAccount(request.path), pathAccount != account.sid {
             return TwilioError.notFound(request.path).response
         }
-        if state.drawRateLimit() {
+        if !request.path.hasPrefix("/sandbox/"), state.drawRateLimit() {
             logger.debug("twilio.sandbox.fault.rate_limited", ["twilio.request.sequence": String(sequenceNumber)])
             return TwilioError.tooManyRequests.response
         }

@@ -28,10 +28,20 @@ enum CheckMessagesScript {
         from twilio.gateway.v1.health_pb2 import HealthCheckRequest, HealthCheckResponse  # noqa: E402,F401
         from twilio.gateway.v1.messaging_pb2 import Message, SendSmsRequest  # noqa: E402,F401
         from twilio.gateway.v1.verify_pb2 import (  # noqa: E402,F401
+            CancelVerificationRequest,
+            CheckTotpChallengeRequest,
             CheckVerificationRequest,
+            CreateTotpChallengeRequest,
+            CreateTotpFactorRequest,
+            EmailChannelConfiguration,
+            GetVerificationRequest,
             StartVerificationRequest,
+            TotpChallenge,
+            TotpFactor,
             Verification,
             VerificationCheck,
+            VerificationSendAttempt,
+            VerifyTotpFactorRequest,
         )
         from twilio.gateway.v1.voice_pb2 import Call, GetCallRequest, MakeCallRequest, UpdateCallRequest  # noqa: E402,F401
 

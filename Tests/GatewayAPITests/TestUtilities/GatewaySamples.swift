@@ -3,7 +3,7 @@ import GatewayAPI
 /// One or more samples of every message type, covering oneofs, repeated fields, maps,
 /// integer extremes, empty strings against unset fields, and text beyond ASCII.
 enum GatewaySamples {
-    static let all: [GatewaySample] = messaging + voice + verify + health + events + errors
+    static let all: [GatewaySample] = messaging + voice + verify + verifyAdditions + health + events + errors
 
     static let messaging: [GatewaySample] = [
         GatewaySample(
@@ -215,6 +215,190 @@ enum GatewaySamples {
             "VerificationCheck, rejected",
             VerificationCheck(sid: "VE1", status: "pending", valid: false, to: "+15551234567", channel: "call"),
             python: "VerificationCheck(sid='VE1', status='pending', to='+15551234567', channel='call')"
+        ),
+    ]
+
+    static let verifyAdditions: [GatewaySample] = [
+        GatewaySample(
+            "StartVerificationRequest by email, with a channel configuration",
+            StartVerificationRequest(
+                serviceSID: "VA1",
+                to: "user@example.com",
+                channel: "email",
+                customFriendlyName: "Ünïcödé Shop",
+                channelConfiguration: EmailChannelConfiguration(
+                    from: "noreply@example.com",
+                    fromName: "Example",
+                    templateID: "d-123",
+                    substitutions: ["name": "Zoë", "plan": ""]
+                )
+            ),
+            python: """
+                StartVerificationRequest(service_sid='VA1', to='user@example.com', channel='email', \
+                custom_friendly_name='Ünïcödé Shop', channel_configuration=EmailChannelConfiguration(\
+                from_name='Example', template_id='d-123', substitutions={'name': 'Zoë', 'plan': ''}, \
+                **{'from': 'noreply@example.com'}))
+                """
+        ),
+        GatewaySample(
+            "StartVerificationRequest with an empty channel configuration, which is set",
+            StartVerificationRequest(channel: "email", channelConfiguration: EmailChannelConfiguration()),
+            python: "StartVerificationRequest(channel='email', channel_configuration=EmailChannelConfiguration())"
+        ),
+        GatewaySample(
+            "EmailChannelConfiguration",
+            EmailChannelConfiguration(from: "a@example.com", substitutions: ["k": "v"]),
+            python: "EmailChannelConfiguration(substitutions={'k': 'v'}, **{'from': 'a@example.com'})"
+        ),
+        GatewaySample(
+            "VerificationSendAttempt",
+            VerificationSendAttempt(attemptSID: "VL1", channel: "SMS", time: "2024-05-01T12:00:00Z"),
+            python: "VerificationSendAttempt(attempt_sid='VL1', channel='SMS', time='2024-05-01T12:00:00Z')"
+        ),
+        GatewaySample(
+            "Verification with every field",
+            Verification(
+                sid: "VE1",
+                status: "pending",
+                to: "+15551234567",
+                channel: "call",
+                serviceSID: "VA1",
+                accountSID: "AC1",
+                sendCodeAttempts: [
+                    VerificationSendAttempt(attemptSID: "VL1", channel: "sms", time: "2024-05-01T12:00:00Z"),
+                    VerificationSendAttempt(),
+                ],
+                dateCreated: "2024-05-01T12:00:00Z",
+                dateUpdated: "2024-05-01T12:01:00Z"
+            ),
+            python: """
+                Verification(sid='VE1', status='pending', to='+15551234567', channel='call', service_sid='VA1', \
+                account_sid='AC1', send_code_attempts=[VerificationSendAttempt(attempt_sid='VL1', channel='sms', \
+                time='2024-05-01T12:00:00Z'), VerificationSendAttempt()], date_created='2024-05-01T12:00:00Z', \
+                date_updated='2024-05-01T12:01:00Z')
+                """
+        ),
+        GatewaySample(
+            "VerificationCheck with every field",
+            VerificationCheck(
+                sid: "VE1",
+                status: "approved",
+                valid: true,
+                to: "user@example.com",
+                channel: "email",
+                serviceSID: "VA1",
+                accountSID: "AC1",
+                dateCreated: "2024-05-01T12:00:00Z",
+                dateUpdated: "2024-05-01T12:01:00Z"
+            ),
+            python: """
+                VerificationCheck(sid='VE1', status='approved', valid=True, to='user@example.com', channel='email', \
+                service_sid='VA1', account_sid='AC1', date_created='2024-05-01T12:00:00Z', \
+                date_updated='2024-05-01T12:01:00Z')
+                """
+        ),
+        GatewaySample(
+            "GetVerificationRequest",
+            GetVerificationRequest(serviceSID: "VA1", sid: "VE1"),
+            python: "GetVerificationRequest(service_sid='VA1', sid='VE1')"
+        ),
+        GatewaySample(
+            "CancelVerificationRequest",
+            CancelVerificationRequest(serviceSID: "VA1", sid: "VE1"),
+            python: "CancelVerificationRequest(service_sid='VA1', sid='VE1')"
+        ),
+        GatewaySample(
+            "CreateTotpFactorRequest with every setting",
+            CreateTotpFactorRequest(
+                serviceSID: "VA1",
+                identity: "user-0001",
+                friendlyName: "Zoë's phone",
+                timeStep: 60,
+                skew: 2,
+                codeLength: 8,
+                algorithm: "sha512"
+            ),
+            python: """
+                CreateTotpFactorRequest(service_sid='VA1', identity='user-0001', friendly_name="Zoë's phone", \
+                time_step=60, skew=2, code_length=8, algorithm='sha512')
+                """
+        ),
+        GatewaySample(
+            "CreateTotpFactorRequest with a skew of 0, which is set",
+            CreateTotpFactorRequest(identity: "user-0001", skew: 0),
+            python: "CreateTotpFactorRequest(identity='user-0001', skew=0)"
+        ),
+        GatewaySample(
+            "CreateTotpFactorRequest with Twilio's defaults",
+            CreateTotpFactorRequest(serviceSID: "VA1", identity: "user-0001", friendlyName: "phone"),
+            python: "CreateTotpFactorRequest(service_sid='VA1', identity='user-0001', friendly_name='phone')"
+        ),
+        GatewaySample(
+            "TotpFactor just created",
+            TotpFactor(
+                sid: "YF1",
+                status: "unverified",
+                identity: "user-0001",
+                entitySID: "YE1",
+                friendlyName: "phone",
+                serviceSID: "VA1",
+                accountSID: "AC1",
+                bindingSecret: "JBSWY3DPEHPK3PXP",
+                bindingURI: "otpauth://totp/Shop:phone?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
+                timeStep: 30,
+                skew: 1,
+                codeLength: 6,
+                algorithm: "sha1",
+                dateCreated: "2024-05-01T12:00:00Z",
+                dateUpdated: "2024-05-01T12:00:00Z"
+            ),
+            python: """
+                TotpFactor(sid='YF1', status='unverified', identity='user-0001', entity_sid='YE1', \
+                friendly_name='phone', service_sid='VA1', account_sid='AC1', binding_secret='JBSWY3DPEHPK3PXP', \
+                binding_uri='otpauth://totp/Shop:phone?secret=JBSWY3DPEHPK3PXP&issuer=Shop', time_step=30, skew=1, \
+                code_length=6, algorithm='sha1', date_created='2024-05-01T12:00:00Z', \
+                date_updated='2024-05-01T12:00:00Z')
+                """
+        ),
+        GatewaySample(
+            "VerifyTotpFactorRequest",
+            VerifyTotpFactorRequest(serviceSID: "VA1", identity: "user-0001", factorSID: "YF1", code: "012345"),
+            python: "VerifyTotpFactorRequest(service_sid='VA1', identity='user-0001', factor_sid='YF1', code='012345')"
+        ),
+        GatewaySample(
+            "CreateTotpChallengeRequest",
+            CreateTotpChallengeRequest(serviceSID: "VA1", identity: "user-0001", factorSID: "YF1", code: "999"),
+            python:
+                "CreateTotpChallengeRequest(service_sid='VA1', identity='user-0001', factor_sid='YF1', code='999')"
+        ),
+        GatewaySample(
+            "CheckTotpChallengeRequest",
+            CheckTotpChallengeRequest(serviceSID: "VA1", identity: "user-0001", challengeSID: "YC1", code: "1"),
+            python:
+                "CheckTotpChallengeRequest(service_sid='VA1', identity='user-0001', challenge_sid='YC1', code='1')"
+        ),
+        GatewaySample(
+            "TotpChallenge, approved",
+            TotpChallenge(
+                sid: "YC1",
+                status: "approved",
+                respondedReason: "none",
+                factorSID: "YF1",
+                identity: "user-0001",
+                entitySID: "YE1",
+                serviceSID: "VA1",
+                accountSID: "AC1",
+                dateCreated: "2024-05-01T12:00:00Z",
+                dateUpdated: "2024-05-01T12:00:01Z",
+                dateResponded: "2024-05-01T12:00:01Z",
+                expirationDate: "2024-05-01T12:05:00Z"
+            ),
+            python: """
+                TotpChallenge(sid='YC1', status='approved', responded_reason='none', factor_sid='YF1', \
+                identity='user-0001', entity_sid='YE1', service_sid='VA1', account_sid='AC1', \
+                date_created='2024-05-01T12:00:00Z', date_updated='2024-05-01T12:00:01Z', \
+                date_responded='2024-05-01T12:00:01Z', expiration_date='2024-05-01T12:05:00Z')
+                """
         ),
     ]
 

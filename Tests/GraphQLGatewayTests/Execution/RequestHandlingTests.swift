@@ -258,6 +258,21 @@ struct RequestHandlingTests {
                 ["path": "/twilio.gateway.v1.Messaging/SendSms", "field": "Mutation.twilio_sendSms"],
                 ["path": "/twilio.gateway.v1.Verify/StartVerification", "field": "Mutation.twilio_startVerification"],
                 ["path": "/twilio.gateway.v1.Verify/CheckVerification", "field": "Mutation.twilio_checkVerification"],
+                ["path": "/twilio.gateway.v1.Verify/GetVerification", "field": "Query.twilio_verification"],
+                [
+                    "path": "/twilio.gateway.v1.Verify/CancelVerification",
+                    "field": "Mutation.twilio_cancelVerification",
+                ],
+                ["path": "/twilio.gateway.v1.Verify/CreateTotpFactor", "field": "Mutation.twilio_createTotpFactor"],
+                ["path": "/twilio.gateway.v1.Verify/VerifyTotpFactor", "field": "Mutation.twilio_verifyTotpFactor"],
+                [
+                    "path": "/twilio.gateway.v1.Verify/CreateTotpChallenge",
+                    "field": "Mutation.twilio_createTotpChallenge",
+                ],
+                [
+                    "path": "/twilio.gateway.v1.Verify/CheckTotpChallenge",
+                    "field": "Mutation.twilio_checkTotpChallenge",
+                ],
                 ["path": "/twilio.gateway.v1.Voice/MakeCall", "field": "Mutation.twilio_makeCall"],
                 ["path": "/twilio.gateway.v1.Voice/GetCall", "field": "Query.twilio_call"],
                 ["path": "/twilio.gateway.v1.Voice/UpdateCall", "field": "Mutation.twilio_updateCall"],

@@ -79,13 +79,42 @@ enum ExpectedSchema {
         ),
         (
             "StartVerificationRequest",
-            [string("service_sid", 1), string("to", 2), string("channel", 3), string("locale", 4)]
+            [
+                string("service_sid", 1), string("to", 2), string("channel", 3), string("locale", 4),
+                string("custom_friendly_name", 5),
+                Field(
+                    name: "channel_configuration",
+                    number: 6,
+                    type: .message("\(package).EmailChannelConfiguration")
+                ),
+            ]
         ),
+        (
+            "EmailChannelConfiguration",
+            [
+                string("from", 1), string("from_name", 2), string("template_id", 3),
+                Field(
+                    name: "substitutions",
+                    number: 4,
+                    type: .message("\(package).EmailChannelConfiguration.SubstitutionsEntry"),
+                    isRepeated: true
+                ),
+            ]
+        ),
+        ("EmailChannelConfiguration.SubstitutionsEntry", [string("key", 1), string("value", 2)]),
+        ("VerificationSendAttempt", [string("attempt_sid", 1), string("channel", 2), string("time", 3)]),
         (
             "Verification",
             [
                 string("sid", 1), string("status", 2), string("to", 3), string("channel", 4), string("service_sid", 5),
-                Field(name: "valid", number: 6, type: .bool),
+                Field(name: "valid", number: 6, type: .bool), string("account_sid", 7),
+                Field(
+                    name: "send_code_attempts",
+                    number: 8,
+                    type: .message("\(package).VerificationSendAttempt"),
+                    isRepeated: true
+                ),
+                string("date_created", 9), string("date_updated", 10),
             ]
         ),
         (
@@ -99,7 +128,51 @@ enum ExpectedSchema {
             "VerificationCheck",
             [
                 string("sid", 1), string("status", 2), Field(name: "valid", number: 3, type: .bool), string("to", 4),
-                string("channel", 5),
+                string("channel", 5), string("service_sid", 6), string("account_sid", 7), string("date_created", 8),
+                string("date_updated", 9),
+            ]
+        ),
+        ("GetVerificationRequest", [string("service_sid", 1), string("sid", 2)]),
+        ("CancelVerificationRequest", [string("service_sid", 1), string("sid", 2)]),
+        (
+            "CreateTotpFactorRequest",
+            [
+                string("service_sid", 1), string("identity", 2), string("friendly_name", 3),
+                Field(name: "time_step", number: 4, type: .int32),
+                Field(name: "skew", number: 5, type: .int32, oneof: "custom_skew"),
+                Field(name: "code_length", number: 6, type: .int32), string("algorithm", 7),
+            ]
+        ),
+        (
+            "TotpFactor",
+            [
+                string("sid", 1), string("status", 2), string("identity", 3), string("entity_sid", 4),
+                string("friendly_name", 5), string("service_sid", 6), string("account_sid", 7),
+                string("binding_secret", 8), string("binding_uri", 9),
+                Field(name: "time_step", number: 10, type: .int32),
+                Field(name: "skew", number: 11, type: .int32), Field(name: "code_length", number: 12, type: .int32),
+                string("algorithm", 13), string("date_created", 14), string("date_updated", 15),
+            ]
+        ),
+        (
+            "VerifyTotpFactorRequest",
+            [string("service_sid", 1), string("identity", 2), string("factor_sid", 3), string("code", 4)]
+        ),
+        (
+            "CreateTotpChallengeRequest",
+            [string("service_sid", 1), string("identity", 2), string("factor_sid", 3), string("code", 4)]
+        ),
+        (
+            "CheckTotpChallengeRequest",
+            [string("service_sid", 1), string("identity", 2), string("challenge_sid", 3), string("code", 4)]
+        ),
+        (
+            "TotpChallenge",
+            [
+                string("sid", 1), string("status", 2), string("responded_reason", 3), string("factor_sid", 4),
+                string("identity", 5), string("entity_sid", 6), string("service_sid", 7), string("account_sid", 8),
+                string("date_created", 9), string("date_updated", 10), string("date_responded", 11),
+                string("expiration_date", 12),
             ]
         ),
         (

@@ -12,10 +12,12 @@ struct ProtoSchemaMessageTests {
                 == [
                     "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
                     "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message",
-                    "StartVerificationRequest",
-                    "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest",
-                    "GetCallRequest",
-                    "UpdateCallRequest", "Call",
+                    "StartVerificationRequest", "EmailChannelConfiguration",
+                    "EmailChannelConfiguration.SubstitutionsEntry", "VerificationSendAttempt", "Verification",
+                    "CheckVerificationRequest", "VerificationCheck", "GetVerificationRequest",
+                    "CancelVerificationRequest", "CreateTotpFactorRequest", "TotpFactor", "VerifyTotpFactorRequest",
+                    "CreateTotpChallengeRequest", "CheckTotpChallengeRequest", "TotpChallenge", "MakeCallRequest",
+                    "GetCallRequest", "UpdateCallRequest", "Call",
                 ].map { "twilio.gateway.v1.\($0)" }
         )
     }
@@ -36,7 +38,7 @@ struct ProtoSchemaMessageTests {
                 "\(name).\(field.name): only map entries lack comments"
             )
         }
-        #expect(message.isMapEntry == (name == "Event.ParametersEntry"))
+        #expect(message.isMapEntry == name.hasSuffix("Entry"))
     }
 
     @Test(
@@ -65,7 +67,12 @@ struct ProtoSchemaMessageTests {
         #expect(parameters.type == .message("twilio.gateway.v1.Event.ParametersEntry"))
         #expect(parameters.comment == "Every parameter of the webhook, as Twilio sent it.")
         #expect(event.fields.filter(\.isMap).map(\.name) == ["parameters"])
-        #expect(schema.messages.filter(\.isMapEntry).map(\.fullName) == ["twilio.gateway.v1.Event.ParametersEntry"])
+        #expect(
+            schema.messages.filter(\.isMapEntry).map(\.fullName) == [
+                "twilio.gateway.v1.Event.ParametersEntry",
+                "twilio.gateway.v1.EmailChannelConfiguration.SubstitutionsEntry",
+            ]
+        )
     }
 
     @Test(
@@ -87,6 +94,10 @@ struct ProtoSchemaMessageTests {
                 "CheckVerificationRequest", "target", ["to", "verification_sid"],
                 "Which verification to check: exactly one must be given."
             ),
+            (
+                "CreateTotpFactorRequest", "custom_skew", ["skew"],
+                "Whether to override Twilio's skew; a oneof so that 0 can be told from\nunset."
+            ),
         ]
     )
     func oneof(message: String, name: String, members: [String], comment: String) throws {
@@ -100,16 +111,29 @@ struct ProtoSchemaMessageTests {
     @Test("messages without oneofs list none")
     func noOneofs() {
         let withOneofs = schema.messages.filter { !$0.oneofs.isEmpty }.map(\.name)
-        #expect(withOneofs == ["SendSmsRequest", "CheckVerificationRequest", "MakeCallRequest", "UpdateCallRequest"])
+        #expect(
+            withOneofs == [
+                "SendSmsRequest", "CheckVerificationRequest", "CreateTotpFactorRequest", "MakeCallRequest",
+                "UpdateCallRequest",
+            ]
+        )
     }
 
-    @Test("gives presence to oneof members only, since no field is a message or optional")
+    @Test("gives presence to oneof members and singular message fields only, since no field is optional")
     func presence() throws {
         for message in schema.messages {
             for field in message.fields {
-                #expect(field.hasPresence == (field.oneofName != nil), "\(message.name).\(field.name)")
+                let isSingularMessage: Bool =
+                    if case .message = field.type { !field.isRepeated } else { false }
+                #expect(
+                    field.hasPresence == (field.oneofName != nil || isSingularMessage),
+                    "\(message.name).\(field.name)"
+                )
             }
         }
+        let configuration = schema.message(named: "twilio.gateway.v1.StartVerificationRequest")?
+            .field(named: "channel_configuration")
+        #expect(configuration?.hasPresence == true)
     }
 
     @Test("keeps message and field comments, trimmed")

@@ -25,6 +25,12 @@ struct ProtoSchemaServiceTests {
             ("twilio.gateway.v1.Messaging", "SendSms", "SendSmsRequest", "Message", false),
             ("twilio.gateway.v1.Verify", "StartVerification", "StartVerificationRequest", "Verification", false),
             ("twilio.gateway.v1.Verify", "CheckVerification", "CheckVerificationRequest", "VerificationCheck", false),
+            ("twilio.gateway.v1.Verify", "GetVerification", "GetVerificationRequest", "Verification", false),
+            ("twilio.gateway.v1.Verify", "CancelVerification", "CancelVerificationRequest", "Verification", false),
+            ("twilio.gateway.v1.Verify", "CreateTotpFactor", "CreateTotpFactorRequest", "TotpFactor", false),
+            ("twilio.gateway.v1.Verify", "VerifyTotpFactor", "VerifyTotpFactorRequest", "TotpFactor", false),
+            ("twilio.gateway.v1.Verify", "CreateTotpChallenge", "CreateTotpChallengeRequest", "TotpChallenge", false),
+            ("twilio.gateway.v1.Verify", "CheckTotpChallenge", "CheckTotpChallengeRequest", "TotpChallenge", false),
             ("twilio.gateway.v1.Voice", "MakeCall", "MakeCallRequest", "Call", false),
             ("twilio.gateway.v1.Voice", "GetCall", "GetCallRequest", "Call", false),
             ("twilio.gateway.v1.Voice", "UpdateCall", "UpdateCallRequest", "Call", false),
@@ -45,7 +51,11 @@ struct ProtoSchemaServiceTests {
     func methodCount() {
         #expect(
             schema.services.map { $0.methods.map(\.name) } == [
-                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"], ["StartVerification", "CheckVerification"],
+                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"],
+                [
+                    "StartVerification", "CheckVerification", "GetVerification", "CancelVerification",
+                    "CreateTotpFactor", "VerifyTotpFactor", "CreateTotpChallenge", "CheckTotpChallenge",
+                ],
                 ["MakeCall", "GetCall", "UpdateCall"],
             ]
         )

@@ -9,7 +9,7 @@ import Testing
 @Suite(
     "Call requests against twilio-python",
     .enabled(
-        if: TwilioPython.isAvailable || TwilioPython.isRequired,
+        if: TwilioPython.runsTests,
         "twilio-python is not installed (pip install twilio==9.13.0); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )
@@ -102,25 +102,4 @@ struct TwilioPythonCallRequestTests {
         c.calls(sid).update(url="https://example.test/next", method="POST")
         c.calls(sid).update(twiml=twiml)
         """#
-}
-
-/// Whether the twilio package can be imported.
-enum TwilioPython {
-    /// `GATEWAY_REQUIRE_PYTHON=1` makes a missing package a failure instead of a skip.
-    static let isRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-
-    static let isAvailable: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import twilio.rest"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
 }

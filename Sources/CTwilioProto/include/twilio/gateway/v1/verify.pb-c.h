@@ -16,9 +16,20 @@ PROTOBUF_C__BEGIN_DECLS
 
 
 typedef struct Twilio__Gateway__V1__StartVerificationRequest Twilio__Gateway__V1__StartVerificationRequest;
+typedef struct Twilio__Gateway__V1__EmailChannelConfiguration Twilio__Gateway__V1__EmailChannelConfiguration;
+typedef struct Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry;
+typedef struct Twilio__Gateway__V1__VerificationSendAttempt Twilio__Gateway__V1__VerificationSendAttempt;
 typedef struct Twilio__Gateway__V1__Verification Twilio__Gateway__V1__Verification;
 typedef struct Twilio__Gateway__V1__CheckVerificationRequest Twilio__Gateway__V1__CheckVerificationRequest;
 typedef struct Twilio__Gateway__V1__VerificationCheck Twilio__Gateway__V1__VerificationCheck;
+typedef struct Twilio__Gateway__V1__GetVerificationRequest Twilio__Gateway__V1__GetVerificationRequest;
+typedef struct Twilio__Gateway__V1__CancelVerificationRequest Twilio__Gateway__V1__CancelVerificationRequest;
+typedef struct Twilio__Gateway__V1__CreateTotpFactorRequest Twilio__Gateway__V1__CreateTotpFactorRequest;
+typedef struct Twilio__Gateway__V1__TotpFactor Twilio__Gateway__V1__TotpFactor;
+typedef struct Twilio__Gateway__V1__VerifyTotpFactorRequest Twilio__Gateway__V1__VerifyTotpFactorRequest;
+typedef struct Twilio__Gateway__V1__CreateTotpChallengeRequest Twilio__Gateway__V1__CreateTotpChallengeRequest;
+typedef struct Twilio__Gateway__V1__CheckTotpChallengeRequest Twilio__Gateway__V1__CheckTotpChallengeRequest;
+typedef struct Twilio__Gateway__V1__TotpChallenge Twilio__Gateway__V1__TotpChallenge;
 
 
 /* --- enums --- */
@@ -37,21 +48,99 @@ struct  Twilio__Gateway__V1__StartVerificationRequest
    */
   char *service_sid;
   /*
-   * The phone number (E.164) or email address to verify.
+   * The phone number (E.164) or, for the email channel, the email address to
+   * verify.
    */
   char *to;
   /*
-   * The delivery channel: sms, call, email or whatsapp.
+   * The delivery channel, spelled as Twilio spells it: sms, call, email or
+   * whatsapp.
    */
   char *channel;
   /*
-   * The language of the message, for example en or pt-BR.
+   * The language of the message, for example en or pt-BR; Twilio picks one
+   * from the phone number when empty.
    */
   char *locale;
+  /*
+   * A name that replaces the Verify Service's friendly name in the message
+   * (sms, call, whatsapp and email).
+   */
+  char *custom_friendly_name;
+  /*
+   * The sender and template of an email; only for the email channel. Sent to
+   * Twilio as the JSON form field ChannelConfiguration.
+   */
+  Twilio__Gateway__V1__EmailChannelConfiguration *channel_configuration;
 };
 #define TWILIO__GATEWAY__V1__START_VERIFICATION_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__start_verification_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+struct  Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry
+{
+  ProtobufCMessage base;
+  char *key;
+  char *value;
+};
+#define TWILIO__GATEWAY__V1__EMAIL_CHANNEL_CONFIGURATION__SUBSTITUTIONS_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__email_channel_configuration__substitutions_entry__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * How Twilio sends a verification email. Every field is optional.
+ */
+struct  Twilio__Gateway__V1__EmailChannelConfiguration
+{
+  ProtobufCMessage base;
+  /*
+   * The sender's email address, which must be a valid address.
+   */
+  char *from;
+  /*
+   * The sender's display name.
+   */
+  char *from_name;
+  /*
+   * The email template to use, such as a SendGrid dynamic template ID.
+   */
+  char *template_id;
+  /*
+   * Values for the template's variables, by variable name.
+   */
+  size_t n_substitutions;
+  Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry **substitutions;
+};
+#define TWILIO__GATEWAY__V1__EMAIL_CHANNEL_CONFIGURATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__email_channel_configuration__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * One time a verification code was sent.
+ */
+struct  Twilio__Gateway__V1__VerificationSendAttempt
+{
+  ProtobufCMessage base;
+  /*
+   * The attempt SID (VL followed by 32 hex digits).
+   */
+  char *attempt_sid;
+  /*
+   * The channel of this attempt, as Twilio reports it (for example SMS or
+   * email).
+   */
+  char *channel;
+  /*
+   * When the code was sent, as RFC 3339 UTC.
+   */
+  char *time;
+};
+#define TWILIO__GATEWAY__V1__VERIFICATION_SEND_ATTEMPT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__verification_send_attempt__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -74,7 +163,7 @@ struct  Twilio__Gateway__V1__Verification
    */
   char *to;
   /*
-   * The channel the code was sent on.
+   * The channel the code was last sent on: sms, call, email or whatsapp.
    */
   char *channel;
   /*
@@ -85,10 +174,27 @@ struct  Twilio__Gateway__V1__Verification
    * Whether the verification has been approved.
    */
   protobuf_c_boolean valid;
+  /*
+   * The account that owns the verification (AC followed by 32 hex digits).
+   */
+  char *account_sid;
+  /*
+   * Each time the code was sent, oldest first.
+   */
+  size_t n_send_code_attempts;
+  Twilio__Gateway__V1__VerificationSendAttempt **send_code_attempts;
+  /*
+   * When Twilio created the verification, as RFC 3339 UTC.
+   */
+  char *date_created;
+  /*
+   * When Twilio last updated the verification, as RFC 3339 UTC.
+   */
+  char *date_updated;
 };
 #define TWILIO__GATEWAY__V1__VERIFICATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__verification__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 typedef enum {
@@ -156,10 +262,338 @@ struct  Twilio__Gateway__V1__VerificationCheck
    * The channel the code was sent on.
    */
   char *channel;
+  /*
+   * The Verify Service SID.
+   */
+  char *service_sid;
+  /*
+   * The account that owns the verification.
+   */
+  char *account_sid;
+  /*
+   * When Twilio created the verification, as RFC 3339 UTC.
+   */
+  char *date_created;
+  /*
+   * When Twilio last updated the verification, as RFC 3339 UTC.
+   */
+  char *date_updated;
 };
 #define TWILIO__GATEWAY__V1__VERIFICATION_CHECK__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__verification_check__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A request to fetch one verification.
+ */
+struct  Twilio__Gateway__V1__GetVerificationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * The verification SID (VE followed by 32 hex digits).
+   */
+  char *sid;
+};
+#define TWILIO__GATEWAY__V1__GET_VERIFICATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__get_verification_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A request to cancel one verification.
+ */
+struct  Twilio__Gateway__V1__CancelVerificationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * The verification SID (VE followed by 32 hex digits).
+   */
+  char *sid;
+};
+#define TWILIO__GATEWAY__V1__CANCEL_VERIFICATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__cancel_verification_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+typedef enum {
+  TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__CUSTOM_SKEW__NOT_SET = 0,
+  TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__CUSTOM_SKEW_SKEW = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__CUSTOM_SKEW__CASE)
+} Twilio__Gateway__V1__CreateTotpFactorRequest__CustomSkewCase;
+
+/*
+ * A request to create a TOTP factor.
+ */
+struct  Twilio__Gateway__V1__CreateTotpFactorRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * Your identifier of the user, 8 to 64 letters, digits and dashes, without
+   * personal data (such as a UUID).
+   */
+  char *identity;
+  /*
+   * The factor's name, up to 64 characters; authenticator apps show it as the
+   * account name.
+   */
+  char *friendly_name;
+  /*
+   * Seconds each code is valid for, 20 to 60; Twilio's default (30) when 0.
+   */
+  int32_t time_step;
+  /*
+   * Digits per code, 3 to 8; Twilio's default (6) when 0.
+   */
+  int32_t code_length;
+  /*
+   * The HMAC hash: sha1, sha256 or sha512; Twilio's default (sha1) when
+   * empty.
+   */
+  char *algorithm;
+  Twilio__Gateway__V1__CreateTotpFactorRequest__CustomSkewCase custom_skew_case;
+  union {
+    /*
+     * How many time steps before and after now are accepted, 0 to 2;
+     * Twilio's default (1) when unset.
+     */
+    int32_t skew;
+  };
+};
+#define TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__create_totp_factor_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__CREATE_TOTP_FACTOR_REQUEST__CUSTOM_SKEW__NOT_SET, {0} }
+
+
+/*
+ * A TOTP factor as Twilio reports it.
+ */
+struct  Twilio__Gateway__V1__TotpFactor
+{
+  ProtobufCMessage base;
+  /*
+   * The factor SID (YF followed by 32 hex digits).
+   */
+  char *sid;
+  /*
+   * The status: unverified until a first code was accepted, then verified.
+   */
+  char *status;
+  /*
+   * The identity the factor belongs to.
+   */
+  char *identity;
+  /*
+   * The entity SID of the identity (YE followed by 32 hex digits).
+   */
+  char *entity_sid;
+  /*
+   * The factor's name.
+   */
+  char *friendly_name;
+  /*
+   * The Verify Service SID.
+   */
+  char *service_sid;
+  /*
+   * The account that owns the factor.
+   */
+  char *account_sid;
+  /*
+   * The Base32 shared secret. Twilio returns it only when the factor is
+   * created; keep it secret.
+   */
+  char *binding_secret;
+  /*
+   * The otpauth:// URI holding the secret, for a QR code; only when the
+   * factor is created.
+   */
+  char *binding_uri;
+  /*
+   * Seconds each code is valid for.
+   */
+  int32_t time_step;
+  /*
+   * How many time steps before and after now are accepted.
+   */
+  int32_t skew;
+  /*
+   * Digits per code.
+   */
+  int32_t code_length;
+  /*
+   * The HMAC hash: sha1, sha256 or sha512.
+   */
+  char *algorithm;
+  /*
+   * When Twilio created the factor, as RFC 3339 UTC.
+   */
+  char *date_created;
+  /*
+   * When Twilio last updated the factor, as RFC 3339 UTC.
+   */
+  char *date_updated;
+};
+#define TWILIO__GATEWAY__V1__TOTP_FACTOR__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__totp_factor__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A request to verify a new TOTP factor.
+ */
+struct  Twilio__Gateway__V1__VerifyTotpFactorRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * The identity the factor belongs to.
+   */
+  char *identity;
+  /*
+   * The factor SID (YF followed by 32 hex digits).
+   */
+  char *factor_sid;
+  /*
+   * The code the authenticator app shows now.
+   */
+  char *code;
+};
+#define TWILIO__GATEWAY__V1__VERIFY_TOTP_FACTOR_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__verify_totp_factor_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A request to create a challenge for a TOTP factor.
+ */
+struct  Twilio__Gateway__V1__CreateTotpChallengeRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * The identity the factor belongs to.
+   */
+  char *identity;
+  /*
+   * The verified factor to challenge (YF followed by 32 hex digits).
+   */
+  char *factor_sid;
+  /*
+   * The code the authenticator app shows now, 3 to 8 digits; when empty, the
+   * challenge stays pending for CheckTotpChallenge.
+   */
+  char *code;
+};
+#define TWILIO__GATEWAY__V1__CREATE_TOTP_CHALLENGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__create_totp_challenge_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A request to check another code against a pending TOTP challenge.
+ */
+struct  Twilio__Gateway__V1__CheckTotpChallengeRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The Verify Service SID (VA followed by 32 hex digits).
+   */
+  char *service_sid;
+  /*
+   * The identity the challenge belongs to.
+   */
+  char *identity;
+  /*
+   * The challenge SID (YC followed by 32 hex digits).
+   */
+  char *challenge_sid;
+  /*
+   * The code the authenticator app shows now, 3 to 8 digits.
+   */
+  char *code;
+};
+#define TWILIO__GATEWAY__V1__CHECK_TOTP_CHALLENGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__check_totp_challenge_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A challenge of a TOTP factor as Twilio reports it.
+ */
+struct  Twilio__Gateway__V1__TotpChallenge
+{
+  ProtobufCMessage base;
+  /*
+   * The challenge SID (YC followed by 32 hex digits).
+   */
+  char *sid;
+  /*
+   * The status: pending, approved, denied or expired.
+   */
+  char *status;
+  /*
+   * Why the challenge ended as it did: none, not_needed or not_requested.
+   */
+  char *responded_reason;
+  /*
+   * The factor challenged.
+   */
+  char *factor_sid;
+  /*
+   * The identity the factor belongs to.
+   */
+  char *identity;
+  /*
+   * The entity SID of the identity.
+   */
+  char *entity_sid;
+  /*
+   * The Verify Service SID.
+   */
+  char *service_sid;
+  /*
+   * The account that owns the challenge.
+   */
+  char *account_sid;
+  /*
+   * When Twilio created the challenge, as RFC 3339 UTC.
+   */
+  char *date_created;
+  /*
+   * When Twilio last updated the challenge, as RFC 3339 UTC.
+   */
+  char *date_updated;
+  /*
+   * When the challenge was answered, as RFC 3339 UTC; empty while pending.
+   */
+  char *date_responded;
+  /*
+   * When the challenge expires, as RFC 3339 UTC.
+   */
+  char *expiration_date;
+};
+#define TWILIO__GATEWAY__V1__TOTP_CHALLENGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__totp_challenge__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /* Twilio__Gateway__V1__StartVerificationRequest methods */
@@ -180,6 +614,47 @@ Twilio__Gateway__V1__StartVerificationRequest *
                       const uint8_t       *data);
 void   twilio__gateway__v1__start_verification_request__free_unpacked
                      (Twilio__Gateway__V1__StartVerificationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry methods */
+void   twilio__gateway__v1__email_channel_configuration__substitutions_entry__init
+                     (Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry         *message);
+/* Twilio__Gateway__V1__EmailChannelConfiguration methods */
+void   twilio__gateway__v1__email_channel_configuration__init
+                     (Twilio__Gateway__V1__EmailChannelConfiguration         *message);
+size_t twilio__gateway__v1__email_channel_configuration__get_packed_size
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration   *message);
+size_t twilio__gateway__v1__email_channel_configuration__pack
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__email_channel_configuration__pack_to_buffer
+                     (const Twilio__Gateway__V1__EmailChannelConfiguration   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__EmailChannelConfiguration *
+       twilio__gateway__v1__email_channel_configuration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__email_channel_configuration__free_unpacked
+                     (Twilio__Gateway__V1__EmailChannelConfiguration *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__VerificationSendAttempt methods */
+void   twilio__gateway__v1__verification_send_attempt__init
+                     (Twilio__Gateway__V1__VerificationSendAttempt         *message);
+size_t twilio__gateway__v1__verification_send_attempt__get_packed_size
+                     (const Twilio__Gateway__V1__VerificationSendAttempt   *message);
+size_t twilio__gateway__v1__verification_send_attempt__pack
+                     (const Twilio__Gateway__V1__VerificationSendAttempt   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__verification_send_attempt__pack_to_buffer
+                     (const Twilio__Gateway__V1__VerificationSendAttempt   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__VerificationSendAttempt *
+       twilio__gateway__v1__verification_send_attempt__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__verification_send_attempt__free_unpacked
+                     (Twilio__Gateway__V1__VerificationSendAttempt *message,
                       ProtobufCAllocator *allocator);
 /* Twilio__Gateway__V1__Verification methods */
 void   twilio__gateway__v1__verification__init
@@ -238,10 +713,171 @@ Twilio__Gateway__V1__VerificationCheck *
 void   twilio__gateway__v1__verification_check__free_unpacked
                      (Twilio__Gateway__V1__VerificationCheck *message,
                       ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__GetVerificationRequest methods */
+void   twilio__gateway__v1__get_verification_request__init
+                     (Twilio__Gateway__V1__GetVerificationRequest         *message);
+size_t twilio__gateway__v1__get_verification_request__get_packed_size
+                     (const Twilio__Gateway__V1__GetVerificationRequest   *message);
+size_t twilio__gateway__v1__get_verification_request__pack
+                     (const Twilio__Gateway__V1__GetVerificationRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__get_verification_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__GetVerificationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__GetVerificationRequest *
+       twilio__gateway__v1__get_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__get_verification_request__free_unpacked
+                     (Twilio__Gateway__V1__GetVerificationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__CancelVerificationRequest methods */
+void   twilio__gateway__v1__cancel_verification_request__init
+                     (Twilio__Gateway__V1__CancelVerificationRequest         *message);
+size_t twilio__gateway__v1__cancel_verification_request__get_packed_size
+                     (const Twilio__Gateway__V1__CancelVerificationRequest   *message);
+size_t twilio__gateway__v1__cancel_verification_request__pack
+                     (const Twilio__Gateway__V1__CancelVerificationRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__cancel_verification_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CancelVerificationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__CancelVerificationRequest *
+       twilio__gateway__v1__cancel_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__cancel_verification_request__free_unpacked
+                     (Twilio__Gateway__V1__CancelVerificationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__CreateTotpFactorRequest methods */
+void   twilio__gateway__v1__create_totp_factor_request__init
+                     (Twilio__Gateway__V1__CreateTotpFactorRequest         *message);
+size_t twilio__gateway__v1__create_totp_factor_request__get_packed_size
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest   *message);
+size_t twilio__gateway__v1__create_totp_factor_request__pack
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__create_totp_factor_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CreateTotpFactorRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__CreateTotpFactorRequest *
+       twilio__gateway__v1__create_totp_factor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__create_totp_factor_request__free_unpacked
+                     (Twilio__Gateway__V1__CreateTotpFactorRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__TotpFactor methods */
+void   twilio__gateway__v1__totp_factor__init
+                     (Twilio__Gateway__V1__TotpFactor         *message);
+size_t twilio__gateway__v1__totp_factor__get_packed_size
+                     (const Twilio__Gateway__V1__TotpFactor   *message);
+size_t twilio__gateway__v1__totp_factor__pack
+                     (const Twilio__Gateway__V1__TotpFactor   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__totp_factor__pack_to_buffer
+                     (const Twilio__Gateway__V1__TotpFactor   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__TotpFactor *
+       twilio__gateway__v1__totp_factor__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__totp_factor__free_unpacked
+                     (Twilio__Gateway__V1__TotpFactor *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__VerifyTotpFactorRequest methods */
+void   twilio__gateway__v1__verify_totp_factor_request__init
+                     (Twilio__Gateway__V1__VerifyTotpFactorRequest         *message);
+size_t twilio__gateway__v1__verify_totp_factor_request__get_packed_size
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest   *message);
+size_t twilio__gateway__v1__verify_totp_factor_request__pack
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__verify_totp_factor_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__VerifyTotpFactorRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__VerifyTotpFactorRequest *
+       twilio__gateway__v1__verify_totp_factor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__verify_totp_factor_request__free_unpacked
+                     (Twilio__Gateway__V1__VerifyTotpFactorRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__CreateTotpChallengeRequest methods */
+void   twilio__gateway__v1__create_totp_challenge_request__init
+                     (Twilio__Gateway__V1__CreateTotpChallengeRequest         *message);
+size_t twilio__gateway__v1__create_totp_challenge_request__get_packed_size
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest   *message);
+size_t twilio__gateway__v1__create_totp_challenge_request__pack
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__create_totp_challenge_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CreateTotpChallengeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__CreateTotpChallengeRequest *
+       twilio__gateway__v1__create_totp_challenge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__create_totp_challenge_request__free_unpacked
+                     (Twilio__Gateway__V1__CreateTotpChallengeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__CheckTotpChallengeRequest methods */
+void   twilio__gateway__v1__check_totp_challenge_request__init
+                     (Twilio__Gateway__V1__CheckTotpChallengeRequest         *message);
+size_t twilio__gateway__v1__check_totp_challenge_request__get_packed_size
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest   *message);
+size_t twilio__gateway__v1__check_totp_challenge_request__pack
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__check_totp_challenge_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CheckTotpChallengeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__CheckTotpChallengeRequest *
+       twilio__gateway__v1__check_totp_challenge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__check_totp_challenge_request__free_unpacked
+                     (Twilio__Gateway__V1__CheckTotpChallengeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__TotpChallenge methods */
+void   twilio__gateway__v1__totp_challenge__init
+                     (Twilio__Gateway__V1__TotpChallenge         *message);
+size_t twilio__gateway__v1__totp_challenge__get_packed_size
+                     (const Twilio__Gateway__V1__TotpChallenge   *message);
+size_t twilio__gateway__v1__totp_challenge__pack
+                     (const Twilio__Gateway__V1__TotpChallenge   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__totp_challenge__pack_to_buffer
+                     (const Twilio__Gateway__V1__TotpChallenge   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__TotpChallenge *
+       twilio__gateway__v1__totp_challenge__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__totp_challenge__free_unpacked
+                     (Twilio__Gateway__V1__TotpChallenge *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Twilio__Gateway__V1__StartVerificationRequest_Closure)
                  (const Twilio__Gateway__V1__StartVerificationRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry_Closure)
+                 (const Twilio__Gateway__V1__EmailChannelConfiguration__SubstitutionsEntry *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__EmailChannelConfiguration_Closure)
+                 (const Twilio__Gateway__V1__EmailChannelConfiguration *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__VerificationSendAttempt_Closure)
+                 (const Twilio__Gateway__V1__VerificationSendAttempt *message,
                   void *closure_data);
 typedef void (*Twilio__Gateway__V1__Verification_Closure)
                  (const Twilio__Gateway__V1__Verification *message,
@@ -251,6 +887,30 @@ typedef void (*Twilio__Gateway__V1__CheckVerificationRequest_Closure)
                   void *closure_data);
 typedef void (*Twilio__Gateway__V1__VerificationCheck_Closure)
                  (const Twilio__Gateway__V1__VerificationCheck *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__GetVerificationRequest_Closure)
+                 (const Twilio__Gateway__V1__GetVerificationRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__CancelVerificationRequest_Closure)
+                 (const Twilio__Gateway__V1__CancelVerificationRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__CreateTotpFactorRequest_Closure)
+                 (const Twilio__Gateway__V1__CreateTotpFactorRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__TotpFactor_Closure)
+                 (const Twilio__Gateway__V1__TotpFactor *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__VerifyTotpFactorRequest_Closure)
+                 (const Twilio__Gateway__V1__VerifyTotpFactorRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__CreateTotpChallengeRequest_Closure)
+                 (const Twilio__Gateway__V1__CreateTotpChallengeRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__CheckTotpChallengeRequest_Closure)
+                 (const Twilio__Gateway__V1__CheckTotpChallengeRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__TotpChallenge_Closure)
+                 (const Twilio__Gateway__V1__TotpChallenge *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -267,6 +927,30 @@ struct Twilio__Gateway__V1__Verify_Service
                              const Twilio__Gateway__V1__CheckVerificationRequest *input,
                              Twilio__Gateway__V1__VerificationCheck_Closure closure,
                              void *closure_data);
+  void (*get_verification)(Twilio__Gateway__V1__Verify_Service *service,
+                           const Twilio__Gateway__V1__GetVerificationRequest *input,
+                           Twilio__Gateway__V1__Verification_Closure closure,
+                           void *closure_data);
+  void (*cancel_verification)(Twilio__Gateway__V1__Verify_Service *service,
+                              const Twilio__Gateway__V1__CancelVerificationRequest *input,
+                              Twilio__Gateway__V1__Verification_Closure closure,
+                              void *closure_data);
+  void (*create_totp_factor)(Twilio__Gateway__V1__Verify_Service *service,
+                             const Twilio__Gateway__V1__CreateTotpFactorRequest *input,
+                             Twilio__Gateway__V1__TotpFactor_Closure closure,
+                             void *closure_data);
+  void (*verify_totp_factor)(Twilio__Gateway__V1__Verify_Service *service,
+                             const Twilio__Gateway__V1__VerifyTotpFactorRequest *input,
+                             Twilio__Gateway__V1__TotpFactor_Closure closure,
+                             void *closure_data);
+  void (*create_totp_challenge)(Twilio__Gateway__V1__Verify_Service *service,
+                                const Twilio__Gateway__V1__CreateTotpChallengeRequest *input,
+                                Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                                void *closure_data);
+  void (*check_totp_challenge)(Twilio__Gateway__V1__Verify_Service *service,
+                               const Twilio__Gateway__V1__CheckTotpChallengeRequest *input,
+                               Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Twilio__Gateway__V1__Verify_ServiceDestroy)(Twilio__Gateway__V1__Verify_Service *);
 void twilio__gateway__v1__verify__init (Twilio__Gateway__V1__Verify_Service *service,
@@ -276,7 +960,13 @@ void twilio__gateway__v1__verify__init (Twilio__Gateway__V1__Verify_Service *ser
 #define TWILIO__GATEWAY__V1__VERIFY__INIT(function_prefix__) \
     { TWILIO__GATEWAY__V1__VERIFY__BASE_INIT,\
       function_prefix__ ## start_verification,\
-      function_prefix__ ## check_verification  }
+      function_prefix__ ## check_verification,\
+      function_prefix__ ## get_verification,\
+      function_prefix__ ## cancel_verification,\
+      function_prefix__ ## create_totp_factor,\
+      function_prefix__ ## verify_totp_factor,\
+      function_prefix__ ## create_totp_challenge,\
+      function_prefix__ ## check_totp_challenge  }
 void twilio__gateway__v1__verify__start_verification(ProtobufCService *service,
                                                      const Twilio__Gateway__V1__StartVerificationRequest *input,
                                                      Twilio__Gateway__V1__Verification_Closure closure,
@@ -285,13 +975,48 @@ void twilio__gateway__v1__verify__check_verification(ProtobufCService *service,
                                                      const Twilio__Gateway__V1__CheckVerificationRequest *input,
                                                      Twilio__Gateway__V1__VerificationCheck_Closure closure,
                                                      void *closure_data);
+void twilio__gateway__v1__verify__get_verification(ProtobufCService *service,
+                                                   const Twilio__Gateway__V1__GetVerificationRequest *input,
+                                                   Twilio__Gateway__V1__Verification_Closure closure,
+                                                   void *closure_data);
+void twilio__gateway__v1__verify__cancel_verification(ProtobufCService *service,
+                                                      const Twilio__Gateway__V1__CancelVerificationRequest *input,
+                                                      Twilio__Gateway__V1__Verification_Closure closure,
+                                                      void *closure_data);
+void twilio__gateway__v1__verify__create_totp_factor(ProtobufCService *service,
+                                                     const Twilio__Gateway__V1__CreateTotpFactorRequest *input,
+                                                     Twilio__Gateway__V1__TotpFactor_Closure closure,
+                                                     void *closure_data);
+void twilio__gateway__v1__verify__verify_totp_factor(ProtobufCService *service,
+                                                     const Twilio__Gateway__V1__VerifyTotpFactorRequest *input,
+                                                     Twilio__Gateway__V1__TotpFactor_Closure closure,
+                                                     void *closure_data);
+void twilio__gateway__v1__verify__create_totp_challenge(ProtobufCService *service,
+                                                        const Twilio__Gateway__V1__CreateTotpChallengeRequest *input,
+                                                        Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                                                        void *closure_data);
+void twilio__gateway__v1__verify__check_totp_challenge(ProtobufCService *service,
+                                                       const Twilio__Gateway__V1__CheckTotpChallengeRequest *input,
+                                                       Twilio__Gateway__V1__TotpChallenge_Closure closure,
+                                                       void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__start_verification_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__email_channel_configuration__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__email_channel_configuration__substitutions_entry__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__verification_send_attempt__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__verification__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__check_verification_request__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__verification_check__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__get_verification_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__cancel_verification_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__create_totp_factor_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__totp_factor__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__verify_totp_factor_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__create_totp_challenge_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__check_totp_challenge_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__totp_challenge__descriptor;
 extern const ProtobufCServiceDescriptor twilio__gateway__v1__verify__descriptor;
 
 PROTOBUF_C__END_DECLS

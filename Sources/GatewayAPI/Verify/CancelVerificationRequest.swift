@@ -1,0 +1,27 @@
+public import ProtoBridge
+
+/// A request to cancel one verification (`twilio.gateway.v1.CancelVerificationRequest`).
+public struct CancelVerificationRequest: Hashable, Sendable, ProtoMessageConvertible {
+    public static let protoTypeName = "twilio.gateway.v1.CancelVerificationRequest"
+
+    /// The Verify Service SID (VA followed by 32 hex digits).
+    public var serviceSID: String
+    /// The verification SID (VE followed by 32 hex digits).
+    public var sid: String
+
+    /// Creates a request.
+    public init(serviceSID: String = "", sid: String = "") {
+        self.serviceSID = serviceSID
+        self.sid = sid
+    }
+
+    public init(protoMessage message: ProtoMessage) throws {
+        try message.expectType(Self.protoTypeName)
+        serviceSID = try message.string("service_sid") ?? ""
+        sid = try message.string("sid") ?? ""
+    }
+
+    public var protoMessage: ProtoMessage {
+        ProtoMessage(typeName: Self.protoTypeName, ["service_sid": .string(serviceSID), "sid": .string(sid)])
+    }
+}

@@ -1,0 +1,41 @@
+public import ProtoBridge
+
+/// A request to verify a new TOTP factor (`twilio.gateway.v1.VerifyTotpFactorRequest`).
+public struct VerifyTotpFactorRequest: Hashable, Sendable, ProtoMessageConvertible {
+    public static let protoTypeName = "twilio.gateway.v1.VerifyTotpFactorRequest"
+
+    /// The Verify Service SID (VA followed by 32 hex digits).
+    public var serviceSID: String
+    /// The identity the factor belongs to.
+    public var identity: String
+    /// The factor SID (YF followed by 32 hex digits).
+    public var factorSID: String
+    /// The code the authenticator app shows now.
+    public var code: String
+
+    /// Creates a request.
+    public init(serviceSID: String = "", identity: String = "", factorSID: String = "", code: String = "") {
+        self.serviceSID = serviceSID
+        self.identity = identity
+        self.factorSID = factorSID
+        self.code = code
+    }
+
+    public init(protoMessage message: ProtoMessage) throws {
+        try message.expectType(Self.protoTypeName)
+        serviceSID = try message.string("service_sid") ?? ""
+        identity = try message.string("identity") ?? ""
+        factorSID = try message.string("factor_sid") ?? ""
+        code = try message.string("code") ?? ""
+    }
+
+    public var protoMessage: ProtoMessage {
+        ProtoMessage(
+            typeName: Self.protoTypeName,
+            [
+                "service_sid": .string(serviceSID), "identity": .string(identity), "factor_sid": .string(factorSID),
+                "code": .string(code),
+            ]
+        )
+    }
+}
