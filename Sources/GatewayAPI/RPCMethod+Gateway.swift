@@ -18,6 +18,7 @@ extension RPCMethod {
 
     /// Every method of the gateway's services, in the order of the .proto files.
     public static let gatewayMethods: [RPCMethod] = [
-        .subscribeEvents, .healthCheck, .healthWatch, .sendSms, .startVerification, .checkVerification, .makeCall,
+        .subscribeEvents, .healthCheck, .healthWatch, .sendSms, .getMessage, .cancelMessage, .bulkSendSms,
+        .startVerification, .checkVerification, .makeCall,
     ]
 }

@@ -70,7 +70,7 @@ public struct GatewayClient: Sendable {
         serverStreaming(.subscribeEvents, request, options)
     }
 
-    private func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
+    func unary<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,
         _ options: RPCCallOptions?
@@ -79,7 +79,7 @@ public struct GatewayClient: Sendable {
         return try decode(Response.self, bytes, method)
     }
 
-    private func serverStreaming<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
+    func serverStreaming<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,
         _ options: RPCCallOptions?

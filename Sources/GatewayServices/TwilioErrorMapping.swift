@@ -42,7 +42,7 @@ public enum TwilioErrorMapping {
         return RPCError(code: code, message: "Twilio could not be reached: \(error.message)", details: details)
     }
 
-    private static let failedPreconditionCodes: Set<Int> = [20003, 21408, 21610, 21612, 21614]
+    private static let failedPreconditionCodes: Set<Int> = [20003, 21408, 21610, 21612, 21614, 30409]
     private static let exhaustedAttemptCodes: Set<Int> = [60202, 60203]
 
     private static func statusCode(for error: TwilioAPIError) -> RPCStatusCode {

@@ -13,6 +13,8 @@ extension TwilioSandbox {
         public var randomSeed: UInt64?
         /// The wall clock for `date_created` and friends, in seconds since 1970.
         public var wallClock: @Sendable () -> Double
+        /// How fast messages move from status to status.
+        public var messageTimings: SandboxMessageTimings
 
         /// Creates a configuration.
         ///
@@ -21,19 +23,22 @@ extension TwilioSandbox {
         ///   - accounts: The accounts to accept; by default one with a random SID and token.
         ///   - faults: The failures to inject; none by default.
         ///   - randomSeed: Fixes the sequence of created SIDs, or `nil` for system randomness.
-        ///   - wallClock: The clock for resource dates.
+        ///   - wallClock: The clock for resource dates and `SendAt`.
+        ///   - messageTimings: How fast messages move from status to status.
         public init(
             port: Int = 0,
             accounts: [SandboxAccount] = [SandboxAccount.generate()],
             faults: SandboxFaults = .none,
             randomSeed: UInt64? = nil,
-            wallClock: @escaping @Sendable () -> Double = { Timestamp.now() }
+            wallClock: @escaping @Sendable () -> Double = { Timestamp.now() },
+            messageTimings: SandboxMessageTimings = .standard
         ) {
             self.port = port
             self.accounts = accounts
             self.faults = faults
             self.randomSeed = randomSeed
             self.wallClock = wallClock
+            self.messageTimings = messageTimings
         }
 
         /// Throws when a value is unusable.
@@ -48,6 +53,15 @@ extension TwilioSandbox {
                 try Self.validate(account)
             }
             try Self.validate(faults)
+            try Self.validate(messageTimings)
+        }
+
+        private static func validate(_ timings: SandboxMessageTimings) throws(TwilioSandboxError) {
+            let steps = [
+                timings.acceptedToQueued, timings.queuedToSending, timings.sendingToSent, timings.sentToDelivered,
+            ]
+            try require(steps.allSatisfy { $0 >= .zero }, "messageTimings steps must not be negative")
+            try require(timings.schedulerInterval > .zero, "messageTimings.schedulerInterval must be positive")
         }
 
         static func validate(_ faults: SandboxFaults) throws(TwilioSandboxError) {

@@ -17,9 +17,12 @@ public import ServiceSupport
 /// sandbox.stop()
 /// ```
 ///
-/// Served now: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`)
-/// and `GET …/Messages/{Sid}.json`. Messages stay in their initial status (`queued`, or
-/// `accepted` through a Messaging Service); no status callbacks are sent yet.
+/// Served now: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`),
+/// `GET …/Messages/{Sid}.json` and `POST …/Messages/{Sid}.json` (cancel a scheduled message,
+/// redact a body). Messages move from status to status on timers (see
+/// ``SandboxMessageTimings``), scheduled ones wait for their `SendAt`, and each change after the
+/// first status reaches the message's `StatusCallback` as a signed form POST (see
+/// ``callbacks``). Unlike Twilio with test credentials, the sandbox does make status callbacks.
 ///
 /// Every method may be called from any thread.
 public final class TwilioSandbox: Sendable {
@@ -27,6 +30,8 @@ public final class TwilioSandbox: Sendable {
     public let configuration: Configuration
     private let state: SandboxState
     private let server: HTTPServer
+    private let lifecycle: MessageLifecycle
+    private let statusCallbacks: StatusCallbacks
     private let logger: Logger
 
     /// Creates a sandbox; it does not listen until ``start()``.
@@ -39,11 +44,21 @@ public final class TwilioSandbox: Sendable {
     public init(configuration: Configuration = Configuration(), logger: Logger = .disabled) throws(TwilioSandboxError) {
         try configuration.validate()
         let state = SandboxState(configuration: configuration)
-        let frontDoor = SandboxFrontDoor(
+        let statusCallbacks = StatusCallbacks(state: state, wallClock: configuration.wallClock, logger: logger)
+        let lifecycle = MessageLifecycle(
             state: state,
-            resources: [MessagesResource(state: state, logger: logger)],
+            callbacks: statusCallbacks,
+            timings: configuration.messageTimings,
+            wallClock: configuration.wallClock,
             logger: logger
         )
+        let messages = MessagesResource(
+            state: state,
+            lifecycle: lifecycle,
+            wallClock: configuration.wallClock,
+            logger: logger
+        )
+        let frontDoor = SandboxFrontDoor(state: state, resources: [messages], logger: logger)
         do {
             server = try HTTPServer(
                 configuration: HTTPServer.Configuration(host: "127.0.0.1", port: configuration.port),
@@ -51,10 +66,13 @@ public final class TwilioSandbox: Sendable {
                 handler: frontDoor.handler
             )
         } catch {
+            statusCallbacks.stop()
             throw TwilioSandboxError(code: .invalidConfiguration, message: error.message)
         }
         self.configuration = configuration
         self.state = state
+        self.lifecycle = lifecycle
+        self.statusCallbacks = statusCallbacks
         self.logger = logger
     }
 
@@ -68,13 +86,17 @@ public final class TwilioSandbox: Sendable {
         } catch {
             throw TwilioSandboxError(code: .startFailed, message: "TwilioSandbox could not start: " + error.message)
         }
+        lifecycle.start()
         logger.debug("twilio.sandbox.started", ["twilio.sandbox.url": baseURL ?? ""])
     }
 
-    /// Stops listening, after letting requests in progress finish (see ``HTTPServer/stop()``).
-    /// Blocks the calling thread until the server has stopped. Stored state stays readable.
+    /// Stops listening, after letting requests in progress finish (see ``HTTPServer/stop()``),
+    /// and stops moving messages and making callbacks. Blocks the calling thread until the
+    /// server has stopped. Stored state stays readable.
     public func stop() {
         server.stop()
+        lifecycle.stop()
+        statusCallbacks.stop()
     }
 
     /// The base URL clients use, such as `http://127.0.0.1:49152`, or `nil` unless running.
@@ -127,6 +149,11 @@ public final class TwilioSandbox: Sendable {
     /// - Returns: The stored message.
     public func message(sid: String) -> SandboxMessage? {
         state.message(sid: sid, accountSID: nil)
+    }
+
+    /// Every status callback the sandbox made so far, in order, with what the receiver answered.
+    public var callbacks: [SandboxCallbackRecord] {
+        state.callbacks
     }
 
     /// The messages sent to `address` from every account, oldest first: the number's inbox.

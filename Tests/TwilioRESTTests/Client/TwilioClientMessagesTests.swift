@@ -35,20 +35,21 @@ struct TwilioClientMessagesTests {
         // (checked by running python3 once while writing this test).
         #expect(
             recorded.bodyText
-                == "To=%2B14155550100&From=%2B15005550006"
+                == "To=%2B14155550100"
+                + "&StatusCallback=https%3A%2F%2Fhooks.example.test%2Fstatus%3Fid%3D42"
+                + "&From=%2B15005550006"
                 + "&Body=H%C3%A9llo+%26+welcome+%2B+more+%3D+100%25+%F0%9F%98%80"
                 + "&MediaUrl=https%3A%2F%2Fexample.test%2Fa.png%3Fsize%3Dlarge%26v%3D2"
                 + "&MediaUrl=https%3A%2F%2Fexample.test%2Fb+c.gif"
-                + "&StatusCallback=https%3A%2F%2Fhooks.example.test%2Fstatus%3Fid%3D42"
         )
         #expect(
             try FormEncoding.decode(bytes: recorded.body) == [
                 FormField("To", "+14155550100"),
+                FormField("StatusCallback", "https://hooks.example.test/status?id=42"),
                 FormField("From", "+15005550006"),
                 FormField("Body", "Héllo & welcome + more = 100% 😀"),
                 FormField("MediaUrl", "https://example.test/a.png?size=large&v=2"),
                 FormField("MediaUrl", "https://example.test/b c.gif"),
-                FormField("StatusCallback", "https://hooks.example.test/status?id=42"),
             ]
         )
 
