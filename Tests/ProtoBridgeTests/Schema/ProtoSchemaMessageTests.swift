@@ -11,8 +11,10 @@ struct ProtoSchemaMessageTests {
             schema.messages.map(\.fullName)
                 == [
                     "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
-                    "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message",
-                    "StartVerificationRequest",
+                    "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest",
+                    "SendSmsRequest.ContentVariablesEntry", "GetMessageRequest", "CancelMessageRequest", "Message",
+                    "BulkSendSmsRequest", "BulkRecipient", "BulkRecipient.VariablesEntry", "BulkSendSmsUpdate",
+                    "BulkRecipientResult", "BulkProgress", "StartVerificationRequest",
                     "Verification", "CheckVerificationRequest", "VerificationCheck", "MakeCallRequest", "Call",
                 ].map { "twilio.gateway.v1.\($0)" }
         )
@@ -34,7 +36,7 @@ struct ProtoSchemaMessageTests {
                 "\(name).\(field.name): only map entries lack comments"
             )
         }
-        #expect(message.isMapEntry == (name == "Event.ParametersEntry"))
+        #expect(message.isMapEntry == name.hasSuffix("Entry"))
     }
 
     @Test(
@@ -63,7 +65,12 @@ struct ProtoSchemaMessageTests {
         #expect(parameters.type == .message("twilio.gateway.v1.Event.ParametersEntry"))
         #expect(parameters.comment == "Every parameter of the webhook, as Twilio sent it.")
         #expect(event.fields.filter(\.isMap).map(\.name) == ["parameters"])
-        #expect(schema.messages.filter(\.isMapEntry).map(\.fullName) == ["twilio.gateway.v1.Event.ParametersEntry"])
+        #expect(
+            schema.messages.filter(\.isMapEntry).map(\.fullName) == [
+                "twilio.gateway.v1.Event.ParametersEntry", "twilio.gateway.v1.SendSmsRequest.ContentVariablesEntry",
+                "twilio.gateway.v1.BulkRecipient.VariablesEntry",
+            ]
+        )
     }
 
     @Test(
@@ -94,14 +101,18 @@ struct ProtoSchemaMessageTests {
     @Test("messages without oneofs list none")
     func noOneofs() {
         let withOneofs = schema.messages.filter { !$0.oneofs.isEmpty }.map(\.name)
-        #expect(withOneofs == ["SendSmsRequest", "CheckVerificationRequest", "MakeCallRequest"])
+        #expect(withOneofs == ["SendSmsRequest", "BulkSendSmsRequest", "CheckVerificationRequest", "MakeCallRequest"])
     }
 
-    @Test("gives presence to oneof members only, since no field is a message or optional")
+    @Test("gives presence to oneof members and singular message fields only, since no field is optional")
     func presence() throws {
         for message in schema.messages {
             for field in message.fields {
-                #expect(field.hasPresence == (field.oneofName != nil), "\(message.name).\(field.name)")
+                let isMessage = if case .message = field.type { true } else { false }
+                #expect(
+                    field.hasPresence == (field.oneofName != nil || (isMessage && !field.isRepeated)),
+                    "\(message.name).\(field.name)"
+                )
             }
         }
     }
@@ -138,13 +149,18 @@ struct ProtoSchemaMessageTests {
     func fieldByNumber() {
         let message = schema.message(named: "twilio.gateway.v1.Message")
         #expect(message?.field(number: 14)?.name == "date_updated")
-        #expect(message?.field(number: 15) == nil)
+        #expect(message?.field(number: 15)?.name == "date_sent")
+        #expect(message?.field(number: 16) == nil)
         #expect(message?.field(named: "dateUpdated") == nil)
     }
 
     @Test("lists the nested ServingStatus enum with values and comments")
     func servingStatus() throws {
-        #expect(schema.enums.map(\.fullName) == ["twilio.gateway.v1.HealthCheckResponse.ServingStatus"])
+        #expect(
+            schema.enums.map(\.fullName) == [
+                "twilio.gateway.v1.HealthCheckResponse.ServingStatus", "twilio.gateway.v1.BulkRecipientResult.Outcome",
+            ]
+        )
         let status = try #require(schema.enumType(named: "twilio.gateway.v1.HealthCheckResponse.ServingStatus"))
 
         #expect(status.name == "ServingStatus")
