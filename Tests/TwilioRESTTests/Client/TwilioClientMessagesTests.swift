@@ -162,3 +162,62 @@ private struct FailingCredentialSource: TwilioCredentialSource {
         throw VaultLocked()
     }
 }
+
+@Suite("TwilioClient Messages: scheduling, templates, cancel")
+struct TwilioClientMessageOperationsTests {
+    @Test("createMessage sends every parameter in the order twilio-python sends them")
+    func everyParameter() async throws {
+        let server = try await RecordingServer.start(routes: [
+            Route(method: "POST", path: Fixtures.messagesPath, status: 201, json: Fixtures.createdMessageJSON)
+        ])
+        let client = try Fixtures.client(Fixtures.configuration(for: server))
+        let request = CreateMessageRequest(
+            to: "+14155550100",
+            messagingServiceSID: "MG0123456789abcdef0123456789abcdef",
+            body: "Hi",
+            mediaURLs: ["https://example.test/a.png", "https://example.test/b.png"],
+            statusCallback: "https://hooks.example.test/s",
+            validityPeriod: 600,
+            scheduleType: "fixed",
+            sendAt: "2030-01-02T03:04:05Z",
+            contentSID: "HX0123456789abcdef0123456789abcdef",
+            contentVariables: #"{"1":"Ana"}"#
+        )
+
+        _ = try await client.createMessage(request)
+
+        let recorded = try #require(try server.requests().first)
+        #expect(
+            try FormEncoding.decode(bytes: recorded.body) == [
+                FormField("To", "+14155550100"),
+                FormField("StatusCallback", "https://hooks.example.test/s"),
+                FormField("ValidityPeriod", "600"),
+                FormField("ScheduleType", "fixed"),
+                FormField("SendAt", "2030-01-02T03:04:05Z"),
+                FormField("ContentVariables", #"{"1":"Ana"}"#),
+                FormField("MessagingServiceSid", "MG0123456789abcdef0123456789abcdef"),
+                FormField("Body", "Hi"),
+                FormField("MediaUrl", "https://example.test/a.png"),
+                FormField("MediaUrl", "https://example.test/b.png"),
+                FormField("ContentSid", "HX0123456789abcdef0123456789abcdef"),
+            ]
+        )
+    }
+
+    @Test("cancelMessage posts Status=canceled to the message's path")
+    func cancel() async throws {
+        let server = try await RecordingServer.start(routes: [
+            Route(method: "POST", path: Fixtures.messagePath, status: 200, json: Fixtures.createdMessageJSON)
+        ])
+        let client = try Fixtures.client(Fixtures.configuration(for: server))
+
+        let message = try await client.cancelMessage(sid: Fixtures.messageSID)
+
+        let recorded = try #require(try server.requests().first)
+        #expect(recorded.method == "POST")
+        #expect(recorded.path == Fixtures.messagePath)
+        #expect(recorded.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(recorded.bodyText == "Status=canceled")
+        #expect(message.sid == Fixtures.messageSID)
+    }
+}
