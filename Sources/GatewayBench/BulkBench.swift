@@ -95,7 +95,12 @@ enum BulkBench {
         else {
             throw BenchError(message: "\(script) exited with \(status) and printed: \(text)")
         }
-        return Figure(name: "twilio-python (\(concurrency) threads)", messages: messages, failures: failures, seconds: seconds)
+        return Figure(
+            name: "twilio-python (\(concurrency) threads)",
+            messages: messages,
+            failures: failures,
+            seconds: seconds
+        )
     }
 
     /// A distinct US test number for recipient `n`.

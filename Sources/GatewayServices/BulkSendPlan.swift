@@ -127,7 +127,10 @@ struct BulkSendPlan: Sendable {
         }
         if !(0...36000).contains(request.validityPeriod) {
             violations.append(
-                FieldViolation(field: "validity_period", description: "must be 1 to 36000 seconds, or 0 for the default")
+                FieldViolation(
+                    field: "validity_period",
+                    description: "must be 1 to 36000 seconds, or 0 for the default"
+                )
             )
         }
         return violations

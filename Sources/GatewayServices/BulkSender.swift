@@ -67,7 +67,11 @@ struct BulkSender: Sendable {
         case .success(let rendered):
             body = rendered
         case .failure(let missing):
-            return invalid(result, field: "recipients[\(job.index)].variables", "lacks \(missing.names.joined(separator: ", ")), which the body template uses")
+            return invalid(
+                result,
+                field: "recipients[\(job.index)].variables",
+                "lacks \(missing.names.joined(separator: ", ")), which the body template uses"
+            )
         }
         guard !job.recipient.to.isEmpty else {
             return invalid(result, field: "recipients[\(job.index)].to", "the recipient is required, in E.164 format")

@@ -68,7 +68,11 @@ public struct MessagingService: Sendable {
     /// - Throws: INVALID_ARGUMENT for a SID that is not `SM…`/`MM…`; NOT_FOUND for an unknown one.
     public func getMessage(_ request: GetMessageRequest, context: RPCServerContext) async throws -> Message {
         try RequestValidation.validateMessageSID(request.sid)
-        let message = try await twilio.fetchMessage(sid: request.sid, deadline: context.deadline, logger: context.logger)
+        let message = try await twilio.fetchMessage(
+            sid: request.sid,
+            deadline: context.deadline,
+            logger: context.logger
+        )
         return Message(message)
     }
 

@@ -61,7 +61,9 @@ extension RequestValidation {
 
     /// Violations of an idempotency key: at most 255 characters, none of them control characters.
     static func idempotencyKeyViolations(_ key: String, field: String) -> [FieldViolation] {
-        guard key.unicodeScalars.count > 255 || key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard
+            key.unicodeScalars.count > 255
+                || key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
             return []
         }

@@ -34,7 +34,9 @@ final class Backend: Sendable {
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(in: &router)
+        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(
+            in: &router
+        )
         HealthService(board: board).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 

@@ -23,9 +23,12 @@ struct IdempotencyKeysTests {
 
         let outcome = IdempotencyOutcome(code: 0, payload: [1, 2, 3])
         try keys.complete("k1", scope: Self.scope, outcome: outcome)
-        #expect(try keys.claim("k1", scope: Self.scope, fingerprint: "request-a") == .existing(
-            IdempotencyRecord(fingerprint: "request-a", createdAt: pending.createdAt, outcome: outcome)
-        ))
+        #expect(
+            try keys.claim("k1", scope: Self.scope, fingerprint: "request-a")
+                == .existing(
+                    IdempotencyRecord(fingerprint: "request-a", createdAt: pending.createdAt, outcome: outcome)
+                )
+        )
         #expect(try keys.record("k1", scope: Self.scope)?.outcome == outcome)
     }
 

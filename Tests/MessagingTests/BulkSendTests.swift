@@ -193,7 +193,13 @@ struct BulkSendTests {
                 ["from"]
             ),
             (BulkSendSmsRequest(fromNumbers: [MessagingHarness.sender], bodyTemplate: "x"), ["recipients"]),
-            (BulkSendSmsRequest(fromNumbers: [MessagingHarness.sender], bodyTemplate: "Hi {{name", recipients: [recipient]), ["body_template"]),
+            (
+                BulkSendSmsRequest(
+                    fromNumbers: [MessagingHarness.sender],
+                    bodyTemplate: "Hi {{name",
+                    recipients: [recipient]
+                ), ["body_template"]
+            ),
             (BulkSendSmsRequest(fromNumbers: [MessagingHarness.sender], recipients: [recipient]), ["body_template"]),
             (
                 BulkSendSmsRequest(

@@ -115,7 +115,9 @@ struct GetAndCancelMessageTests {
     )
     func malformedSIDs(sid: String) async throws {
         try await MessagingHarness.with { harness in
-            for call in [{ try await harness.client.getMessage(sid: sid) }, { try await harness.client.cancelMessage(sid: sid) }] {
+            for call in [
+                { try await harness.client.getMessage(sid: sid) }, { try await harness.client.cancelMessage(sid: sid) },
+            ] {
                 let error = await #expect(throws: RPCError.self) {
                     _ = try await call()
                 }

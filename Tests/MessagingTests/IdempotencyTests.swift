@@ -147,7 +147,9 @@ struct IdempotencyTests {
     func withoutStore() async throws {
         try await MessagingHarness.with { harness in
             let router = try Self.router(sandbox: harness.sandbox, store: nil)
-            let client = GatewayClient(transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled)))
+            let client = GatewayClient(
+                transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
+            )
             let error = await #expect(throws: RPCError.self) {
                 try await client.sendSms(Self.request(key: "no-store"))
             }
@@ -166,7 +168,9 @@ struct IdempotencyTests {
         let store = try GatewayStore(directory: directory)
         defer { store.close() }
         let router = try router(sandbox: sandbox, store: store)
-        return try await body(GatewayClient(transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))))
+        return try await body(
+            GatewayClient(transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled)))
+        )
     }
 
     private static func router(sandbox: TwilioSandbox, store: GatewayStore?) throws -> RPCRouter {
@@ -175,7 +179,9 @@ struct IdempotencyTests {
         let account = sandbox.account
         let twilio = try TwilioClient(
             configuration: configuration,
-            credentials: StaticCredentialSource(TwilioCredentials(accountSID: account.sid, authToken: account.authToken))
+            credentials: StaticCredentialSource(
+                TwilioCredentials(accountSID: account.sid, authToken: account.authToken)
+            )
         )
         var router = RPCRouter()
         MessagingService(twilio: twilio, store: store).register(in: &router)

@@ -99,7 +99,9 @@ struct PythonLibraryComparisonTests {
         )
         var router = RPCRouter()
         MessagingService(twilio: twilio).register(in: &router)
-        return GatewayClient(transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled)))
+        return GatewayClient(
+            transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
+        )
     }
 
     static let script = #"""

@@ -75,15 +75,28 @@ struct SendSmsTests {
             (SendSmsRequest(to: "+15551234567", body: "x"), ["sender"]),
             (SendSmsRequest(sender: .from("+15557654321"), body: "x"), ["to"]),
             (SendSmsRequest(to: "+15551234567", sender: .from(""), body: "x"), ["from"]),
-            (SendSmsRequest(to: "+15551234567", sender: .messagingServiceSID("MG123"), body: "x"), ["messaging_service_sid"]),
-            (SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), validityPeriod: 36001), ["validity_period"]),
-            (SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), validityPeriod: -1), ["validity_period"]),
+            (
+                SendSmsRequest(to: "+15551234567", sender: .messagingServiceSID("MG123"), body: "x"),
+                ["messaging_service_sid"]
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), validityPeriod: 36001),
+                ["validity_period"]
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), validityPeriod: -1),
+                ["validity_period"]
+            ),
             (
                 SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), sendAt: "2030-01-01T00:00:00Z"),
                 ["send_at"]
             ),
             (
-                SendSmsRequest(to: "+15551234567", sender: .messagingServiceSID(MessagingHarness.messagingService), sendAt: "tomorrow"),
+                SendSmsRequest(
+                    to: "+15551234567",
+                    sender: .messagingServiceSID(MessagingHarness.messagingService),
+                    sendAt: "tomorrow"
+                ),
                 ["send_at"]
             ),
             (

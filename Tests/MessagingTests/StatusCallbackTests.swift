@@ -59,7 +59,12 @@ struct StatusCallbackTests {
         try await MessagingHarness.with { harness in
             for to in ["+15005553003", "+15005553008"] {
                 _ = try await harness.client.sendSms(
-                    SendSmsRequest(to: to, sender: .from(MessagingHarness.sender), body: "x", statusCallback: receiver.url("/s"))
+                    SendSmsRequest(
+                        to: to,
+                        sender: .from(MessagingHarness.sender),
+                        body: "x",
+                        statusCallback: receiver.url("/s")
+                    )
                 )
             }
             #expect(try await eventually { receiver.requests.count == 5 })

@@ -33,7 +33,10 @@ struct CallbackSignerTests {
             ),
             (
                 "fedcba9876543210fedcba9876543210", "https://hooks.example.test/twilio/sms",
-                [("body", "lower"), ("Body", "Upper"), ("_x", "under"), ("a", "1"), ("Z", "2"), ("a1", "3"), ("A", "4")],
+                [
+                    ("body", "lower"), ("Body", "Upper"), ("_x", "under"), ("a", "1"), ("Z", "2"), ("a1", "3"),
+                    ("A", "4"),
+                ],
                 "UnR342ZZSiKz/lZ26ZNoM1ptJIU="
             ),
         ]
@@ -59,7 +62,10 @@ struct CallbackSignerTests {
         #expect(target.signedURL == signed)
     }
 
-    @Test("refuses what it cannot call", arguments: ["https://hooks.example.test/s", "ftp://x/y", "http://", "http://a:99999/"])
+    @Test(
+        "refuses what it cannot call",
+        arguments: ["https://hooks.example.test/s", "ftp://x/y", "http://", "http://a:99999/"]
+    )
     func refused(url: String) {
         #expect(CallbackTarget(url) == nil)
     }

@@ -119,11 +119,50 @@ struct MessageLifecycleTests {
     @Test(
         "refuses parameters it cannot use with Twilio's codes",
         arguments: [
-            (CreateMessageRequest(to: "+14155550100", messagingServiceSID: service, body: "x", sendAt: "2025-01-01T13:00:00Z"), 35111),
-            (CreateMessageRequest(to: "+14155550100", messagingServiceSID: service, body: "x", scheduleType: "daily", sendAt: "2025-01-01T13:00:00Z"), 35111),
-            (CreateMessageRequest(to: "+14155550100", messagingServiceSID: service, body: "x", scheduleType: "fixed", sendAt: "2025-01-01T12:10:00Z"), 35114),
-            (CreateMessageRequest(to: "+14155550100", messagingServiceSID: service, body: "x", scheduleType: "fixed", sendAt: "2025-02-15T12:00:00Z"), 35114),
-            (CreateMessageRequest(to: "+14155550100", messagingServiceSID: service, body: "x", scheduleType: "fixed", sendAt: "1 Jan 2025"), 35114),
+            (
+                CreateMessageRequest(
+                    to: "+14155550100",
+                    messagingServiceSID: service,
+                    body: "x",
+                    sendAt: "2025-01-01T13:00:00Z"
+                ), 35111
+            ),
+            (
+                CreateMessageRequest(
+                    to: "+14155550100",
+                    messagingServiceSID: service,
+                    body: "x",
+                    scheduleType: "daily",
+                    sendAt: "2025-01-01T13:00:00Z"
+                ), 35111
+            ),
+            (
+                CreateMessageRequest(
+                    to: "+14155550100",
+                    messagingServiceSID: service,
+                    body: "x",
+                    scheduleType: "fixed",
+                    sendAt: "2025-01-01T12:10:00Z"
+                ), 35114
+            ),
+            (
+                CreateMessageRequest(
+                    to: "+14155550100",
+                    messagingServiceSID: service,
+                    body: "x",
+                    scheduleType: "fixed",
+                    sendAt: "2025-02-15T12:00:00Z"
+                ), 35114
+            ),
+            (
+                CreateMessageRequest(
+                    to: "+14155550100",
+                    messagingServiceSID: service,
+                    body: "x",
+                    scheduleType: "fixed",
+                    sendAt: "1 Jan 2025"
+                ), 35114
+            ),
             (CreateMessageRequest(to: "+14155550100", from: "+15005550006", body: "x", validityPeriod: 0), 90007),
             (CreateMessageRequest(to: "+14155550100", from: "+15005550006", body: "x", validityPeriod: 36001), 90007),
             (CreateMessageRequest(to: "+14155550100", from: "+15005550006", contentSID: "HX12"), 21655),

@@ -28,7 +28,8 @@ enum CallbackPoster {
         return try readStatus(from: socket, deadline: deadline)
     }
 
-    private static func connect(to target: CallbackTarget, deadline: ContinuousClock.Instant) throws(CallbackPosterError)
+    private static func connect(to target: CallbackTarget, deadline: ContinuousClock.Instant)
+        throws(CallbackPosterError)
         -> Int32
     {
         var hints = addrinfo()
@@ -45,7 +46,11 @@ enum CallbackPoster {
         var entry: UnsafeMutablePointer<addrinfo>? = list
         while let address = entry {
             entry = address.pointee.ai_next
-            let socket = Glibc.socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+            let socket = Glibc.socket(
+                address.pointee.ai_family,
+                address.pointee.ai_socktype,
+                address.pointee.ai_protocol
+            )
             guard socket >= 0 else {
                 lastError = String(cString: strerror(errno))
                 continue
@@ -107,7 +112,10 @@ enum CallbackPoster {
             }
             received += buffer[0..<count]
         }
-        let line = String(decoding: received.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let line = String(
+            decoding: received.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") },
+            as: UTF8.self
+        )
         let parts = line.split(separator: " ")
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
             throw CallbackPosterError("the answer does not start with an HTTP status line")

@@ -53,7 +53,9 @@ final class MessagingHarness: Sendable {
         let account = sandbox.account
         let twilio = try TwilioClient(
             configuration: twilioConfiguration,
-            credentials: StaticCredentialSource(TwilioCredentials(accountSID: account.sid, authToken: account.authToken))
+            credentials: StaticCredentialSource(
+                TwilioCredentials(accountSID: account.sid, authToken: account.authToken)
+            )
         )
         var router = RPCRouter()
         MessagingService(twilio: twilio, store: store).register(in: &router)

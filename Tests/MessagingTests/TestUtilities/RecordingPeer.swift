@@ -41,7 +41,8 @@ final class RecordingPeer {
     }
 
     /// Starts the peer answering each `(method, path)` with `status` and `json`.
-    static func start(routes: [(method: String, path: String, status: Int, json: String)]) async throws -> RecordingPeer {
+    static func start(routes: [(method: String, path: String, status: Int, json: String)]) async throws -> RecordingPeer
+    {
         let peer = try RecordingPeer(routes: routes)
         let output = Pipe()
         peer.process.standardOutput = output
