@@ -67,9 +67,10 @@ struct BulkSendPlan: Sendable {
         self.jobs = jobs
     }
 
-    /// The pace a sender gets when the request sets none, after carriers' usual limits: 100 per
+    /// The pace senders get when the request sets none, after carriers' usual limits: 100 per
     /// second for a short code, 3 for a US or Canadian toll-free number, 1 for anything else (a
     /// long code, an alphanumeric sender ID, a Messaging Service whose pool is unknown here).
+    /// Every sender of a request keeps the same pace, so with mixed kinds the slowest applies.
     static func defaultPace(_ request: BulkSendSmsRequest) -> Double {
         guard !request.fromNumbers.isEmpty else {
             return 1

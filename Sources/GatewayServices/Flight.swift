@@ -26,19 +26,18 @@ final class Flight: Sendable {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let ready = state.withLock { state -> IdempotentCalls.Outcome? in
+                let ready = state.withLock { state -> Result<IdempotentCalls.Outcome, CancellationError>? in
                     if let outcome = state.outcome {
-                        return outcome
+                        return .success(outcome)
                     }
                     if Task.isCancelled {
-                        continuation.resume(throwing: CancellationError())
-                        return nil
+                        return .failure(CancellationError())
                     }
                     state.waiters[id] = continuation
                     return nil
                 }
                 if let ready {
-                    continuation.resume(returning: ready)
+                    continuation.resume(with: ready)
                 }
             }
         } onCancel: {

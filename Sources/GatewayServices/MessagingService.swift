@@ -147,6 +147,10 @@ public struct MessagingService: Sendable {
     }
 
     /// Sends, classifying the outcome for the idempotency record.
+    ///
+    /// The send is not bound by the caller's deadline: it runs to its end (at most the client's
+    /// request timeout) even when the caller gives up, so that its outcome is known and recorded
+    /// for the retry.
     private static func idempotentSend(
         _ request: CreateMessageRequest,
         twilio: TwilioClient,

@@ -76,6 +76,11 @@ public final class TwilioSandbox: Sendable {
         self.logger = logger
     }
 
+    deinit {
+        lifecycle.stop()
+        statusCallbacks.stop()
+    }
+
     /// Starts listening on 127.0.0.1.
     ///
     /// - Throws: ``TwilioSandboxError`` with code `startFailed` when the port cannot be bound

@@ -86,6 +86,12 @@ struct GetAndCancelMessageTests {
             }
             #expect(error?.code == .failedPrecondition)
             #expect(error?.errorDetails?.twilioCode == 30409)
+            let response = try await harness.graphQL(
+                #"mutation { twilio_cancelMessage(input: {sid: "\#(message.sid)"}) { status } }"#
+            )
+            let extensions = (response["errors"] as? [[String: Any]])?.first?["extensions"] as? [String: Any]
+            #expect(extensions?["code"] as? String == "FAILED_PRECONDITION")
+            #expect(extensions?["twilioCode"] as? Int == 30409)
         }
     }
 

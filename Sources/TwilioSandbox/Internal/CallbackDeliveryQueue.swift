@@ -12,26 +12,28 @@ final class CallbackDeliveryQueue: Sendable {
         var jobs: [@Sendable () -> Void] = []
         var head = 0
         var stopped = false
+        var threadStarted = false
     }
 
     private let pending = Mutex(Pending())
     private let wake = DispatchSemaphore(value: 0)
 
-    /// Starts the delivery thread.
-    init() {
-        let thread = Thread { [self] in run() }
-        thread.name = "twilio-sandbox-callbacks"
-        thread.start()
-    }
-
     /// Queues `job`; it runs after every job queued before it. Dropped after ``stop()``.
+    ///
+    /// The first job starts the delivery thread, which keeps the queue alive until ``stop()``.
     func enqueue(_ job: @escaping @Sendable () -> Void) {
-        let accepted = pending.withLock { pending in
+        let (accepted, startThread) = pending.withLock { pending in
             guard !pending.stopped else {
-                return false
+                return (false, false)
             }
             pending.jobs.append(job)
-            return true
+            defer { pending.threadStarted = true }
+            return (true, !pending.threadStarted)
+        }
+        if startThread {
+            let thread = Thread { [self] in run() }
+            thread.name = "twilio-sandbox-callbacks"
+            thread.start()
         }
         if accepted {
             wake.signal()
