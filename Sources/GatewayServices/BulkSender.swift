@@ -54,7 +54,7 @@ struct BulkSender: Sendable {
         return progress
     }
 
-    /// Sends to one recipient, retrying 429 answers.
+    /// Sends to one recipient, or reports why it is not sent.
     private func send(_ job: BulkSendPlan.Job, pacer: SenderPacer) async throws -> BulkRecipientResult {
         var result = BulkRecipientResult(index: Int32(clamping: job.index), to: job.recipient.to, from: job.from ?? "")
         if job.isDuplicate {
@@ -89,29 +89,41 @@ struct BulkSender: Sendable {
             statusCallback: plan.statusCallback,
             validityPeriod: plan.validityPeriod
         )
-        let sender = job.from ?? plan.messagingServiceSID ?? ""
+        return try await deliver(request, sender: job.from ?? plan.messagingServiceSID ?? "", result, pacer: pacer)
+    }
 
-        for attempt in 1...plan.attempts {
+    /// Makes the request at the sender's pace, retrying 429 answers after a backoff.
+    private func deliver(
+        _ request: CreateMessageRequest,
+        sender: String,
+        _ result: BulkRecipientResult,
+        pacer: SenderPacer
+    ) async throws -> BulkRecipientResult {
+        var result = result
+        while true {
             try await pacer.waitForSlot(sender: sender, segments: Int(result.numSegments))
             try Task.checkCancellation()
-            result.attempts = Int32(attempt)
+            result.attempts += 1
             do {
                 let message = try await twilio.createMessage(request, logger: logger)
                 result.outcome = .sent
                 result.sid = message.sid
                 result.status = message.status?.rawValue ?? ""
                 return result
+            } catch let error as TwilioAPIError where result.attempts < plan.attempts && Self.isRetryable(error) {
+                let delay = backoff.delay(beforeRetry: Int(result.attempts), retryAfter: error.retryAfter)
+                try await Task.sleep(for: delay)
             } catch let error as TwilioAPIError {
-                if attempt < plan.attempts, Self.isRetryable(error) {
-                    try await Task.sleep(for: backoff.delay(beforeRetry: attempt, retryAfter: error.retryAfter))
-                    continue
-                }
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: error.code == 21610)
             } catch let error as TwilioTransportError {
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: false)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let failure = RPCError(code: .unavailable, message: "the send could not be made: \(error)")
+                return failed(result, failure, optedOut: false)
             }
         }
-        return result
     }
 
     /// Whether Twilio asked to slow down and the request was therefore not processed.
