@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN := .build/$(CONFIG)/twilio-gateway
 
-.PHONY: all deps test-deps build run test lint format generate bench docker clean
+.PHONY: all deps test-deps build run test lint format generate bench bench-bulk docker clean
 
 all: build
 
@@ -44,6 +44,12 @@ generate: deps
 bench: deps
 	$(SWIFT) build -c release --product gateway-bench
 	.build/release/gateway-bench $(ARGS)
+
+## One BulkSendSms of 10,000 recipients with pacing off against the in-process sandbox, then the
+## same batch from the twilio Python library on 32 threads; prints both rates and their ratio.
+bench-bulk: deps
+	$(SWIFT) build -c release --product gateway-bench
+	.build/release/gateway-bench --bulk $(or $(N),10000) --python scripts/bench-bulk-python
 
 docker:
 	docker build -f docker/Dockerfile -t twilio-gateway .

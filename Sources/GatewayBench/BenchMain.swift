@@ -10,7 +10,8 @@ internal import WireFraming
 
 /// `gateway-bench`: unary RPC throughput and latency over a real loopback socket, for SendSms
 /// (through the Twilio client to the in-process sandbox) and Health.Check (the framing layer's
-/// own cost), at several numbers of calls in flight on one connection.
+/// own cost), at several numbers of calls in flight on one connection; or, with `--bulk N`, the
+/// rate of one BulkSendSms (see ``BulkBench``).
 @main
 enum BenchMain {
     static func main() async throws {
@@ -18,6 +19,10 @@ enum BenchMain {
         let logger = Logger(label: "bench", handler: JSONLinesLogHandler(), minimumLevel: .error)
         let stack = try BenchStack(logger: logger)
         defer { stack.stop() }
+        if let count = options.bulkCount {
+            try await BulkBench.run(count: count, pythonScript: options.pythonScript, stack: stack)
+            return
+        }
 
         print(
             "gateway-bench: \(options.seconds) s per run after \(options.warmupSeconds) s warm-up, one TCP connection"
@@ -42,6 +47,10 @@ struct BenchOptions {
     var seconds = 5
     var warmupSeconds = 1
     var inFlightLevels = [1, 16, 256]
+    /// `--bulk N`: measure one BulkSendSms of N recipients instead.
+    var bulkCount: Int?
+    /// `--python SCRIPT`: with `--bulk`, also run this script (scripts/bench-bulk-python).
+    var pythonScript: String?
 
     init(_ words: ArraySlice<String>) throws {
         var iterator = words.makeIterator()
@@ -51,8 +60,15 @@ struct BenchOptions {
             case "--warmup": warmupSeconds = Int(iterator.next() ?? "") ?? warmupSeconds
             case "--in-flight":
                 inFlightLevels = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--bulk":
+                guard let count = Int(iterator.next() ?? ""), count > 0 else {
+                    throw BenchError(message: "--bulk needs a positive number of recipients")
+                }
+                bulkCount = count
+            case "--python": pythonScript = iterator.next()
             case "--help":
                 print("Usage: gateway-bench [--seconds N] [--warmup N] [--in-flight 1,16,256]")
+                print("       gateway-bench --bulk N [--python scripts/bench-bulk-python]")
                 exit(0)
             default:
                 throw BenchError(message: "unknown option \(word); see --help")

@@ -10,14 +10,21 @@ internal import WireFraming
 /// A whole gateway in this process: the sandbox, the Twilio client, the services behind a real
 /// RPC server on 127.0.0.1, and a client connected to it over TCP.
 final class BenchStack: Sendable {
+    /// The number every benchmark sends from.
+    static let sender = "+15557654321"
+
     let client: GatewayClient
     private let sandbox: TwilioSandbox
     private let server: RPCServer
 
     init(logger: Logger) throws {
-        let sender = "+15557654321"
+        // Frozen: messages keep their first status, so that timers moving earlier messages do not
+        // take CPU from the run being measured.
         sandbox = try TwilioSandbox(
-            configuration: TwilioSandbox.Configuration(accounts: [.generate(phoneNumbers: [sender])]),
+            configuration: TwilioSandbox.Configuration(
+                accounts: [.generate(phoneNumbers: [Self.sender])],
+                messageTimings: .frozen
+            ),
             logger: logger
         )
         try sandbox.start()
@@ -42,11 +49,26 @@ final class BenchStack: Sendable {
     /// The calls measured, each a closure making one call.
     var workloads: [BenchWorkload] {
         let client = self.client
-        let request = SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), body: "Your code is 123456")
+        let request = SendSmsRequest(to: "+15551234567", sender: .from(Self.sender), body: "Your code is 123456")
         return [
             BenchWorkload(name: "SendSms") { _ = try await client.sendSms(request) },
             BenchWorkload(name: "Health.Check") { _ = try await client.checkHealth() },
         ]
+    }
+
+    /// The sandbox's base URL, for other clients of the same sandbox.
+    var sandboxURL: String {
+        sandbox.baseURL ?? ""
+    }
+
+    /// The sandbox account's SID.
+    var accountSID: String {
+        sandbox.account.sid
+    }
+
+    /// The sandbox account's auth token.
+    var authToken: String {
+        sandbox.account.authToken
     }
 
     func stop() {

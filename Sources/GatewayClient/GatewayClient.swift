@@ -80,7 +80,7 @@ public struct GatewayClient: Sendable {
         return try decode(Response.self, bytes, method)
     }
 
-    private func serverStreaming<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
+    func serverStreaming<Request: ProtoMessageConvertible, Response: ProtoMessageConvertible>(
         _ method: RPCMethod,
         _ request: Request,
         _ options: RPCCallOptions?

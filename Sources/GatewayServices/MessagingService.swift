@@ -1,64 +1,185 @@
 public import GatewayAPI
+public import GatewayStore
+internal import ProtoBridge
 public import RPCCore
-internal import ServiceSupport
+public import ServiceSupport
 public import TwilioREST
 
 /// The `twilio.gateway.v1.Messaging` service: SMS and MMS through Twilio's Messages API.
+///
+/// `SendSms` with an idempotency key (the request's `idempotency_key` or the call's
+/// `idempotency-key` metadata) sends at most once per key, recording keys in the
+/// ``GatewayStore/idempotencyKeys`` of the store it was given. `BulkSendSms` streams one result
+/// per recipient (see ``bulkSendSms(_:context:writer:)``).
 public struct MessagingService: Sendable {
+    /// The metadata key that carries an idempotency key, as an alternative to the request field.
+    public static let idempotencyKeyMetadata = "idempotency-key"
+
     private let twilio: TwilioClient
+    private let idempotentCalls: IdempotentCalls
 
     /// Creates the service on top of a Twilio client.
-    public init(twilio: TwilioClient) {
+    ///
+    /// - Parameters:
+    ///   - twilio: The client for Twilio (or the sandbox).
+    ///   - store: Where idempotency keys are kept; without one, sends that carry a key fail with
+    ///     FAILED_PRECONDITION.
+    ///   - logger: For what happens outside a call, such as a key whose outcome could not be stored.
+    public init(twilio: TwilioClient, store: GatewayStore? = nil, logger: Logger = .disabled) {
         self.twilio = twilio
+        self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
     }
 
     /// Adds the service's methods to `router`.
     public func register(in router: inout RPCRouter) {
         router.registerUnary(.sendSms, SendSmsRequest.self, sendSms)
+        router.registerUnary(.getMessage, GetMessageRequest.self, getMessage)
+        router.registerUnary(.cancelMessage, CancelMessageRequest.self, cancelMessage)
+        router.registerServerStreaming(.bulkSendSms, BulkSendSmsRequest.self, bulkSendSms)
     }
 
     /// Sends one message.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the fields when the request lacks a recipient or a
-    ///   sender; otherwise what Twilio answered, mapped as in docs/errors.md.
+    /// - Throws: INVALID_ARGUMENT naming the fields when the request is wrong before Twilio is
+    ///   called; ALREADY_EXISTS or ABORTED for an idempotency key (see docs/errors.md); otherwise
+    ///   what Twilio answered, mapped as in docs/errors.md.
     public func sendSms(_ request: SendSmsRequest, context: RPCServerContext) async throws -> Message {
-        try RequestValidation.validate(request)
-        var twilioRequest = CreateMessageRequest(to: request.to, mediaURLs: request.mediaURLs)
-        switch request.sender {
-        case .from(let number): twilioRequest.from = number
-        case .messagingServiceSID(let sid): twilioRequest.messagingServiceSID = sid
-        case nil: break
+        let twilioRequest = try RequestValidation.createMessageRequest(for: request)
+        guard let key = try Self.idempotencyKey(request, context.metadata) else {
+            let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
+            Self.logSent(sent, to: request.to, logger: context.logger)
+            return Message(sent)
         }
-        twilioRequest.body = request.body.isEmpty ? nil : request.body
-        twilioRequest.statusCallback = request.statusCallback.isEmpty ? nil : request.statusCallback
 
-        let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
-        context.logger.info(
-            "messaging.sms.sent",
-            ["twilio.message.sid": sent.sid, "to": Redaction.phoneNumber(request.to)]
-        )
-        return Message(sent)
+        let twilio = self.twilio
+        let logger = context.logger
+        let bytes = try await idempotentCalls.run(
+            key: key,
+            scope: RPCMethod.sendSms.path,
+            fingerprint: FormEncoding.encode(twilioRequest.formFields)
+        ) {
+            await Self.idempotentSend(twilioRequest, twilio: twilio, logger: logger)
+        }
+        return try Message(serializedBytes: bytes)
     }
-}
 
-extension Message {
-    /// The gateway's view of a message Twilio reported.
-    init(_ message: TwilioMessage) {
-        self.init(
-            sid: message.sid,
-            status: message.status?.rawValue ?? "",
-            to: message.to ?? "",
-            from: message.from ?? "",
-            body: message.body ?? "",
-            accountSID: message.accountSID ?? "",
-            messagingServiceSID: message.messagingServiceSID ?? "",
-            direction: message.direction ?? "",
-            numSegments: message.numSegments.flatMap { Int32($0) } ?? 0,
-            numMedia: message.numMedia.flatMap { Int32($0) } ?? 0,
-            errorCode: message.errorCode.map { Int32(clamping: $0) } ?? 0,
-            errorMessage: message.errorMessage ?? "",
-            dateCreated: message.dateCreated.flatMap(TwilioDate.rfc3339(fromRFC2822:)) ?? "",
-            dateUpdated: message.dateUpdated.flatMap(TwilioDate.rfc3339(fromRFC2822:)) ?? ""
+    /// Fetches one message.
+    ///
+    /// - Throws: INVALID_ARGUMENT for a SID that is not `SM…`/`MM…`; NOT_FOUND for an unknown one.
+    public func getMessage(_ request: GetMessageRequest, context: RPCServerContext) async throws -> Message {
+        try RequestValidation.validateMessageSID(request.sid)
+        let message = try await twilio.fetchMessage(
+            sid: request.sid,
+            deadline: context.deadline,
+            logger: context.logger
         )
+        return Message(message)
+    }
+
+    /// Cancels a scheduled message.
+    ///
+    /// - Throws: INVALID_ARGUMENT for a malformed SID; NOT_FOUND for an unknown one;
+    ///   FAILED_PRECONDITION (Twilio 30409) when the message is no longer scheduled.
+    public func cancelMessage(_ request: CancelMessageRequest, context: RPCServerContext) async throws -> Message {
+        try RequestValidation.validateMessageSID(request.sid)
+        let message = try await twilio.cancelMessage(
+            sid: request.sid,
+            deadline: context.deadline,
+            logger: context.logger
+        )
+        context.logger.info("messaging.sms.canceled", ["twilio.message.sid": message.sid])
+        return Message(message)
+    }
+
+    /// Sends to each recipient of `request` and writes one update per recipient as its send
+    /// completes, in completion order, each with the totals so far.
+    ///
+    /// Sends run at most `max_concurrency` at a time, each sender at its pace (counted in SMS
+    /// segments), with 429 answers retried after a backoff with full jitter. Every other error
+    /// is reported for its recipient and the batch goes on. Cancelling the call stops sending:
+    /// no request starts after the cancellation.
+    ///
+    /// - Throws: INVALID_ARGUMENT before anything is sent when the request is wrong as a whole
+    ///   (no recipients, no sender, a broken template, a value out of range).
+    public func bulkSendSms(
+        _ request: BulkSendSmsRequest,
+        context: RPCServerContext,
+        writer: TypedResponseWriter<BulkSendSmsUpdate>
+    ) async throws {
+        let plan = try BulkSendPlan(request)
+        let sender = BulkSender(plan: plan, twilio: twilio, logger: context.logger)
+        let progress = try await sender.run { update in
+            try await writer.write(update)
+        }
+        context.logger.info(
+            "messaging.bulk.finished",
+            [
+                "bulk.total": String(progress.total), "bulk.sent": String(progress.sent),
+                "bulk.failed": String(progress.failed), "bulk.retries": String(progress.retries),
+            ]
+        )
+    }
+
+    /// The call's idempotency key, from the request or the metadata, or `nil`.
+    ///
+    /// - Throws: INVALID_ARGUMENT when both are given and differ, or the metadata's is malformed.
+    private static func idempotencyKey(_ request: SendSmsRequest, _ metadata: RPCMetadata) throws -> String? {
+        let fromMetadata = metadata[idempotencyKeyMetadata].flatMap { $0.isEmpty ? nil : $0 }
+        if let fromMetadata {
+            try RequestValidation.throwIfAny(
+                RequestValidation.idempotencyKeyViolations(fromMetadata, field: idempotencyKeyMetadata)
+            )
+        }
+        switch (request.idempotencyKey.isEmpty ? nil : request.idempotencyKey, fromMetadata) {
+        case (let field?, let header?) where field != header:
+            try RequestValidation.throwIfAny([
+                FieldViolation(
+                    field: "idempotency_key",
+                    description: "differs from the idempotency-key metadata; give one key, or the same in both"
+                )
+            ])
+            return nil
+        case (let field?, _):
+            return field
+        case (nil, let header):
+            return header
+        }
+    }
+
+    /// Sends, classifying the outcome for the idempotency record.
+    ///
+    /// The send is not bound by the caller's deadline: it runs to its end (at most the client's
+    /// request timeout) even when the caller gives up, so that its outcome is known and recorded
+    /// for the retry.
+    private static func idempotentSend(
+        _ request: CreateMessageRequest,
+        twilio: TwilioClient,
+        logger: Logger
+    ) async -> IdempotentCalls.Result {
+        do {
+            let sent = try await twilio.createMessage(request, logger: logger)
+            logSent(sent, to: request.to, logger: logger)
+            return .final(.response(try Message(sent).serializedBytes()))
+        } catch let error as TwilioAPIError {
+            let mapped = TwilioErrorMapping.rpcError(for: error)
+            if error.httpStatus == 429 {
+                return .notSent(mapped)
+            }
+            return error.httpStatus >= 500 ? .unknown(mapped) : .final(.failure(mapped))
+        } catch let error as TwilioTransportError {
+            let mapped = TwilioErrorMapping.rpcError(for: error)
+            let nothingSent: [TwilioTransportError.Kind] = [
+                .connectFailed, .nameResolutionFailed, .tlsFailed, .invalidRequest, .setupFailed,
+            ]
+            return nothingSent.contains(error.kind) ? .notSent(mapped) : .unknown(mapped)
+        } catch let error as RPCError {
+            return .unknown(error)
+        } catch {
+            return .unknown(RPCError(code: .internalError, message: "the send failed: \(error)"))
+        }
+    }
+
+    private static func logSent(_ message: TwilioMessage, to: String, logger: Logger) {
+        logger.info("messaging.sms.sent", ["twilio.message.sid": message.sid, "to": Redaction.phoneNumber(to)])
     }
 }

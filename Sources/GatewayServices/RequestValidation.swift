@@ -3,25 +3,11 @@ internal import RPCCore
 
 /// Checks that a request names everything Twilio needs before Twilio is called.
 ///
-/// Only presence is checked here; the values themselves are Twilio's to judge, so that a
-/// caller sees Twilio's own error code (21211 for a bad number, 21602 for a missing body).
+/// Mostly presence is checked; the values themselves are Twilio's to judge, so that a caller
+/// sees Twilio's own error code (21211 for a bad number, 21602 for a missing body). Shapes the
+/// gateway must understand itself (SIDs it puts in a path, dates it converts, JSON it builds)
+/// are checked too. Each service's checks live in `RequestValidation+<Service>.swift`.
 enum RequestValidation {
-    static func validate(_ request: SendSmsRequest) throws {
-        var violations: [FieldViolation] = []
-        if request.to.isEmpty {
-            violations.append(FieldViolation(field: "to", description: "the recipient is required, in E.164 format"))
-        }
-        if request.sender == nil {
-            violations.append(
-                FieldViolation(
-                    field: "sender",
-                    description: "exactly one of from or messaging_service_sid is required"
-                )
-            )
-        }
-        try throwIfAny(violations)
-    }
-
     /// Throws INVALID_ARGUMENT listing `violations`, unless there are none.
     static func throwIfAny(_ violations: [FieldViolation]) throws {
         guard !violations.isEmpty else {

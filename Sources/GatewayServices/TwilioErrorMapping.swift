@@ -43,7 +43,7 @@ public enum TwilioErrorMapping {
     }
 
     private static let failedPreconditionCodes: Set<Int> = [
-        20003, 21214, 21215, 21216, 21220, 21408, 21610, 21612, 21614,
+        20003, 21214, 21215, 21216, 21220, 21408, 21610, 21612, 21614, 30409,
     ]
     private static let exhaustedAttemptCodes: Set<Int> = [60202, 60203, 60308, 60310]
 

@@ -1,4 +1,5 @@
 internal import GatewayServices
+internal import GatewayStore
 internal import RPCCore
 internal import ServiceSupport
 internal import TwilioREST
@@ -31,8 +32,11 @@ final class Backend: Sendable {
         let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
         let twilio = try makeTwilioClient(configuration, sandbox: sandbox, logger: logger)
 
+        let store = try GatewayStore(directory: configuration.dataDirectory)
         var router = RPCRouter()
-        MessagingService(twilio: twilio).register(in: &router)
+        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(
+            in: &router
+        )
         VoiceService(twilio: twilio).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)

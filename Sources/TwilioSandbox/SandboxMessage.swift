@@ -1,4 +1,15 @@
 /// A message the sandbox holds, as the Messages API returns it.
+///
+/// Messages move along their statuses on a timer (see ``SandboxMessageTimings``). Most end
+/// `delivered`; these destinations end otherwise, after the steps Twilio would take:
+///
+/// | `To` | End | `ErrorCode` |
+/// |---|---|---|
+/// | `+15005553003` | `undelivered` after `sent` | 30003 Unreachable destination handset |
+/// | `+15005553005` | `undelivered` after `sent` | 30005 Unknown destination handset |
+/// | `+15005553006` | `undelivered` after `sent` | 30006 Landline or unreachable carrier |
+/// | `+15005553007` | `undelivered` after `sent` | 30007 Message filtered |
+/// | `+15005553008` | `failed` after `sending` | 30008 Unknown error |
 public struct SandboxMessage: Sendable, Hashable {
     /// The Message SID: `SM` and 32 lowercase hex digits, or `MM` when it carries media.
     public var sid: String
@@ -16,7 +27,8 @@ public struct SandboxMessage: Sendable, Hashable {
     public var status: Status
     /// `outbound-api` for messages created through the API.
     public var direction: String
-    /// SMS segments of the body (see ``SMSSegmentCounter``); 0 until a Messaging Service sends it.
+    /// SMS segments of the body (see `ServiceSupport.SMSSegments`); 0 until a Messaging Service
+    /// sends it.
     public var numSegments: Int
     /// The media URLs sent with it.
     public var mediaURLs: [String]
@@ -32,6 +44,14 @@ public struct SandboxMessage: Sendable, Hashable {
     public var dateUpdated: Double
     /// When it was sent, in seconds since 1970, or `nil` before that.
     public var dateSent: Double?
+    /// When a scheduled message is to be sent, in seconds since 1970.
+    public var sendAt: Double?
+    /// The `ValidityPeriod` in seconds given at creation, if any.
+    public var validityPeriod: Int?
+    /// The Content template (`HX…`) given at creation, if any.
+    public var contentSID: String?
+    /// The `ContentVariables` JSON given at creation, if any.
+    public var contentVariables: String?
 
     /// The message's path under the API, such as `/2010-04-01/Accounts/AC…/Messages/SM….json`.
     public var uri: String {

@@ -19,6 +19,8 @@ extension TwilioSandbox {
         /// without regard to case; a URL naming another host is not contacted and its delivery
         /// is recorded as failed. Loopback only by default.
         public var outboundHosts: Set<String>
+        /// How fast messages move from status to status.
+        public var messageTimings: SandboxMessageTimings
 
         /// Creates a configuration.
         ///
@@ -27,9 +29,10 @@ extension TwilioSandbox {
         ///   - accounts: The accounts to accept; by default one with a random SID and token.
         ///   - faults: The failures to inject; none by default.
         ///   - randomSeed: Fixes the sequence of created SIDs, or `nil` for system randomness.
-        ///   - wallClock: The clock for resource dates.
+        ///   - wallClock: The clock for resource dates and `SendAt`.
         ///   - callTimings: How long calls stay in each step.
         ///   - outboundHosts: The hosts callbacks and TwiML fetches may go to.
+        ///   - messageTimings: How fast messages move from status to status.
         public init(
             port: Int = 0,
             accounts: [SandboxAccount] = [SandboxAccount.generate()],
@@ -37,7 +40,8 @@ extension TwilioSandbox {
             randomSeed: UInt64? = nil,
             wallClock: @escaping @Sendable () -> Double = { Timestamp.now() },
             callTimings: SandboxCallTimings = SandboxCallTimings(),
-            outboundHosts: Set<String> = ["127.0.0.1", "::1", "localhost"]
+            outboundHosts: Set<String> = ["127.0.0.1", "::1", "localhost"],
+            messageTimings: SandboxMessageTimings = .standard
         ) {
             self.port = port
             self.accounts = accounts
@@ -46,6 +50,7 @@ extension TwilioSandbox {
             self.wallClock = wallClock
             self.callTimings = callTimings
             self.outboundHosts = outboundHosts
+            self.messageTimings = messageTimings
         }
 
         /// Throws when a value is unusable.
@@ -66,11 +71,20 @@ extension TwilioSandbox {
             }
             try Self.validate(faults)
             try Self.validate(callTimings)
+            try Self.validate(messageTimings)
         }
 
         private static func validate(_ timings: SandboxCallTimings) throws(TwilioSandboxError) {
             let steps = [timings.queued, timings.initiated, timings.ringing, timings.inProgress]
             try require(steps.allSatisfy { $0 >= .zero }, "callTimings must not hold negative durations")
+        }
+
+        private static func validate(_ timings: SandboxMessageTimings) throws(TwilioSandboxError) {
+            let steps = [
+                timings.acceptedToQueued, timings.queuedToSending, timings.sendingToSent, timings.sentToDelivered,
+            ]
+            try require(steps.allSatisfy { $0 >= .zero }, "messageTimings steps must not be negative")
+            try require(timings.schedulerInterval > .zero, "messageTimings.schedulerInterval must be positive")
         }
 
         static func validate(_ faults: SandboxFaults) throws(TwilioSandboxError) {

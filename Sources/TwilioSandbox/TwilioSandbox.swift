@@ -17,10 +17,6 @@ public import ServiceSupport
 /// sandbox.stop()
 /// ```
 ///
-/// Served now: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`)
-/// and `GET …/Messages/{Sid}.json`. Messages stay in their initial status (`queued`, or
-/// `accepted` through a Messaging Service); no status callbacks are sent for them yet.
-///
 /// Calls (`POST`/`GET …/Calls.json`, `GET`/`POST …/Calls/{Sid}.json`) live through Twilio's
 /// statuses on a timer (``Configuration/callTimings``), fetch their TwiML URL when answered, and
 /// send signed status callbacks for the requested events; see ``SandboxCall`` for the numbers
@@ -34,6 +30,13 @@ public import ServiceSupport
 /// real RFC 6238 codes. Codes arrive in the recipient's inbox: ``deliveries(to:accountSID:)``,
 /// or `GET /sandbox/inbox/{address}` with the account's credentials.
 ///
+/// Messages: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`),
+/// `GET …/Messages/{Sid}.json` and `POST …/Messages/{Sid}.json` (cancel a scheduled message,
+/// redact a body). Messages move from status to status on timers (see
+/// ``SandboxMessageTimings``), scheduled ones wait for their `SendAt`, and each change after the
+/// first status reaches the message's `StatusCallback` as a signed form POST (see
+/// ``callbacks``). Unlike Twilio with test credentials, the sandbox does make status callbacks.
+///
 /// Every method may be called from any thread.
 public final class TwilioSandbox: Sendable {
     /// The configuration the sandbox was created with.
@@ -42,6 +45,8 @@ public final class TwilioSandbox: Sendable {
     let callStore: CallStore
     private let inbox: SandboxInbox
     private let server: HTTPServer
+    private let lifecycle: MessageLifecycle
+    private let statusCallbacks: StatusCallbacks
     private let logger: Logger
 
     /// Creates a sandbox; it does not listen until ``start()``.
@@ -57,10 +62,24 @@ public final class TwilioSandbox: Sendable {
         let calls = CallStore(configuration: configuration, logger: logger)
         let verify = VerifyStore(randomSeed: configuration.randomSeed, wallClock: configuration.wallClock)
         let inbox = SandboxInbox(state: state, store: verify)
+        let statusCallbacks = StatusCallbacks(state: state, wallClock: configuration.wallClock, logger: logger)
+        let lifecycle = MessageLifecycle(
+            state: state,
+            callbacks: statusCallbacks,
+            timings: configuration.messageTimings,
+            wallClock: configuration.wallClock,
+            logger: logger
+        )
+        let messages = MessagesResource(
+            state: state,
+            lifecycle: lifecycle,
+            wallClock: configuration.wallClock,
+            logger: logger
+        )
         let frontDoor = SandboxFrontDoor(
             state: state,
             resources: [
-                MessagesResource(state: state, logger: logger),
+                messages,
                 CallsResource(state: state, calls: calls, logger: logger),
                 VerificationsResource(state: state, store: verify, logger: logger),
                 FactorsResource(state: state, store: verify, logger: logger),
@@ -75,13 +94,21 @@ public final class TwilioSandbox: Sendable {
                 handler: frontDoor.handler
             )
         } catch {
+            statusCallbacks.stop()
             throw TwilioSandboxError(code: .invalidConfiguration, message: error.message)
         }
         self.configuration = configuration
         self.state = state
         self.callStore = calls
         self.inbox = inbox
+        self.lifecycle = lifecycle
+        self.statusCallbacks = statusCallbacks
         self.logger = logger
+    }
+
+    deinit {
+        lifecycle.stop()
+        statusCallbacks.stop()
     }
 
     /// Starts listening on 127.0.0.1.
@@ -94,15 +121,18 @@ public final class TwilioSandbox: Sendable {
         } catch {
             throw TwilioSandboxError(code: .startFailed, message: "TwilioSandbox could not start: " + error.message)
         }
+        lifecycle.start()
         logger.debug("twilio.sandbox.started", ["twilio.sandbox.url": baseURL ?? ""])
     }
 
     /// Stops listening, after letting requests in progress finish (see ``HTTPServer/stop()``),
-    /// and stops moving calls along. Blocks the calling thread until the server has stopped.
-    /// Stored state stays readable.
+    /// and stops moving calls and messages along and making callbacks. Blocks the calling thread
+    /// until the server has stopped. Stored state stays readable.
     public func stop() {
         server.stop()
         callStore.shutDown()
+        lifecycle.stop()
+        statusCallbacks.stop()
     }
 
     /// The base URL clients use, such as `http://127.0.0.1:49152`, or `nil` unless running.
@@ -155,6 +185,11 @@ public final class TwilioSandbox: Sendable {
     /// - Returns: The stored message.
     public func message(sid: String) -> SandboxMessage? {
         state.message(sid: sid, accountSID: nil)
+    }
+
+    /// Every status callback the sandbox made so far, in order, with what the receiver answered.
+    public var callbacks: [SandboxCallbackRecord] {
+        state.callbacks
     }
 
     /// The messages sent to `address` from every account, oldest first: the number's inbox.

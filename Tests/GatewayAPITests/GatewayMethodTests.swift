@@ -17,6 +17,19 @@ struct GatewayMethodTests {
 
     static let expected: [Expected] = [
         Expected(method: .sendSms, request: SendSmsRequest.self, response: Message.self, serverStreaming: false),
+        Expected(method: .getMessage, request: GetMessageRequest.self, response: Message.self, serverStreaming: false),
+        Expected(
+            method: .cancelMessage,
+            request: CancelMessageRequest.self,
+            response: Message.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .bulkSendSms,
+            request: BulkSendSmsRequest.self,
+            response: BulkSendSmsUpdate.self,
+            serverStreaming: true
+        ),
         Expected(method: .makeCall, request: MakeCallRequest.self, response: Call.self, serverStreaming: false),
         Expected(method: .getCall, request: GetCallRequest.self, response: Call.self, serverStreaming: false),
         Expected(method: .updateCall, request: UpdateCallRequest.self, response: Call.self, serverStreaming: false),

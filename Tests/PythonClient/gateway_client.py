@@ -16,7 +16,7 @@ Requires the `protobuf` package, 4.x (see requirements.txt), for the command lin
 """
 
 import argparse
-import importlib.util
+import importlib
 import json
 import os
 import socket
@@ -284,15 +284,21 @@ def call_unary(host, port, path, request_bytes, timeout_ms=0, metadata=()):
 # The command line: Protobuf in, Protobuf out.
 
 def load_generated(proto_dir, name):
-    """Loads twilio/gateway/v1/<name>_pb2.py from protoc's output directory by file path."""
+    """Imports twilio.gateway.v1.<name>_pb2 from protoc's output directory.
+
+    The directory's packages are made regular packages and put first on sys.path, so that an
+    installed `twilio` package cannot shadow them and generated modules that import one another
+    (messaging imports errors) share one copy of each file.
+    """
     path = os.path.join(proto_dir, "twilio", "gateway", "v1", name + "_pb2.py")
     if not os.path.exists(path):
         raise SystemExit("%s is missing: run protoc --python_out=%s -I Protos Protos/twilio/gateway/v1/*.proto"
                          % (path, proto_dir))
-    spec = importlib.util.spec_from_file_location("twilio_gateway_v1_" + name + "_pb2", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    for package in ("twilio", "twilio/gateway", "twilio/gateway/v1"):
+        open(os.path.join(proto_dir, package, "__init__.py"), "a").close()
+    if proto_dir not in sys.path:
+        sys.path.insert(0, proto_dir)
+    return importlib.import_module("twilio.gateway.v1." + name + "_pb2")
 
 
 def main(argv=None):

@@ -2,7 +2,14 @@
 #include "CTwilioProto.h"
 
 static const ProtobufCMessageDescriptor *const messages[] = {
+    &twilio__gateway__v1__bulk_progress__descriptor,
+    &twilio__gateway__v1__bulk_recipient__descriptor,
+    &twilio__gateway__v1__bulk_recipient__variables_entry__descriptor,
+    &twilio__gateway__v1__bulk_recipient_result__descriptor,
+    &twilio__gateway__v1__bulk_send_sms_request__descriptor,
+    &twilio__gateway__v1__bulk_send_sms_update__descriptor,
     &twilio__gateway__v1__call__descriptor,
+    &twilio__gateway__v1__cancel_message_request__descriptor,
     &twilio__gateway__v1__cancel_verification_request__descriptor,
     &twilio__gateway__v1__check_totp_challenge_request__descriptor,
     &twilio__gateway__v1__check_verification_request__descriptor,
@@ -15,11 +22,13 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__event__parameters_entry__descriptor,
     &twilio__gateway__v1__field_violation__descriptor,
     &twilio__gateway__v1__get_call_request__descriptor,
+    &twilio__gateway__v1__get_message_request__descriptor,
     &twilio__gateway__v1__get_verification_request__descriptor,
     &twilio__gateway__v1__health_check_request__descriptor,
     &twilio__gateway__v1__health_check_response__descriptor,
     &twilio__gateway__v1__make_call_request__descriptor,
     &twilio__gateway__v1__message__descriptor,
+    &twilio__gateway__v1__send_sms_request__content_variables_entry__descriptor,
     &twilio__gateway__v1__send_sms_request__descriptor,
     &twilio__gateway__v1__start_verification_request__descriptor,
     &twilio__gateway__v1__subscribe_events_request__descriptor,

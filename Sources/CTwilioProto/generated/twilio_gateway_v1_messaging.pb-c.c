@@ -7,6 +7,12 @@
 #endif
 
 #include "twilio/gateway/v1/messaging.pb-c.h"
+void   twilio__gateway__v1__send_sms_request__content_variables_entry__init
+                     (Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry         *message)
+{
+  static const Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry init_value = TWILIO__GATEWAY__V1__SEND_SMS_REQUEST__CONTENT_VARIABLES_ENTRY__INIT;
+  *message = init_value;
+}
 void   twilio__gateway__v1__send_sms_request__init
                      (Twilio__Gateway__V1__SendSmsRequest         *message)
 {
@@ -50,6 +56,96 @@ void   twilio__gateway__v1__send_sms_request__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &twilio__gateway__v1__send_sms_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__get_message_request__init
+                     (Twilio__Gateway__V1__GetMessageRequest         *message)
+{
+  static const Twilio__Gateway__V1__GetMessageRequest init_value = TWILIO__GATEWAY__V1__GET_MESSAGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__get_message_request__get_packed_size
+                     (const Twilio__Gateway__V1__GetMessageRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_message_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__get_message_request__pack
+                     (const Twilio__Gateway__V1__GetMessageRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_message_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__get_message_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__GetMessageRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__get_message_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__GetMessageRequest *
+       twilio__gateway__v1__get_message_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__GetMessageRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__get_message_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__get_message_request__free_unpacked
+                     (Twilio__Gateway__V1__GetMessageRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__get_message_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__cancel_message_request__init
+                     (Twilio__Gateway__V1__CancelMessageRequest         *message)
+{
+  static const Twilio__Gateway__V1__CancelMessageRequest init_value = TWILIO__GATEWAY__V1__CANCEL_MESSAGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__cancel_message_request__get_packed_size
+                     (const Twilio__Gateway__V1__CancelMessageRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_message_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__cancel_message_request__pack
+                     (const Twilio__Gateway__V1__CancelMessageRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_message_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__cancel_message_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__CancelMessageRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_message_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__CancelMessageRequest *
+       twilio__gateway__v1__cancel_message_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__CancelMessageRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__cancel_message_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__cancel_message_request__free_unpacked
+                     (Twilio__Gateway__V1__CancelMessageRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__cancel_message_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   twilio__gateway__v1__message__init
@@ -97,7 +193,289 @@ void   twilio__gateway__v1__message__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__message__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor twilio__gateway__v1__send_sms_request__field_descriptors[6] =
+void   twilio__gateway__v1__bulk_send_sms_request__init
+                     (Twilio__Gateway__V1__BulkSendSmsRequest         *message)
+{
+  static const Twilio__Gateway__V1__BulkSendSmsRequest init_value = TWILIO__GATEWAY__V1__BULK_SEND_SMS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__bulk_send_sms_request__get_packed_size
+                     (const Twilio__Gateway__V1__BulkSendSmsRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__bulk_send_sms_request__pack
+                     (const Twilio__Gateway__V1__BulkSendSmsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__bulk_send_sms_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__BulkSendSmsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__BulkSendSmsRequest *
+       twilio__gateway__v1__bulk_send_sms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__BulkSendSmsRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__bulk_send_sms_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__bulk_send_sms_request__free_unpacked
+                     (Twilio__Gateway__V1__BulkSendSmsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__bulk_recipient__variables_entry__init
+                     (Twilio__Gateway__V1__BulkRecipient__VariablesEntry         *message)
+{
+  static const Twilio__Gateway__V1__BulkRecipient__VariablesEntry init_value = TWILIO__GATEWAY__V1__BULK_RECIPIENT__VARIABLES_ENTRY__INIT;
+  *message = init_value;
+}
+void   twilio__gateway__v1__bulk_recipient__init
+                     (Twilio__Gateway__V1__BulkRecipient         *message)
+{
+  static const Twilio__Gateway__V1__BulkRecipient init_value = TWILIO__GATEWAY__V1__BULK_RECIPIENT__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__bulk_recipient__get_packed_size
+                     (const Twilio__Gateway__V1__BulkRecipient *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__bulk_recipient__pack
+                     (const Twilio__Gateway__V1__BulkRecipient *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__bulk_recipient__pack_to_buffer
+                     (const Twilio__Gateway__V1__BulkRecipient *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__BulkRecipient *
+       twilio__gateway__v1__bulk_recipient__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__BulkRecipient *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__bulk_recipient__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__bulk_recipient__free_unpacked
+                     (Twilio__Gateway__V1__BulkRecipient *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__bulk_send_sms_update__init
+                     (Twilio__Gateway__V1__BulkSendSmsUpdate         *message)
+{
+  static const Twilio__Gateway__V1__BulkSendSmsUpdate init_value = TWILIO__GATEWAY__V1__BULK_SEND_SMS_UPDATE__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__bulk_send_sms_update__get_packed_size
+                     (const Twilio__Gateway__V1__BulkSendSmsUpdate *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_update__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__bulk_send_sms_update__pack
+                     (const Twilio__Gateway__V1__BulkSendSmsUpdate *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_update__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__bulk_send_sms_update__pack_to_buffer
+                     (const Twilio__Gateway__V1__BulkSendSmsUpdate *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_update__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__BulkSendSmsUpdate *
+       twilio__gateway__v1__bulk_send_sms_update__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__BulkSendSmsUpdate *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__bulk_send_sms_update__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__bulk_send_sms_update__free_unpacked
+                     (Twilio__Gateway__V1__BulkSendSmsUpdate *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_send_sms_update__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__bulk_recipient_result__init
+                     (Twilio__Gateway__V1__BulkRecipientResult         *message)
+{
+  static const Twilio__Gateway__V1__BulkRecipientResult init_value = TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__bulk_recipient_result__get_packed_size
+                     (const Twilio__Gateway__V1__BulkRecipientResult *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__bulk_recipient_result__pack
+                     (const Twilio__Gateway__V1__BulkRecipientResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__bulk_recipient_result__pack_to_buffer
+                     (const Twilio__Gateway__V1__BulkRecipientResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__BulkRecipientResult *
+       twilio__gateway__v1__bulk_recipient_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__BulkRecipientResult *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__bulk_recipient_result__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__bulk_recipient_result__free_unpacked
+                     (Twilio__Gateway__V1__BulkRecipientResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_recipient_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__bulk_progress__init
+                     (Twilio__Gateway__V1__BulkProgress         *message)
+{
+  static const Twilio__Gateway__V1__BulkProgress init_value = TWILIO__GATEWAY__V1__BULK_PROGRESS__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__bulk_progress__get_packed_size
+                     (const Twilio__Gateway__V1__BulkProgress *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_progress__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__bulk_progress__pack
+                     (const Twilio__Gateway__V1__BulkProgress *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_progress__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__bulk_progress__pack_to_buffer
+                     (const Twilio__Gateway__V1__BulkProgress *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_progress__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__BulkProgress *
+       twilio__gateway__v1__bulk_progress__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__BulkProgress *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__bulk_progress__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__bulk_progress__free_unpacked
+                     (Twilio__Gateway__V1__BulkProgress *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__bulk_progress__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor twilio__gateway__v1__send_sms_request__content_variables_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__send_sms_request__content_variables_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange twilio__gateway__v1__send_sms_request__content_variables_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__send_sms_request__content_variables_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.SendSmsRequest.ContentVariablesEntry",
+  "ContentVariablesEntry",
+  "Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__SendSmsRequest__ContentVariablesEntry),
+  2,
+  twilio__gateway__v1__send_sms_request__content_variables_entry__field_descriptors,
+  twilio__gateway__v1__send_sms_request__content_variables_entry__field_indices_by_name,
+  1,  twilio__gateway__v1__send_sms_request__content_variables_entry__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__send_sms_request__content_variables_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__send_sms_request__field_descriptors[13] =
 {
   {
     "to",
@@ -171,19 +549,110 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__send_sms_request__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "validity_period",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, validity_period),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "send_at",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, send_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "schedule_type",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, schedule_type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "content_sid",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, content_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "content_variables",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, n_content_variables),
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, content_variables),
+    &twilio__gateway__v1__send_sms_request__content_variables_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "content_variables_json",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, content_variables_json),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "idempotency_key",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SendSmsRequest, idempotency_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__send_sms_request__field_indices_by_name[] = {
   3,   /* field[3] = body */
+  9,   /* field[9] = content_sid */
+  10,   /* field[10] = content_variables */
+  11,   /* field[11] = content_variables_json */
   1,   /* field[1] = from */
+  12,   /* field[12] = idempotency_key */
   4,   /* field[4] = media_urls */
   2,   /* field[2] = messaging_service_sid */
+  8,   /* field[8] = schedule_type */
+  7,   /* field[7] = send_at */
   5,   /* field[5] = status_callback */
   0,   /* field[0] = to */
+  6,   /* field[6] = validity_period */
 };
 static const ProtobufCIntRange twilio__gateway__v1__send_sms_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__send_sms_request__descriptor =
 {
@@ -193,14 +662,90 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__send_sms_request__descript
   "Twilio__Gateway__V1__SendSmsRequest",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__SendSmsRequest),
-  6,
+  13,
   twilio__gateway__v1__send_sms_request__field_descriptors,
   twilio__gateway__v1__send_sms_request__field_indices_by_name,
   1,  twilio__gateway__v1__send_sms_request__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__send_sms_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor twilio__gateway__v1__message__field_descriptors[14] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__get_message_request__field_descriptors[1] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__GetMessageRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__get_message_request__field_indices_by_name[] = {
+  0,   /* field[0] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__get_message_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__get_message_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.GetMessageRequest",
+  "GetMessageRequest",
+  "Twilio__Gateway__V1__GetMessageRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__GetMessageRequest),
+  1,
+  twilio__gateway__v1__get_message_request__field_descriptors,
+  twilio__gateway__v1__get_message_request__field_indices_by_name,
+  1,  twilio__gateway__v1__get_message_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__get_message_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__cancel_message_request__field_descriptors[1] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__CancelMessageRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__cancel_message_request__field_indices_by_name[] = {
+  0,   /* field[0] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__cancel_message_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__cancel_message_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.CancelMessageRequest",
+  "CancelMessageRequest",
+  "Twilio__Gateway__V1__CancelMessageRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__CancelMessageRequest),
+  1,
+  twilio__gateway__v1__cancel_message_request__field_descriptors,
+  twilio__gateway__v1__cancel_message_request__field_indices_by_name,
+  1,  twilio__gateway__v1__cancel_message_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__cancel_message_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__message__field_descriptors[15] =
 {
   {
     "sid",
@@ -370,11 +915,24 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__message__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "date_sent",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__Message, date_sent),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__message__field_indices_by_name[] = {
   5,   /* field[5] = account_sid */
   4,   /* field[4] = body */
   12,   /* field[12] = date_created */
+  14,   /* field[14] = date_sent */
   13,   /* field[13] = date_updated */
   7,   /* field[7] = direction */
   10,   /* field[10] = error_code */
@@ -390,7 +948,7 @@ static const unsigned twilio__gateway__v1__message__field_indices_by_name[] = {
 static const ProtobufCIntRange twilio__gateway__v1__message__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__message__descriptor =
 {
@@ -400,18 +958,637 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__message__descriptor =
   "Twilio__Gateway__V1__Message",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__Message),
-  14,
+  15,
   twilio__gateway__v1__message__field_descriptors,
   twilio__gateway__v1__message__field_indices_by_name,
   1,  twilio__gateway__v1__message__number_ranges,
   (ProtobufCMessageInit) twilio__gateway__v1__message__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor twilio__gateway__v1__messaging__method_descriptors[1] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_send_sms_request__field_descriptors[10] =
+{
+  {
+    "from",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, n_from),
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "messaging_service_sid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, messaging_service_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "body_template",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, body_template),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "media_urls",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, n_media_urls),
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, media_urls),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status_callback",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, status_callback),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recipients",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, n_recipients),
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, recipients),
+    &twilio__gateway__v1__bulk_recipient__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "messages_per_second",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, pace_case),
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, messages_per_second),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_concurrency",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, max_concurrency),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_attempts",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, max_attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "validity_period",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsRequest, validity_period),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_send_sms_request__field_indices_by_name[] = {
+  2,   /* field[2] = body_template */
+  0,   /* field[0] = from */
+  8,   /* field[8] = max_attempts */
+  7,   /* field[7] = max_concurrency */
+  3,   /* field[3] = media_urls */
+  6,   /* field[6] = messages_per_second */
+  1,   /* field[1] = messaging_service_sid */
+  5,   /* field[5] = recipients */
+  4,   /* field[4] = status_callback */
+  9,   /* field[9] = validity_period */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_send_sms_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_send_sms_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkSendSmsRequest",
+  "BulkSendSmsRequest",
+  "Twilio__Gateway__V1__BulkSendSmsRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkSendSmsRequest),
+  10,
+  twilio__gateway__v1__bulk_send_sms_request__field_descriptors,
+  twilio__gateway__v1__bulk_send_sms_request__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_send_sms_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_send_sms_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_recipient__variables_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipient__VariablesEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipient__VariablesEntry, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_recipient__variables_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_recipient__variables_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_recipient__variables_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkRecipient.VariablesEntry",
+  "VariablesEntry",
+  "Twilio__Gateway__V1__BulkRecipient__VariablesEntry",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkRecipient__VariablesEntry),
+  2,
+  twilio__gateway__v1__bulk_recipient__variables_entry__field_descriptors,
+  twilio__gateway__v1__bulk_recipient__variables_entry__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_recipient__variables_entry__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_recipient__variables_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_recipient__field_descriptors[2] =
+{
+  {
+    "to",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipient, to),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "variables",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__BulkRecipient, n_variables),
+    offsetof(Twilio__Gateway__V1__BulkRecipient, variables),
+    &twilio__gateway__v1__bulk_recipient__variables_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_recipient__field_indices_by_name[] = {
+  0,   /* field[0] = to */
+  1,   /* field[1] = variables */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_recipient__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_recipient__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkRecipient",
+  "BulkRecipient",
+  "Twilio__Gateway__V1__BulkRecipient",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkRecipient),
+  2,
+  twilio__gateway__v1__bulk_recipient__field_descriptors,
+  twilio__gateway__v1__bulk_recipient__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_recipient__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_recipient__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_send_sms_update__field_descriptors[2] =
+{
+  {
+    "result",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsUpdate, result),
+    &twilio__gateway__v1__bulk_recipient_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "progress",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkSendSmsUpdate, progress),
+    &twilio__gateway__v1__bulk_progress__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_send_sms_update__field_indices_by_name[] = {
+  1,   /* field[1] = progress */
+  0,   /* field[0] = result */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_send_sms_update__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_send_sms_update__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkSendSmsUpdate",
+  "BulkSendSmsUpdate",
+  "Twilio__Gateway__V1__BulkSendSmsUpdate",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkSendSmsUpdate),
+  2,
+  twilio__gateway__v1__bulk_send_sms_update__field_descriptors,
+  twilio__gateway__v1__bulk_send_sms_update__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_send_sms_update__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_send_sms_update__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue twilio__gateway__v1__bulk_recipient_result__outcome__enum_values_by_number[5] =
+{
+  { "OUTCOME_UNSPECIFIED", "TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__OUTCOME__OUTCOME_UNSPECIFIED", 0 },
+  { "SENT", "TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__OUTCOME__SENT", 1 },
+  { "FAILED", "TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__OUTCOME__FAILED", 2 },
+  { "OPTED_OUT", "TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__OUTCOME__OPTED_OUT", 3 },
+  { "DUPLICATE", "TWILIO__GATEWAY__V1__BULK_RECIPIENT_RESULT__OUTCOME__DUPLICATE", 4 },
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_recipient_result__outcome__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex twilio__gateway__v1__bulk_recipient_result__outcome__enum_values_by_name[5] =
+{
+  { "DUPLICATE", 4 },
+  { "FAILED", 2 },
+  { "OPTED_OUT", 3 },
+  { "OUTCOME_UNSPECIFIED", 0 },
+  { "SENT", 1 },
+};
+const ProtobufCEnumDescriptor twilio__gateway__v1__bulk_recipient_result__outcome__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkRecipientResult.Outcome",
+  "Outcome",
+  "Twilio__Gateway__V1__BulkRecipientResult__Outcome",
+  "twilio.gateway.v1",
+  5,
+  twilio__gateway__v1__bulk_recipient_result__outcome__enum_values_by_number,
+  5,
+  twilio__gateway__v1__bulk_recipient_result__outcome__enum_values_by_name,
+  1,
+  twilio__gateway__v1__bulk_recipient_result__outcome__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_recipient_result__field_descriptors[12] =
+{
+  {
+    "index",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, to),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "outcome",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, outcome),
+    &twilio__gateway__v1__bulk_recipient_result__outcome__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sid",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, status),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "num_segments",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, num_segments),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "encoding",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, encoding),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempts",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "error_code",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, error_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "error_message",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, error_message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "error_details",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkRecipientResult, error_details),
+    &twilio__gateway__v1__error_details__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_recipient_result__field_indices_by_name[] = {
+  8,   /* field[8] = attempts */
+  7,   /* field[7] = encoding */
+  9,   /* field[9] = error_code */
+  11,   /* field[11] = error_details */
+  10,   /* field[10] = error_message */
+  2,   /* field[2] = from */
+  0,   /* field[0] = index */
+  6,   /* field[6] = num_segments */
+  3,   /* field[3] = outcome */
+  4,   /* field[4] = sid */
+  5,   /* field[5] = status */
+  1,   /* field[1] = to */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_recipient_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_recipient_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkRecipientResult",
+  "BulkRecipientResult",
+  "Twilio__Gateway__V1__BulkRecipientResult",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkRecipientResult),
+  12,
+  twilio__gateway__v1__bulk_recipient_result__field_descriptors,
+  twilio__gateway__v1__bulk_recipient_result__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_recipient_result__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_recipient_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__bulk_progress__field_descriptors[5] =
+{
+  {
+    "total",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkProgress, total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sent",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkProgress, sent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "failed",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkProgress, failed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "remaining",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkProgress, remaining),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "retries",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__BulkProgress, retries),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__bulk_progress__field_indices_by_name[] = {
+  2,   /* field[2] = failed */
+  3,   /* field[3] = remaining */
+  4,   /* field[4] = retries */
+  1,   /* field[1] = sent */
+  0,   /* field[0] = total */
+};
+static const ProtobufCIntRange twilio__gateway__v1__bulk_progress__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__bulk_progress__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.BulkProgress",
+  "BulkProgress",
+  "Twilio__Gateway__V1__BulkProgress",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__BulkProgress),
+  5,
+  twilio__gateway__v1__bulk_progress__field_descriptors,
+  twilio__gateway__v1__bulk_progress__field_indices_by_name,
+  1,  twilio__gateway__v1__bulk_progress__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__bulk_progress__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor twilio__gateway__v1__messaging__method_descriptors[4] =
 {
   { "SendSms", &twilio__gateway__v1__send_sms_request__descriptor, &twilio__gateway__v1__message__descriptor },
+  { "GetMessage", &twilio__gateway__v1__get_message_request__descriptor, &twilio__gateway__v1__message__descriptor },
+  { "CancelMessage", &twilio__gateway__v1__cancel_message_request__descriptor, &twilio__gateway__v1__message__descriptor },
+  { "BulkSendSms", &twilio__gateway__v1__bulk_send_sms_request__descriptor, &twilio__gateway__v1__bulk_send_sms_update__descriptor },
 };
 const unsigned twilio__gateway__v1__messaging__method_indices_by_name[] = {
+  3,        /* BulkSendSms */
+  2,        /* CancelMessage */
+  1,        /* GetMessage */
   0         /* SendSms */
 };
 const ProtobufCServiceDescriptor twilio__gateway__v1__messaging__descriptor =
@@ -421,7 +1598,7 @@ const ProtobufCServiceDescriptor twilio__gateway__v1__messaging__descriptor =
   "Messaging",
   "Twilio__Gateway__V1__Messaging",
   "twilio.gateway.v1",
-  1,
+  4,
   twilio__gateway__v1__messaging__method_descriptors,
   twilio__gateway__v1__messaging__method_indices_by_name
 };
@@ -432,6 +1609,30 @@ void twilio__gateway__v1__messaging__send_sms(ProtobufCService *service,
 {
   assert(service->descriptor == &twilio__gateway__v1__messaging__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__messaging__get_message(ProtobufCService *service,
+                                                 const Twilio__Gateway__V1__GetMessageRequest *input,
+                                                 Twilio__Gateway__V1__Message_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__messaging__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__messaging__cancel_message(ProtobufCService *service,
+                                                    const Twilio__Gateway__V1__CancelMessageRequest *input,
+                                                    Twilio__Gateway__V1__Message_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__messaging__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__messaging__bulk_send_sms(ProtobufCService *service,
+                                                   const Twilio__Gateway__V1__BulkSendSmsRequest *input,
+                                                   Twilio__Gateway__V1__BulkSendSmsUpdate_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__messaging__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void twilio__gateway__v1__messaging__init (Twilio__Gateway__V1__Messaging_Service *service,
                                            Twilio__Gateway__V1__Messaging_ServiceDestroy destroy)

@@ -32,6 +32,8 @@ public struct Message: Hashable, Sendable, ProtoMessageConvertible {
     public var dateCreated: String
     /// When Twilio last updated the message, as RFC 3339 UTC.
     public var dateUpdated: String
+    /// When Twilio sent the message, as RFC 3339 UTC; empty before that.
+    public var dateSent: String
 
     /// Creates a message.
     public init(
@@ -48,7 +50,8 @@ public struct Message: Hashable, Sendable, ProtoMessageConvertible {
         errorCode: Int32 = 0,
         errorMessage: String = "",
         dateCreated: String = "",
-        dateUpdated: String = ""
+        dateUpdated: String = "",
+        dateSent: String = ""
     ) {
         self.sid = sid
         self.status = status
@@ -64,6 +67,7 @@ public struct Message: Hashable, Sendable, ProtoMessageConvertible {
         self.errorMessage = errorMessage
         self.dateCreated = dateCreated
         self.dateUpdated = dateUpdated
+        self.dateSent = dateSent
     }
 
     public init(protoMessage message: ProtoMessage) throws {
@@ -82,6 +86,7 @@ public struct Message: Hashable, Sendable, ProtoMessageConvertible {
         errorMessage = try message.string("error_message") ?? ""
         dateCreated = try message.string("date_created") ?? ""
         dateUpdated = try message.string("date_updated") ?? ""
+        dateSent = try message.string("date_sent") ?? ""
     }
 
     public var protoMessage: ProtoMessage {
@@ -94,6 +99,7 @@ public struct Message: Hashable, Sendable, ProtoMessageConvertible {
                 "num_segments": .int(Int64(numSegments)), "num_media": .int(Int64(numMedia)),
                 "error_code": .int(Int64(errorCode)), "error_message": .string(errorMessage),
                 "date_created": .string(dateCreated), "date_updated": .string(dateUpdated),
+                "date_sent": .string(dateSent),
             ]
         )
     }

@@ -56,3 +56,33 @@ extension TwilioClient {
         return try decode(TwilioMessage.self, from: response, operation: operation)
     }
 }
+
+extension TwilioClient {
+    /// Cancels a scheduled message: `POST {apiBaseURL}/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`
+    /// with `Status=canceled`.
+    ///
+    /// - Parameters:
+    ///   - sid: The message SID, `SM…` or `MM…`; it is percent-encoded into the path.
+    ///   - deadline: When the caller needs the answer by.
+    ///   - logger: The logger for this request.
+    /// - Returns: The message, with status `canceled`.
+    /// - Throws: ``TwilioAPIError`` (30409 for a message that is no longer scheduled, 20404 for an
+    ///   unknown SID), ``TwilioTransportError``, `CancellationError`, or the credential source's error.
+    public func cancelMessage(
+        sid: String,
+        deadline: ContinuousClock.Instant? = nil,
+        logger: Logger? = nil
+    ) async throws -> TwilioMessage {
+        let operation = TwilioOperation(
+            name: "messages.cancel",
+            method: .post,
+            service: .api,
+            path: [
+                .literal("/2010-04-01/Accounts/"), .accountSID, .literal("/Messages/"), .value(sid), .literal(".json"),
+            ],
+            fields: [FormField("Status", "canceled")]
+        )
+        let response = try await perform(operation, deadline: deadline, logger: logger)
+        return try decode(TwilioMessage.self, from: response, operation: operation)
+    }
+}

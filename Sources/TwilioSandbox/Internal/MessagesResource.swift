@@ -1,18 +1,22 @@
 internal import HTTPServer
 internal import ServiceSupport
 
-/// `…/Accounts/{AccountSid}/Messages.json` (create, list) and `…/Messages/{Sid}.json` (fetch).
+/// `…/Accounts/{AccountSid}/Messages.json` (create, list) and `…/Messages/{Sid}.json` (fetch,
+/// and update: cancel a scheduled message or redact a body).
 struct MessagesResource: SandboxResource {
     static let collectionPath = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
     static let instancePath = "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json"
 
     let state: SandboxState
+    let lifecycle: MessageLifecycle
+    let wallClock: @Sendable () -> Double
     let logger: Logger
 
     func register(in router: inout HTTPRouter) {
         router.add(.post, Self.collectionPath) { request in create(request) }
         router.add(.get, Self.collectionPath) { request in list(request) }
         router.add(.get, Self.instancePath) { request in fetch(request) }
+        router.add(.post, Self.instancePath) { request in update(request) }
     }
 
     private func create(_ request: HTTPRequest) -> HTTPResponse {
@@ -21,7 +25,12 @@ struct MessagesResource: SandboxResource {
         }
         let draft: MessageDraft
         do {
-            draft = try MessageDraft(form: SandboxForm.decode(request), account: account, path: request.path)
+            draft = try MessageDraft(
+                form: SandboxForm.decode(request),
+                account: account,
+                path: request.path,
+                now: wallClock()
+            )
         } catch {
             logger.debug("twilio.sandbox.message.rejected", ["twilio.error.code": String(error.code)])
             return error.response
@@ -36,7 +45,49 @@ struct MessagesResource: SandboxResource {
                 "twilio.message.status": message.status.rawValue,
             ]
         )
+        lifecycle.begin(message)
         return .json(message.json.encoded, status: .created)
+    }
+
+    /// `Status=canceled` cancels a scheduled message (30409 once it is past `scheduled`); an
+    /// empty `Body` redacts the text. Anything else is refused.
+    private func update(_ request: HTTPRequest) -> HTTPResponse {
+        guard let account = account(of: request), let sid = request.pathParameters["Sid"],
+            state.message(sid: sid, accountSID: account.sid) != nil
+        else {
+            return TwilioError.notFound(request.path).response
+        }
+        let form = SandboxForm.decode(request)
+        let status = form["Status"]
+        let body = form["Body"]
+        guard status == "canceled" || (status == nil && body == "") else {
+            return TwilioError.invalidUpdate.response
+        }
+
+        let now = wallClock()
+        var refused = false
+        let updated = state.updateMessage(sid: sid) { message in
+            if status == "canceled" {
+                guard message.status == .scheduled else {
+                    refused = true
+                    return false
+                }
+                message.status = .canceled
+            }
+            if body == "" {
+                message.body = ""
+            }
+            message.dateUpdated = now
+            return true
+        }
+        guard let updated, !refused else {
+            return TwilioError.cannotCancel.response
+        }
+        if status == "canceled" {
+            logger.debug("twilio.sandbox.message.canceled", ["twilio.message.sid": sid])
+            lifecycle.reportChange(updated)
+        }
+        return .json(updated.json.encoded)
     }
 
     private func fetch(_ request: HTTPRequest) -> HTTPResponse {

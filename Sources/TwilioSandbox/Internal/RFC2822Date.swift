@@ -19,6 +19,18 @@ enum RFC2822Date {
         return date + " \(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec)) +0000"
     }
 
+    /// Formats `seconds` since 1970 as a carrier's delivery-receipt date, `YYMMDDhhmm` in GMT,
+    /// the shape of a status callback's `RawDlrDoneDate`.
+    static func dlrDoneDate(_ seconds: Double) -> String {
+        var whole = time_t(seconds.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&whole, &parts) != nil else {
+            return "7001010000"
+        }
+        return pad((parts.tm_year + 1900) % 100) + pad(parts.tm_mon + 1) + pad(parts.tm_mday) + pad(parts.tm_hour)
+            + pad(parts.tm_min)
+    }
+
     private static func pad(_ value: Int32) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

@@ -1,4 +1,5 @@
 internal import HTTPServer
+internal import ServiceSupport
 internal import Synchronization
 
 /// Everything the sandbox remembers, behind one lock: messages, the request log, the fault
@@ -7,6 +8,8 @@ final class SandboxState: Sendable {
     private struct Store: Sendable {
         var messages: [SandboxMessage] = []
         var messageIndex: [String: Int] = [:]
+        var scheduledSIDs: Set<String> = []
+        var callbacks: [SandboxCallbackRecord] = []
         var requests: [SandboxRequestRecord] = []
         var faults: SandboxFaults
         var faultRandom: SandboxRandom
@@ -94,11 +97,12 @@ final class SandboxState: Sendable {
 
     // MARK: Messages
 
-    /// Stores a new outbound message made from `draft` and returns it.
+    /// Stores a new outbound message made from `draft` and returns it: `scheduled` with a
+    /// `SendAt`, `accepted` through a Messaging Service, `queued` otherwise.
     func createMessage(_ draft: MessageDraft, accountSID: String) -> SandboxMessage {
         let now = wallClock()
         let viaService = draft.messagingService != nil
-        let segments = SMSSegmentCounter.count(draft.body).segments
+        let status: SandboxMessage.Status = draft.sendAt != nil ? .scheduled : viaService ? .accepted : .queued
         return store.withLock { store in
             let prefix = draft.mediaURLs.isEmpty ? "SM" : "MM"
             var sid = SIDFormat.make(prefix: prefix, using: &store.sidRandom)
@@ -112,21 +116,92 @@ final class SandboxState: Sendable {
                 from: draft.from,
                 to: draft.to,
                 body: draft.body,
-                status: viaService ? .accepted : .queued,
+                status: status,
                 direction: "outbound-api",
-                numSegments: viaService ? 0 : max(segments, draft.mediaURLs.isEmpty ? 0 : 1),
+                numSegments: viaService ? 0 : Self.segments(body: draft.body, mediaURLs: draft.mediaURLs),
                 mediaURLs: draft.mediaURLs,
                 statusCallback: draft.statusCallback,
                 errorCode: nil,
                 errorMessage: nil,
                 dateCreated: now,
                 dateUpdated: now,
-                dateSent: nil
+                dateSent: nil,
+                sendAt: draft.sendAt,
+                validityPeriod: draft.validityPeriod,
+                contentSID: draft.contentSID,
+                contentVariables: draft.contentVariables
             )
             store.messageIndex[sid] = store.messages.count
             store.messages.append(message)
+            if status == .scheduled {
+                store.scheduledSIDs.insert(sid)
+            }
             return message
         }
+    }
+
+    /// The segments the sandbox reports: the body's, and at least 1 for media.
+    static func segments(body: String, mediaURLs: [String]) -> Int {
+        max(SMSSegments(measuring: body).count, mediaURLs.isEmpty ? 0 : 1)
+    }
+
+    /// Changes the message with `sid` when `change` says so, and returns it as changed.
+    ///
+    /// - Parameters:
+    ///   - sid: The message.
+    ///   - change: Edits the message and returns `true`, or returns `false` to leave it.
+    /// - Returns: The changed message, or `nil` when there is no such message or it was left.
+    func updateMessage(sid: String, _ change: (inout SandboxMessage) -> Bool) -> SandboxMessage? {
+        store.withLock { store in
+            guard let index = store.messageIndex[sid] else {
+                return nil
+            }
+            var message = store.messages[index]
+            guard change(&message) else {
+                return nil
+            }
+            store.messages[index] = message
+            if message.status != .scheduled {
+                store.scheduledSIDs.remove(sid)
+            }
+            return message
+        }
+    }
+
+    /// The SIDs of scheduled messages whose send time is `now` or earlier.
+    func dueScheduledMessages(now: Double) -> [String] {
+        store.withLock { store in
+            store.scheduledSIDs.filter { sid in
+                store.messageIndex[sid].map { store.messages[$0].sendAt ?? 0 <= now } ?? false
+            }
+        }
+    }
+
+    // MARK: Callbacks
+
+    /// Records one status callback the sandbox made.
+    func recordCallback(
+        url: String,
+        parameters: [(name: String, value: String)],
+        signature: String,
+        result: SandboxCallbackRecord.Result
+    ) {
+        store.withLock { store in
+            store.callbacks.append(
+                SandboxCallbackRecord(
+                    sequenceNumber: store.callbacks.count,
+                    url: url,
+                    parameters: parameters,
+                    signature: signature,
+                    result: result
+                )
+            )
+        }
+    }
+
+    /// Every status callback made so far, in order.
+    var callbacks: [SandboxCallbackRecord] {
+        store.withLock { $0.callbacks }
     }
 
     /// The message with `sid`, if it belongs to `accountSID` (any account when `nil`).

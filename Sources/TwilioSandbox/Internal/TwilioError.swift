@@ -5,7 +5,9 @@ internal import HTTPServer
 ///
 /// Messages are Twilio's own wording where captures of the live API exist (20003, 20404, 21211,
 /// 21212, 21602, 21603, 21604, 21606, 21611, 21612, 21614); the others follow the error
-/// dictionary's titles.
+/// dictionary's titles. The codes for a bad ContentSid (21655), bad ContentVariables (21656), a
+/// ScheduleType other than `fixed` (35111) and an update that is neither a cancellation nor a
+/// redaction (20001) are unconfirmed; 35114, 90007 and 30409 are the dictionary's.
 struct TwilioError: Error, Sendable, Equatable {
     var code: Int
     var message: String
@@ -109,4 +111,41 @@ struct TwilioError: Error, Sendable, Equatable {
     static func notMobile(_ to: String) -> TwilioError {
         TwilioError(code: 21614, message: "To number: \(to), is not a mobile number", status: 400)
     }
+
+    static func invalidContentSID(_ sid: String) -> TwilioError {
+        TwilioError(code: 21655, message: "The ContentSid \(sid) is invalid.", status: 400)
+    }
+
+    static let invalidContentVariables = TwilioError(
+        code: 21656,
+        message: "The ContentVariables parameter is invalid: it must be a JSON object.",
+        status: 400
+    )
+
+    static let invalidValidityPeriod = TwilioError(
+        code: 90007,
+        message: "Invalid validity period value: give whole seconds from 1 to 36000.",
+        status: 400
+    )
+
+    static let invalidSendAt = TwilioError(
+        code: 35114,
+        message: "Scheduling does not support this timestamp: SendAt must be ISO 8601 UTC, "
+            + "15 minutes to 35 days ahead.",
+        status: 400
+    )
+
+    static let invalidScheduleType = TwilioError(
+        code: 35111,
+        message: "Invalid ScheduleType: the only value is fixed, and it needs SendAt.",
+        status: 400
+    )
+
+    static let cannotCancel = TwilioError(code: 30409, message: "This message cannot be canceled.", status: 400)
+
+    static let invalidUpdate = TwilioError(
+        code: 20001,
+        message: "Invalid update: send Status=canceled to cancel a scheduled message, or an empty Body to redact it.",
+        status: 400
+    )
 }

@@ -26,7 +26,17 @@ enum CheckMessagesScript {
         from twilio.gateway.v1.errors_pb2 import ErrorDetails, FieldViolation  # noqa: E402,F401
         from twilio.gateway.v1.events_pb2 import Event, SubscribeEventsRequest  # noqa: E402,F401
         from twilio.gateway.v1.health_pb2 import HealthCheckRequest, HealthCheckResponse  # noqa: E402,F401
-        from twilio.gateway.v1.messaging_pb2 import Message, SendSmsRequest  # noqa: E402,F401
+        from twilio.gateway.v1.messaging_pb2 import (  # noqa: E402,F401
+            BulkProgress,
+            BulkRecipient,
+            BulkRecipientResult,
+            BulkSendSmsRequest,
+            BulkSendSmsUpdate,
+            CancelMessageRequest,
+            GetMessageRequest,
+            Message,
+            SendSmsRequest,
+        )
         from twilio.gateway.v1.verify_pb2 import (  # noqa: E402,F401
             CancelVerificationRequest,
             CheckTotpChallengeRequest,

@@ -3,7 +3,8 @@ import GatewayAPI
 /// One or more samples of every message type, covering oneofs, repeated fields, maps,
 /// integer extremes, empty strings against unset fields, and text beyond ASCII.
 enum GatewaySamples {
-    static let all: [GatewaySample] = messaging + voice + verify + verifyAdditions + health + events + errors
+    static let all: [GatewaySample] =
+        messaging + messagingOperations + voice + verify + verifyAdditions + health + events + errors
 
     static let messaging: [GatewaySample] = [
         GatewaySample(

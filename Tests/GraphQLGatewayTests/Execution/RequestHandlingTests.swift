@@ -256,6 +256,9 @@ struct RequestHandlingTests {
             info["methods"] == [
                 ["path": "/twilio.gateway.v1.Events/SubscribeEvents", "field": nil],
                 ["path": "/twilio.gateway.v1.Messaging/SendSms", "field": "Mutation.twilio_sendSms"],
+                ["path": "/twilio.gateway.v1.Messaging/GetMessage", "field": "Query.twilio_message"],
+                ["path": "/twilio.gateway.v1.Messaging/CancelMessage", "field": "Mutation.twilio_cancelMessage"],
+                ["path": "/twilio.gateway.v1.Messaging/BulkSendSms", "field": nil],
                 ["path": "/twilio.gateway.v1.Verify/StartVerification", "field": "Mutation.twilio_startVerification"],
                 ["path": "/twilio.gateway.v1.Verify/CheckVerification", "field": "Mutation.twilio_checkVerification"],
                 ["path": "/twilio.gateway.v1.Verify/GetVerification", "field": "Query.twilio_verification"],

@@ -178,6 +178,7 @@ struct ProtoMessageCodecTests {
         case .string: single = .string("v\(field.number)")
         case .int32, .int64: single = .int(-Int64(field.number))
         case .bool: single = .bool(true)
+        case .double: single = .double(Double(field.number) + 0.5)
         case .enum: single = .enumValue(1)
         case .message(let name):
             let nested = ProtoSchema.gateway.message(named: name)!

@@ -63,9 +63,20 @@ enum ExpectedSchema {
                 string("to", 1), string("from", 2, oneof: "sender"),
                 string("messaging_service_sid", 3, oneof: "sender"),
                 string("body", 4), Field(name: "media_urls", number: 5, type: .string, isRepeated: true),
-                string("status_callback", 6),
+                string("status_callback", 6), Field(name: "validity_period", number: 7, type: .int32),
+                string("send_at", 8), string("schedule_type", 9), string("content_sid", 10),
+                Field(
+                    name: "content_variables",
+                    number: 11,
+                    type: .message("\(package).SendSmsRequest.ContentVariablesEntry"),
+                    isRepeated: true
+                ),
+                string("content_variables_json", 12), string("idempotency_key", 13),
             ]
         ),
+        ("SendSmsRequest.ContentVariablesEntry", [string("key", 1), string("value", 2)]),
+        ("GetMessageRequest", [string("sid", 1)]),
+        ("CancelMessageRequest", [string("sid", 1)]),
         (
             "Message",
             [
@@ -74,7 +85,59 @@ enum ExpectedSchema {
                 Field(name: "num_segments", number: 9, type: .int32),
                 Field(name: "num_media", number: 10, type: .int32),
                 Field(name: "error_code", number: 11, type: .int32), string("error_message", 12),
-                string("date_created", 13), string("date_updated", 14),
+                string("date_created", 13), string("date_updated", 14), string("date_sent", 15),
+            ]
+        ),
+        (
+            "BulkSendSmsRequest",
+            [
+                Field(name: "from", number: 1, type: .string, isRepeated: true), string("messaging_service_sid", 2),
+                string("body_template", 3), Field(name: "media_urls", number: 4, type: .string, isRepeated: true),
+                string("status_callback", 5),
+                Field(name: "recipients", number: 6, type: .message("\(package).BulkRecipient"), isRepeated: true),
+                Field(name: "messages_per_second", number: 7, type: .double, oneof: "pace"),
+                Field(name: "max_concurrency", number: 8, type: .int32),
+                Field(name: "max_attempts", number: 9, type: .int32),
+                Field(name: "validity_period", number: 10, type: .int32),
+            ]
+        ),
+        (
+            "BulkRecipient",
+            [
+                string("to", 1),
+                Field(
+                    name: "variables",
+                    number: 2,
+                    type: .message("\(package).BulkRecipient.VariablesEntry"),
+                    isRepeated: true
+                ),
+            ]
+        ),
+        ("BulkRecipient.VariablesEntry", [string("key", 1), string("value", 2)]),
+        (
+            "BulkSendSmsUpdate",
+            [
+                Field(name: "result", number: 1, type: .message("\(package).BulkRecipientResult")),
+                Field(name: "progress", number: 2, type: .message("\(package).BulkProgress")),
+            ]
+        ),
+        (
+            "BulkRecipientResult",
+            [
+                Field(name: "index", number: 1, type: .int32), string("to", 2), string("from", 3),
+                Field(name: "outcome", number: 4, type: .enum("\(package).BulkRecipientResult.Outcome")),
+                string("sid", 5), string("status", 6), Field(name: "num_segments", number: 7, type: .int32),
+                string("encoding", 8), Field(name: "attempts", number: 9, type: .int32), string("error_code", 10),
+                string("error_message", 11),
+                Field(name: "error_details", number: 12, type: .message("\(package).ErrorDetails")),
+            ]
+        ),
+        (
+            "BulkProgress",
+            [
+                Field(name: "total", number: 1, type: .int32), Field(name: "sent", number: 2, type: .int32),
+                Field(name: "failed", number: 3, type: .int32), Field(name: "remaining", number: 4, type: .int32),
+                Field(name: "retries", number: 5, type: .int32),
             ]
         ),
         (

@@ -11,7 +11,10 @@ struct ProtoSchemaMessageTests {
             schema.messages.map(\.fullName)
                 == [
                     "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
-                    "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest", "Message",
+                    "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest",
+                    "SendSmsRequest.ContentVariablesEntry", "GetMessageRequest", "CancelMessageRequest", "Message",
+                    "BulkSendSmsRequest", "BulkRecipient", "BulkRecipient.VariablesEntry", "BulkSendSmsUpdate",
+                    "BulkRecipientResult", "BulkProgress",
                     "StartVerificationRequest", "EmailChannelConfiguration",
                     "EmailChannelConfiguration.SubstitutionsEntry", "VerificationSendAttempt", "Verification",
                     "CheckVerificationRequest", "VerificationCheck", "GetVerificationRequest",
@@ -69,7 +72,8 @@ struct ProtoSchemaMessageTests {
         #expect(event.fields.filter(\.isMap).map(\.name) == ["parameters"])
         #expect(
             schema.messages.filter(\.isMapEntry).map(\.fullName) == [
-                "twilio.gateway.v1.Event.ParametersEntry",
+                "twilio.gateway.v1.Event.ParametersEntry", "twilio.gateway.v1.SendSmsRequest.ContentVariablesEntry",
+                "twilio.gateway.v1.BulkRecipient.VariablesEntry",
                 "twilio.gateway.v1.EmailChannelConfiguration.SubstitutionsEntry",
             ]
         )
@@ -113,8 +117,8 @@ struct ProtoSchemaMessageTests {
         let withOneofs = schema.messages.filter { !$0.oneofs.isEmpty }.map(\.name)
         #expect(
             withOneofs == [
-                "SendSmsRequest", "CheckVerificationRequest", "CreateTotpFactorRequest", "MakeCallRequest",
-                "UpdateCallRequest",
+                "SendSmsRequest", "BulkSendSmsRequest", "CheckVerificationRequest", "CreateTotpFactorRequest",
+                "MakeCallRequest", "UpdateCallRequest",
             ]
         )
     }
@@ -168,13 +172,18 @@ struct ProtoSchemaMessageTests {
     func fieldByNumber() {
         let message = schema.message(named: "twilio.gateway.v1.Message")
         #expect(message?.field(number: 14)?.name == "date_updated")
-        #expect(message?.field(number: 15) == nil)
+        #expect(message?.field(number: 15)?.name == "date_sent")
+        #expect(message?.field(number: 16) == nil)
         #expect(message?.field(named: "dateUpdated") == nil)
     }
 
     @Test("lists the nested ServingStatus enum with values and comments")
     func servingStatus() throws {
-        #expect(schema.enums.map(\.fullName) == ["twilio.gateway.v1.HealthCheckResponse.ServingStatus"])
+        #expect(
+            schema.enums.map(\.fullName) == [
+                "twilio.gateway.v1.HealthCheckResponse.ServingStatus", "twilio.gateway.v1.BulkRecipientResult.Outcome",
+            ]
+        )
         let status = try #require(schema.enumType(named: "twilio.gateway.v1.HealthCheckResponse.ServingStatus"))
 
         #expect(status.name == "ServingStatus")

@@ -23,6 +23,9 @@ struct ProtoSchemaServiceTests {
             ("twilio.gateway.v1.Health", "Check", "HealthCheckRequest", "HealthCheckResponse", false),
             ("twilio.gateway.v1.Health", "Watch", "HealthCheckRequest", "HealthCheckResponse", true),
             ("twilio.gateway.v1.Messaging", "SendSms", "SendSmsRequest", "Message", false),
+            ("twilio.gateway.v1.Messaging", "GetMessage", "GetMessageRequest", "Message", false),
+            ("twilio.gateway.v1.Messaging", "CancelMessage", "CancelMessageRequest", "Message", false),
+            ("twilio.gateway.v1.Messaging", "BulkSendSms", "BulkSendSmsRequest", "BulkSendSmsUpdate", true),
             ("twilio.gateway.v1.Verify", "StartVerification", "StartVerificationRequest", "Verification", false),
             ("twilio.gateway.v1.Verify", "CheckVerification", "CheckVerificationRequest", "VerificationCheck", false),
             ("twilio.gateway.v1.Verify", "GetVerification", "GetVerificationRequest", "Verification", false),
@@ -51,7 +54,7 @@ struct ProtoSchemaServiceTests {
     func methodCount() {
         #expect(
             schema.services.map { $0.methods.map(\.name) } == [
-                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms"],
+                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms", "GetMessage", "CancelMessage", "BulkSendSms"],
                 [
                     "StartVerification", "CheckVerification", "GetVerification", "CancelVerification",
                     "CreateTotpFactor", "VerifyTotpFactor", "CreateTotpChallenge", "CheckTotpChallenge",

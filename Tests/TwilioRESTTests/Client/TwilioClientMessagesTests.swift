@@ -35,20 +35,21 @@ struct TwilioClientMessagesTests {
         // (checked by running python3 once while writing this test).
         #expect(
             recorded.bodyText
-                == "To=%2B14155550100&From=%2B15005550006"
+                == "To=%2B14155550100"
+                + "&StatusCallback=https%3A%2F%2Fhooks.example.test%2Fstatus%3Fid%3D42"
+                + "&From=%2B15005550006"
                 + "&Body=H%C3%A9llo+%26+welcome+%2B+more+%3D+100%25+%F0%9F%98%80"
                 + "&MediaUrl=https%3A%2F%2Fexample.test%2Fa.png%3Fsize%3Dlarge%26v%3D2"
                 + "&MediaUrl=https%3A%2F%2Fexample.test%2Fb+c.gif"
-                + "&StatusCallback=https%3A%2F%2Fhooks.example.test%2Fstatus%3Fid%3D42"
         )
         #expect(
             try FormEncoding.decode(bytes: recorded.body) == [
                 FormField("To", "+14155550100"),
+                FormField("StatusCallback", "https://hooks.example.test/status?id=42"),
                 FormField("From", "+15005550006"),
                 FormField("Body", "Héllo & welcome + more = 100% 😀"),
                 FormField("MediaUrl", "https://example.test/a.png?size=large&v=2"),
                 FormField("MediaUrl", "https://example.test/b c.gif"),
-                FormField("StatusCallback", "https://hooks.example.test/status?id=42"),
             ]
         )
 
@@ -159,5 +160,64 @@ private struct VaultLocked: Error {}
 private struct FailingCredentialSource: TwilioCredentialSource {
     func credentials() async throws -> TwilioCredentials {
         throw VaultLocked()
+    }
+}
+
+@Suite("TwilioClient Messages: scheduling, templates, cancel")
+struct TwilioClientMessageOperationsTests {
+    @Test("createMessage sends every parameter in the order twilio-python sends them")
+    func everyParameter() async throws {
+        let server = try await RecordingServer.start(routes: [
+            Route(method: "POST", path: Fixtures.messagesPath, status: 201, json: Fixtures.createdMessageJSON)
+        ])
+        let client = try Fixtures.client(Fixtures.configuration(for: server))
+        let request = CreateMessageRequest(
+            to: "+14155550100",
+            messagingServiceSID: "MG0123456789abcdef0123456789abcdef",
+            body: "Hi",
+            mediaURLs: ["https://example.test/a.png", "https://example.test/b.png"],
+            statusCallback: "https://hooks.example.test/s",
+            validityPeriod: 600,
+            scheduleType: "fixed",
+            sendAt: "2030-01-02T03:04:05Z",
+            contentSID: "HX0123456789abcdef0123456789abcdef",
+            contentVariables: #"{"1":"Ana"}"#
+        )
+
+        _ = try await client.createMessage(request)
+
+        let recorded = try #require(try server.requests().first)
+        #expect(
+            try FormEncoding.decode(bytes: recorded.body) == [
+                FormField("To", "+14155550100"),
+                FormField("StatusCallback", "https://hooks.example.test/s"),
+                FormField("ValidityPeriod", "600"),
+                FormField("ScheduleType", "fixed"),
+                FormField("SendAt", "2030-01-02T03:04:05Z"),
+                FormField("ContentVariables", #"{"1":"Ana"}"#),
+                FormField("MessagingServiceSid", "MG0123456789abcdef0123456789abcdef"),
+                FormField("Body", "Hi"),
+                FormField("MediaUrl", "https://example.test/a.png"),
+                FormField("MediaUrl", "https://example.test/b.png"),
+                FormField("ContentSid", "HX0123456789abcdef0123456789abcdef"),
+            ]
+        )
+    }
+
+    @Test("cancelMessage posts Status=canceled to the message's path")
+    func cancel() async throws {
+        let server = try await RecordingServer.start(routes: [
+            Route(method: "POST", path: Fixtures.messagePath, status: 200, json: Fixtures.createdMessageJSON)
+        ])
+        let client = try Fixtures.client(Fixtures.configuration(for: server))
+
+        let message = try await client.cancelMessage(sid: Fixtures.messageSID)
+
+        let recorded = try #require(try server.requests().first)
+        #expect(recorded.method == "POST")
+        #expect(recorded.path == Fixtures.messagePath)
+        #expect(recorded.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(recorded.bodyText == "Status=canceled")
+        #expect(message.sid == Fixtures.messageSID)
     }
 }

@@ -44,12 +44,14 @@ let otherAccount = SandboxAccount(
     authToken: "fedcba9876543210fedcba9876543210"
 )
 
-/// A sandbox configuration with both fixed accounts and a fixed clock (2025-01-01 12:00:00 GMT).
+/// A sandbox configuration with both fixed accounts and a fixed clock (2025-01-01 12:00:00 GMT),
+/// where messages keep their first status (tests of the lifecycle set their own timings).
 func fixedConfiguration(faults: SandboxFaults = .none) -> TwilioSandbox.Configuration {
     TwilioSandbox.Configuration(
         accounts: [fixedAccount, otherAccount],
         faults: faults,
         randomSeed: 42,
-        wallClock: { 1_735_732_800 }
+        wallClock: { 1_735_732_800 },
+        messageTimings: .frozen
     )
 }

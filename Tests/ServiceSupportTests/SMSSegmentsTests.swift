@@ -1,15 +1,15 @@
+import ServiceSupport
 import Testing
-import TwilioSandbox
 
-@Suite("SMSSegmentCounter")
-struct SMSSegmentCounterTests {
+@Suite("SMSSegments")
+struct SMSSegmentsTests {
     private static let escapeStraddlingBoundary =
         String(repeating: "a", count: 152) + "€" + String(repeating: "a", count: 152)
 
     @Test(
         "counts GSM-7 and UCS-2 segments",
         arguments: [
-            ("", SMSSegmentCounter.Encoding.gsm7, 0, 0),
+            ("", SMSSegments.Encoding.gsm7, 0, 0),
             ("Hello", .gsm7, 5, 1),
             (String(repeating: "a", count: 160), .gsm7, 160, 1),
             (String(repeating: "a", count: 161), .gsm7, 161, 2),
@@ -29,18 +29,18 @@ struct SMSSegmentCounterTests {
             ("a" + String(repeating: "😀", count: 33) + "b", .ucs2, 68, 1),
         ]
     )
-    func counts(body: String, encoding: SMSSegmentCounter.Encoding, units: Int, segments: Int) {
-        let count = SMSSegmentCounter.count(body)
-        #expect(count.encoding == encoding)
-        #expect(count.units == units)
-        #expect(count.segments == segments)
+    func counts(body: String, encoding: SMSSegments.Encoding, units: Int, segments: Int) {
+        let measured = SMSSegments(measuring: body)
+        #expect(measured.encoding == encoding)
+        #expect(measured.units == units)
+        #expect(measured.count == segments)
     }
 
     @Test("keeps a surrogate pair whole at a segment boundary")
     func surrogatePairAtBoundary() {
         let body = String(repeating: "ж", count: 66) + "😀" + String(repeating: "ж", count: 10)
-        let count = SMSSegmentCounter.count(body)
-        #expect(count.units == 78)
-        #expect(count.segments == 2)
+        let measured = SMSSegments(measuring: body)
+        #expect(measured.units == 78)
+        #expect(measured.count == 2)
     }
 }

@@ -1,43 +1,42 @@
-/// Counts the SMS segments a message body needs, the way carriers split long messages.
+/// How many SMS segments a message body needs, the way carriers split long messages.
 ///
 /// A body made only of GSM 03.38 characters is sent as GSM-7: 160 septets fit one segment,
 /// and a longer body is cut into segments of 153 (7 septets go to the concatenation header).
 /// Characters of the GSM extension table (`^ { } \ [ ~ ] | €` and form feed) take two septets
 /// and are never split across segments. Any other character switches the whole body to UCS-2:
 /// 70 UTF-16 code units fit one segment, 67 per segment beyond, never splitting a surrogate pair.
-public enum SMSSegmentCounter {
+///
+/// The sandbox reports this count as `num_segments`, and bulk sends pace by it.
+public struct SMSSegments: Sendable, Hashable {
     /// The character encoding a body is sent in.
     public enum Encoding: String, Sendable, Hashable {
         /// GSM 03.38 seven-bit default alphabet.
-        case gsm7
+        case gsm7 = "GSM-7"
         /// UCS-2 (UTF-16 code units on the wire).
-        case ucs2
+        case ucs2 = "UCS-2"
     }
 
-    /// How a body is sent: its encoding, its size in that encoding and its segment count.
-    public struct Count: Sendable, Hashable {
-        /// The encoding the body needs.
-        public var encoding: Encoding
-        /// The body's size: septets for GSM-7, UTF-16 code units for UCS-2.
-        public var units: Int
-        /// The number of segments; 0 for an empty body.
-        public var segments: Int
-    }
+    /// The encoding the body needs.
+    public var encoding: Encoding
+    /// The body's size: septets for GSM-7, UTF-16 code units for UCS-2.
+    public var units: Int
+    /// The number of segments; 0 for an empty body.
+    public var count: Int
 
-    /// Counts the segments of `body`.
+    /// Measures `body`.
     ///
     /// - Parameter body: The message text.
-    /// - Returns: The encoding, size and number of segments.
-    public static func count(_ body: String) -> Count {
-        if let septets = gsmSeptets(body) {
-            return Count(
-                encoding: .gsm7,
-                units: septets.reduce(0, +),
-                segments: segments(septets, single: 160, multi: 153)
-            )
+    public init(measuring body: String) {
+        if let septets = Self.gsmSeptets(body) {
+            encoding = .gsm7
+            units = septets.reduce(0, +)
+            count = Self.segments(septets, single: 160, multi: 153)
+        } else {
+            let codeUnits = body.unicodeScalars.map { $0.utf16.count }
+            encoding = .ucs2
+            units = codeUnits.reduce(0, +)
+            count = Self.segments(codeUnits, single: 70, multi: 67)
         }
-        let units = body.unicodeScalars.map { $0.utf16.count }
-        return Count(encoding: .ucs2, units: units.reduce(0, +), segments: segments(units, single: 70, multi: 67))
     }
 
     /// The septet cost of each character, or `nil` when one is outside GSM 03.38.
