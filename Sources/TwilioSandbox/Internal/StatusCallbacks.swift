@@ -1,3 +1,4 @@
+internal import GatewayCrypto
 internal import HTTPServer
 internal import ServiceSupport
 
@@ -30,7 +31,7 @@ final class StatusCallbacks: Sendable {
         }
         let parameters = Self.parameters(for: message, now: wallClock())
         let signedURL = CallbackTarget(url)?.signedURL ?? url
-        let signature = CallbackSigner.signature(url: signedURL, parameters: parameters, authToken: account.authToken)
+        let signature = TwilioSignature.sign(url: signedURL, parameters: parameters, authToken: account.authToken)
         let state = self.state
         let logger = self.logger
         deliveries.enqueue {
