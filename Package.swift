@@ -37,7 +37,7 @@ let package = Package(
 
         // Foundations shared by every layer.
         module("ServiceSupport"),
-        module("GatewayCrypto", ["COpenSSL"]),
+        module("GatewayCrypto", ["COpenSSL", "ServiceSupport"]),
         module("TwiML"),
 
         // The RPC model and the binary protocol that carries it.

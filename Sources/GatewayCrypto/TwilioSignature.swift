@@ -1,3 +1,5 @@
+internal import ServiceSupport
+
 /// The `X-Twilio-Signature` header of Twilio's webhooks: how Twilio signs a request it sends,
 /// and how a receiver checks it, exactly as the official helper libraries do.
 ///

@@ -1,5 +1,6 @@
 internal import GraphQL
 internal import ProtoBridge
+internal import ServiceSupport
 
 /// Turns coerced GraphQL input objects (keyed by JSON names) into request messages.
 ///

@@ -1,5 +1,6 @@
 internal import GraphQL
 internal import ProtoBridge
+internal import ServiceSupport
 
 /// Turns response messages into GraphQL values keyed by JSON names, ready for the default
 /// field resolver.

@@ -1,4 +1,5 @@
 internal import GraphQL
+internal import ServiceSupport
 
 /// The custom scalars that carry Protobuf values GraphQL's built-in scalars cannot hold.
 ///

@@ -1,9 +1,9 @@
 /// Base64 (RFC 4648) for `bytes` fields: standard alphabet with padding out, either alphabet in.
-enum Base64 {
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// `bytes` in the standard alphabet with `=` padding.
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -25,7 +25,7 @@ enum Base64 {
 
     /// The bytes of `text` in the standard or URL-safe alphabet, padded or not; `nil` when it is
     /// not Base64 (a foreign character, padding in the middle, or a length no encoding has).
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         var digits = Array(text.utf8)
         while digits.last == UInt8(ascii: "=") {
             digits.removeLast()
