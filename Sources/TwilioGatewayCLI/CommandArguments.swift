@@ -1,5 +1,6 @@
 /// The options and flags given to one subcommand, parsed from `--name value`,
-/// `--name=value` and bare `--flag` words.
+/// `--name=value` and bare `--flag` words, plus at most one positional word where the command
+/// asks for it (such as the SID of `message SID`).
 struct CommandArguments {
     /// Why the words could not be parsed; the message names the word.
     struct ParseError: Error, CustomStringConvertible {
@@ -10,13 +11,28 @@ struct CommandArguments {
     private var flags: Set<String> = []
     private var consumed: Set<String> = []
 
+    /// The word that is not an option, when the command accepts one.
+    private(set) var positional: String?
+
     /// Parses `words`, knowing which names take a value and which are flags (they take none).
-    init(_ words: [String], options optionNames: Set<String>, flags flagNames: Set<String>) throws {
+    ///
+    /// - Parameter acceptsPositional: Whether one word that is not an option may be given.
+    init(
+        _ words: [String],
+        options optionNames: Set<String>,
+        flags flagNames: Set<String>,
+        acceptsPositional: Bool = false
+    ) throws {
         var index = 0
         while index < words.count {
             let word = words[index]
             guard word.hasPrefix("--"), word.count > 2 else {
-                throw ParseError(description: "unexpected argument '\(word)'; options look like --name value")
+                guard acceptsPositional, positional == nil, !word.hasPrefix("-") else {
+                    throw ParseError(description: "unexpected argument '\(word)'; options look like --name value")
+                }
+                positional = word
+                index += 1
+                continue
             }
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })

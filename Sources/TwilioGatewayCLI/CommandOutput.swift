@@ -37,13 +37,13 @@ enum CommandOutput {
     }
 
     /// A JSON object of the members whose value is not `nil`; values are JSON text already.
-    private static func object(_ fields: [(String, String?)]) -> String {
+    static func object(_ fields: [(String, String?)]) -> String {
         let members = fields.compactMap { key, value in value.map { JSONString.quote(key) + ":" + $0 } }
         return "{" + members.joined(separator: ",") + "}"
     }
 
     /// A quoted JSON string, or `nil` for an empty one (proto3 leaves unset strings empty).
-    private static func text(_ value: String) -> String? {
+    static func text(_ value: String) -> String? {
         value.isEmpty ? nil : JSONString.quote(value)
     }
 }

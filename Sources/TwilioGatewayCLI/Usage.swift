@@ -9,6 +9,10 @@ enum Usage {
     static let commands: [String: Command] = [
         "serve": ServeCommand.command,
         "send-sms": SendSmsCommand.command,
+        "message": MessageCommand.command,
+        "call": CallCommand.command,
+        "update-call": UpdateCallCommand.command,
+        "verify": VerifyCommand.command,
     ]
 
     static let overview = """
@@ -17,8 +21,12 @@ enum Usage {
         Usage: twilio-gateway <command> [options]
 
         Commands:
-          serve       Run the RPC server, the GraphQL gateway and (without credentials) the sandbox
-          send-sms    Send one SMS through a running gateway's RPC port
+          serve        Run the RPC server, the GraphQL gateway and (without credentials) the sandbox
+          send-sms     Send one SMS through a running gateway's RPC port
+          message      Show one message, or cancel it with --cancel
+          call         Place an outbound call, or show one call by its SID
+          update-call  End a call or redirect it to new TwiML
+          verify       Start a verification (verify start) or check a code (verify check)
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """
