@@ -39,7 +39,8 @@ struct ClientCommandTests {
         let from = try #require(try sandbox().numbers.first)
         let (outcome, call) = try await runJSON([
             "call", "--to", "+14155550100", "--from", from, "--twiml", "<Response><Pause length=\"30\"/></Response>",
-            "--timeout-seconds", "30",
+            "--timeout-seconds", "30", "--status-callback", "http://127.0.0.1:9/status",
+            "--status-callback-event", "completed",
         ])
         #expect(outcome.status == 0, "\(outcome)")
         return call
@@ -79,6 +80,14 @@ struct ClientCommandTests {
         #expect(message["sid"] == sid)
         #expect(message["to"] == "+14155550100")
         #expect(message["body"] == "from the CLI")
+
+        let readable = try await Program.run(
+            GatewayProcess.executablePath,
+            ["message", sid, "--rpc-addr", "127.0.0.1:\(rpcPort)"]
+        )
+        #expect(readable.status == 0, "\(readable)")
+        #expect(readable.output.hasPrefix(sid), "\(readable)")
+        #expect(readable.output.contains("from the CLI"), "\(readable)")
     }
 
     @Test(
