@@ -21,6 +21,10 @@ extension TwilioSandbox {
         public var outboundHosts: Set<String>
         /// How fast messages move from status to status.
         public var messageTimings: SandboxMessageTimings
+        /// How many of the newest requests ``TwilioSandbox/receivedRequests`` keeps; older ones
+        /// are dropped so a long-running sandbox does not grow without bound. Messages and
+        /// calls themselves are still all kept.
+        public var requestLogLimit: Int
 
         /// Creates a configuration.
         ///
@@ -33,6 +37,7 @@ extension TwilioSandbox {
         ///   - callTimings: How long calls stay in each step.
         ///   - outboundHosts: The hosts callbacks and TwiML fetches may go to.
         ///   - messageTimings: How fast messages move from status to status.
+        ///   - requestLogLimit: How many of the newest requests the request log keeps.
         public init(
             port: Int = 0,
             accounts: [SandboxAccount] = [SandboxAccount.generate()],
@@ -41,7 +46,8 @@ extension TwilioSandbox {
             wallClock: @escaping @Sendable () -> Double = { Timestamp.now() },
             callTimings: SandboxCallTimings = SandboxCallTimings(),
             outboundHosts: Set<String> = ["127.0.0.1", "::1", "localhost"],
-            messageTimings: SandboxMessageTimings = .standard
+            messageTimings: SandboxMessageTimings = .standard,
+            requestLogLimit: Int = 200_000
         ) {
             self.port = port
             self.accounts = accounts
@@ -51,11 +57,13 @@ extension TwilioSandbox {
             self.callTimings = callTimings
             self.outboundHosts = outboundHosts
             self.messageTimings = messageTimings
+            self.requestLogLimit = requestLogLimit
         }
 
         /// Throws when a value is unusable.
         func validate() throws(TwilioSandboxError) {
             try Self.require((0...65535).contains(port), "port \(port) must be 0...65535 (0 picks any free port)")
+            try Self.require(requestLogLimit > 0, "requestLogLimit \(requestLogLimit) must be positive")
             try Self.require(!accounts.isEmpty, "accounts must hold at least one account")
             try Self.require(
                 Set(accounts.map(\.sid)).count == accounts.count,

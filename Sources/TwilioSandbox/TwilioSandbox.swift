@@ -165,7 +165,8 @@ public final class TwilioSandbox: Sendable {
         state.faults = faults
     }
 
-    /// Every request received so far, in arrival order, with when it arrived and who sent it.
+    /// The requests received, in arrival order, with when each arrived and who sent it: all of
+    /// them up to ``Configuration/requestLogLimit``, then about the newest that many.
     public var receivedRequests: [SandboxRequestRecord] {
         state.requests
     }

@@ -10,10 +10,14 @@ struct TwilioClientAgainstSandboxTests {
 
     private func withSandbox(
         token: String? = nil,
+        requestLogLimit: Int = 200_000,
         _ body: (TwilioSandbox, TwilioClient) async throws -> Void
     ) async throws {
         let sandbox = try TwilioSandbox(
-            configuration: TwilioSandbox.Configuration(accounts: [.generate(phoneNumbers: [Self.sender])])
+            configuration: TwilioSandbox.Configuration(
+                accounts: [.generate(phoneNumbers: [Self.sender])],
+                requestLogLimit: requestLogLimit
+            )
         )
         try sandbox.start()
         defer { sandbox.stop() }
@@ -95,6 +99,23 @@ struct TwilioClientAgainstSandboxTests {
             }
             #expect(error?.code == 20429)
             #expect(error?.isRetryable == true)
+        }
+    }
+
+    @Test("the request log keeps only the newest requests past its limit, numbered as they arrived")
+    func boundedRequestLog() async throws {
+        try await withSandbox(requestLogLimit: 8) { sandbox, client in
+            for index in 0..<30 {
+                _ = try await client.createMessage(
+                    CreateMessageRequest(to: "+15551234567", from: Self.sender, body: "message \(index)")
+                )
+            }
+            let records = sandbox.receivedRequests
+            #expect((8...10).contains(records.count))
+            #expect(records.last?.sequenceNumber == 29)
+            #expect(records.map(\.sequenceNumber) == Array((30 - records.count)..<30))
+            #expect(records.allSatisfy { $0.responseStatus == 201 && $0.accountSID == sandbox.account.sid })
+            #expect(sandbox.messages().count == 30)
         }
     }
 }

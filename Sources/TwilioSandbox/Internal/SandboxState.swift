@@ -10,7 +10,9 @@ final class SandboxState: Sendable {
         var messageIndex: [String: Int] = [:]
         var scheduledSIDs: Set<String> = []
         var callbacks: [SandboxCallbackRecord] = []
+        /// The newest requests; `requests[0]` has sequence number `droppedRequests`.
         var requests: [SandboxRequestRecord] = []
+        var droppedRequests = 0
         var faults: SandboxFaults
         var faultRandom: SandboxRandom
         var sidRandom: SandboxRandom
@@ -19,11 +21,13 @@ final class SandboxState: Sendable {
     /// The accounts by SID; fixed for the sandbox's lifetime.
     let accounts: [String: SandboxAccount]
     private let wallClock: @Sendable () -> Double
+    private let requestLogLimit: Int
     private let store: Mutex<Store>
 
     init(configuration: TwilioSandbox.Configuration) {
         accounts = Dictionary(configuration.accounts.map { ($0.sid, $0) }) { first, _ in first }
         wallClock = configuration.wallClock
+        requestLogLimit = configuration.requestLogLimit
         let sidRandom = configuration.randomSeed.map(SandboxRandom.seeded) ?? .system
         store = Mutex(
             Store(
@@ -42,7 +46,7 @@ final class SandboxState: Sendable {
         let wallTime = wallClock()
         return store.withLock { store in
             let record = SandboxRequestRecord(
-                sequenceNumber: store.requests.count,
+                sequenceNumber: store.droppedRequests + store.requests.count,
                 method: request.method.rawValue,
                 path: request.path,
                 query: request.query,
@@ -53,21 +57,37 @@ final class SandboxState: Sendable {
                 responseStatus: nil
             )
             store.requests.append(record)
+            // Trim in batches of a quarter of the limit, so dropping stays cheap per request.
+            if store.requests.count > requestLogLimit + requestLogLimit / 4 {
+                let excess = store.requests.count - requestLogLimit
+                store.requests.removeFirst(excess)
+                store.droppedRequests += excess
+            }
             return record.sequenceNumber
         }
     }
 
     /// Notes which account a recorded request authenticated as.
     func recordAccount(_ accountSID: String, for sequenceNumber: Int) {
-        store.withLock { $0.requests[sequenceNumber].accountSID = accountSID }
+        store.withLock { store in
+            let index = sequenceNumber - store.droppedRequests
+            if store.requests.indices.contains(index) {
+                store.requests[index].accountSID = accountSID
+            }
+        }
     }
 
     /// Notes the HTTP status a recorded request was answered with.
     func recordResponse(_ status: Int, for sequenceNumber: Int) {
-        store.withLock { $0.requests[sequenceNumber].responseStatus = status }
+        store.withLock { store in
+            let index = sequenceNumber - store.droppedRequests
+            if store.requests.indices.contains(index) {
+                store.requests[index].responseStatus = status
+            }
+        }
     }
 
-    /// Every request received so far, in arrival order.
+    /// The newest requests received (at most about the configured limit), in arrival order.
     var requests: [SandboxRequestRecord] {
         store.withLock { $0.requests }
     }
