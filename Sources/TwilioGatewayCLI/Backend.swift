@@ -12,7 +12,8 @@ final class Backend: Sendable {
     let mode: String
     let rpcPort: Int
     private let server: RPCServer
-    private let sandbox: TwilioSandbox?
+    /// The built-in sandbox, in sandbox mode.
+    let sandbox: TwilioSandbox?
 
     private init(dispatcher: RPCDispatcher, server: RPCServer, rpcPort: Int, sandbox: TwilioSandbox?) {
         self.dispatcher = dispatcher

@@ -4,8 +4,11 @@ internal import GraphQLGateway
 internal import HTTPServer
 internal import RPCCore
 internal import ServiceSupport
+internal import TwilioSandbox
 
-/// The HTTP port: the GraphQL gateway at `/graphql` and the liveness probe at `/healthz`.
+/// The HTTP port: the GraphQL gateway at `/graphql`, the liveness probe at `/healthz` and, in
+/// sandbox mode, the sandbox's inbox at `/sandbox/inbox/{address}` (where Verify codes land),
+/// open like the rest of a sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
     let port: Int
     private let server: HTTPServer
@@ -20,6 +23,7 @@ final class HTTPFrontDoor: Sendable {
         _ configuration: ServeConfiguration,
         transport: any RPCClientTransport,
         board: HealthStatusBoard,
+        sandbox: TwilioSandbox?,
         logger: Logger
     ) throws -> HTTPFrontDoor {
         let gateway = try GatewaySchema(
@@ -42,6 +46,12 @@ final class HTTPFrontDoor: Sendable {
                 serving ? #"{"status":"serving"}"# : #"{"status":"not-serving"}"#,
                 status: serving ? .ok : .serviceUnavailable
             )
+        }
+
+        if let sandbox {
+            router.add(.get, "/sandbox/inbox/{Address}") { request in
+                .json(sandbox.inboxDocument(for: request.pathParameters["Address"] ?? ""))
+            }
         }
 
         let server = try HTTPServer(

@@ -34,7 +34,13 @@ enum ServeCommand {
         }
 
         let transport = backend?.inProcessTransport ?? UpstreamTransport.make(configuration.upstreams, logger: logger)
-        let http = try HTTPFrontDoor.start(configuration, transport: transport, board: board, logger: logger)
+        let http = try HTTPFrontDoor.start(
+            configuration,
+            transport: transport,
+            board: board,
+            sandbox: backend?.sandbox,
+            logger: logger
+        )
         logger.notice(
             "gateway.started",
             [

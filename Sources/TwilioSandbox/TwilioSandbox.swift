@@ -213,4 +213,10 @@ public final class TwilioSandbox: Sendable {
     public func deliveries(to address: String, accountSID: String? = nil) -> [SandboxDelivery] {
         inbox.deliveries(to: address, accountSID: accountSID)
     }
+
+    /// The inbox of `address` for the sandbox's first account as the JSON document that
+    /// `GET /sandbox/inbox/{address}` answers, for a gateway that serves it on its own port.
+    public func inboxDocument(for address: String) -> String {
+        InboxResource.document(address: address, deliveries: deliveries(to: address, accountSID: account.sid))
+    }
 }

@@ -149,6 +149,30 @@ struct ClientCommandTests {
         #expect(check["status"] == "pending", "\(checked)")
     }
 
+    @Test("the code read from the gateway's sandbox inbox makes verify check print valid true")
+    func verifyWithCodeFromInbox() async throws {
+        let service = try Self.verifyServiceSID()
+        let recipient = "+14155550102"
+        let (started, _) = try await Self.runJSON([
+            "verify", "start", "--service-sid", service, "--to", recipient, "--channel", "sms",
+        ])
+        #expect(started.status == 0, "\(started)")
+
+        let httpPort = try SharedSandboxGateway.require().httpPort
+        let inbox = try await HTTPClient.get("/sandbox/inbox/%2B14155550102", port: httpPort)
+        #expect(inbox.status == 200, "\(inbox.body)")
+        let document = try JSONSerialization.jsonObject(with: Data(inbox.body.utf8)) as? [String: Any]
+        let deliveries = try #require(document?["deliveries"] as? [[String: Any]], "\(inbox.body)")
+        let code = try #require(deliveries.last?["code"] as? String, "\(inbox.body)")
+
+        let (checked, check) = try await Self.runJSON([
+            "verify", "check", "--service-sid", service, "--to", recipient, "--code", code,
+        ])
+        #expect(checked.status == 0, "\(checked)")
+        #expect(check.members["valid"] as? Bool == true, "\(checked)")
+        #expect(check["status"] == "approved", "\(checked)")
+    }
+
     @Test("verify start with an unknown channel exits 1 with INVALID_ARGUMENT")
     func verifyUnknownChannel() async throws {
         let (outcome, result) = try await Self.runJSON([

@@ -27,7 +27,14 @@ struct InboxResource: SandboxResource {
         else {
             return TwilioError.notFound(request.path).response
         }
-        let deliveries = inbox.deliveries(to: address, accountSID: credentials.user).map { delivery in
+        return .json(
+            Self.document(address: address, deliveries: inbox.deliveries(to: address, accountSID: credentials.user))
+        )
+    }
+
+    /// The JSON document listing `deliveries` to `address`, as shown above.
+    static func document(address: String, deliveries: [SandboxDelivery]) -> String {
+        let entries = deliveries.map { delivery in
             JSONValue.object([
                 "body": .string(delivery.body),
                 "channel": .string(delivery.channel),
@@ -39,6 +46,6 @@ struct InboxResource: SandboxResource {
                 "to": .string(delivery.to),
             ])
         }
-        return .json(JSONValue.object(["address": .string(address), "deliveries": .array(deliveries)]).encoded)
+        return JSONValue.object(["address": .string(address), "deliveries": .array(entries)]).encoded
     }
 }
