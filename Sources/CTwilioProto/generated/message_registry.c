@@ -2,6 +2,8 @@
 #include "CTwilioProto.h"
 
 static const ProtobufCMessageDescriptor *const messages[] = {
+    &twilio__gateway__v1__ack_events_request__descriptor,
+    &twilio__gateway__v1__ack_events_response__descriptor,
     &twilio__gateway__v1__bulk_progress__descriptor,
     &twilio__gateway__v1__bulk_recipient__descriptor,
     &twilio__gateway__v1__bulk_recipient__variables_entry__descriptor,
@@ -26,8 +28,12 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__get_verification_request__descriptor,
     &twilio__gateway__v1__health_check_request__descriptor,
     &twilio__gateway__v1__health_check_response__descriptor,
+    &twilio__gateway__v1__list_events_request__descriptor,
+    &twilio__gateway__v1__list_events_response__descriptor,
     &twilio__gateway__v1__make_call_request__descriptor,
     &twilio__gateway__v1__message__descriptor,
+    &twilio__gateway__v1__reply_to_message_request__descriptor,
+    &twilio__gateway__v1__respond_to_call_request__descriptor,
     &twilio__gateway__v1__send_sms_request__content_variables_entry__descriptor,
     &twilio__gateway__v1__send_sms_request__descriptor,
     &twilio__gateway__v1__start_verification_request__descriptor,
@@ -39,6 +45,7 @@ static const ProtobufCMessageDescriptor *const messages[] = {
     &twilio__gateway__v1__verification_check__descriptor,
     &twilio__gateway__v1__verification_send_attempt__descriptor,
     &twilio__gateway__v1__verify_totp_factor_request__descriptor,
+    &twilio__gateway__v1__webhook_reply__descriptor,
 };
 const ProtobufCMessageDescriptor *const *const CTwilioProto_messages = messages;
 const unsigned long CTwilioProto_messageCount = sizeof(messages) / sizeof(messages[0]);

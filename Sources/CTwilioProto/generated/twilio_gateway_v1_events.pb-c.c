@@ -103,7 +103,322 @@ void   twilio__gateway__v1__event__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__event__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_request__field_descriptors[1] =
+void   twilio__gateway__v1__ack_events_request__init
+                     (Twilio__Gateway__V1__AckEventsRequest         *message)
+{
+  static const Twilio__Gateway__V1__AckEventsRequest init_value = TWILIO__GATEWAY__V1__ACK_EVENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__ack_events_request__get_packed_size
+                     (const Twilio__Gateway__V1__AckEventsRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__ack_events_request__pack
+                     (const Twilio__Gateway__V1__AckEventsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__ack_events_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__AckEventsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__AckEventsRequest *
+       twilio__gateway__v1__ack_events_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__AckEventsRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__ack_events_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__ack_events_request__free_unpacked
+                     (Twilio__Gateway__V1__AckEventsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__ack_events_response__init
+                     (Twilio__Gateway__V1__AckEventsResponse         *message)
+{
+  static const Twilio__Gateway__V1__AckEventsResponse init_value = TWILIO__GATEWAY__V1__ACK_EVENTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__ack_events_response__get_packed_size
+                     (const Twilio__Gateway__V1__AckEventsResponse *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__ack_events_response__pack
+                     (const Twilio__Gateway__V1__AckEventsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__ack_events_response__pack_to_buffer
+                     (const Twilio__Gateway__V1__AckEventsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__AckEventsResponse *
+       twilio__gateway__v1__ack_events_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__AckEventsResponse *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__ack_events_response__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__ack_events_response__free_unpacked
+                     (Twilio__Gateway__V1__AckEventsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__ack_events_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__list_events_request__init
+                     (Twilio__Gateway__V1__ListEventsRequest         *message)
+{
+  static const Twilio__Gateway__V1__ListEventsRequest init_value = TWILIO__GATEWAY__V1__LIST_EVENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__list_events_request__get_packed_size
+                     (const Twilio__Gateway__V1__ListEventsRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__list_events_request__pack
+                     (const Twilio__Gateway__V1__ListEventsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__list_events_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__ListEventsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__ListEventsRequest *
+       twilio__gateway__v1__list_events_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__ListEventsRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__list_events_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__list_events_request__free_unpacked
+                     (Twilio__Gateway__V1__ListEventsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__list_events_response__init
+                     (Twilio__Gateway__V1__ListEventsResponse         *message)
+{
+  static const Twilio__Gateway__V1__ListEventsResponse init_value = TWILIO__GATEWAY__V1__LIST_EVENTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__list_events_response__get_packed_size
+                     (const Twilio__Gateway__V1__ListEventsResponse *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__list_events_response__pack
+                     (const Twilio__Gateway__V1__ListEventsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__list_events_response__pack_to_buffer
+                     (const Twilio__Gateway__V1__ListEventsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__ListEventsResponse *
+       twilio__gateway__v1__list_events_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__ListEventsResponse *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__list_events_response__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__list_events_response__free_unpacked
+                     (Twilio__Gateway__V1__ListEventsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__list_events_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__respond_to_call_request__init
+                     (Twilio__Gateway__V1__RespondToCallRequest         *message)
+{
+  static const Twilio__Gateway__V1__RespondToCallRequest init_value = TWILIO__GATEWAY__V1__RESPOND_TO_CALL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__respond_to_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__RespondToCallRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__respond_to_call_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__respond_to_call_request__pack
+                     (const Twilio__Gateway__V1__RespondToCallRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__respond_to_call_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__respond_to_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__RespondToCallRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__respond_to_call_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__RespondToCallRequest *
+       twilio__gateway__v1__respond_to_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__RespondToCallRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__respond_to_call_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__respond_to_call_request__free_unpacked
+                     (Twilio__Gateway__V1__RespondToCallRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__respond_to_call_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__reply_to_message_request__init
+                     (Twilio__Gateway__V1__ReplyToMessageRequest         *message)
+{
+  static const Twilio__Gateway__V1__ReplyToMessageRequest init_value = TWILIO__GATEWAY__V1__REPLY_TO_MESSAGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__reply_to_message_request__get_packed_size
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__reply_to_message_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__reply_to_message_request__pack
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__reply_to_message_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__reply_to_message_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__reply_to_message_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__ReplyToMessageRequest *
+       twilio__gateway__v1__reply_to_message_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__ReplyToMessageRequest *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__reply_to_message_request__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__reply_to_message_request__free_unpacked
+                     (Twilio__Gateway__V1__ReplyToMessageRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__reply_to_message_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   twilio__gateway__v1__webhook_reply__init
+                     (Twilio__Gateway__V1__WebhookReply         *message)
+{
+  static const Twilio__Gateway__V1__WebhookReply init_value = TWILIO__GATEWAY__V1__WEBHOOK_REPLY__INIT;
+  *message = init_value;
+}
+size_t twilio__gateway__v1__webhook_reply__get_packed_size
+                     (const Twilio__Gateway__V1__WebhookReply *message)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__webhook_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t twilio__gateway__v1__webhook_reply__pack
+                     (const Twilio__Gateway__V1__WebhookReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__webhook_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t twilio__gateway__v1__webhook_reply__pack_to_buffer
+                     (const Twilio__Gateway__V1__WebhookReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &twilio__gateway__v1__webhook_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Twilio__Gateway__V1__WebhookReply *
+       twilio__gateway__v1__webhook_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Twilio__Gateway__V1__WebhookReply *)
+     protobuf_c_message_unpack (&twilio__gateway__v1__webhook_reply__descriptor,
+                                allocator, len, data);
+}
+void   twilio__gateway__v1__webhook_reply__free_unpacked
+                     (Twilio__Gateway__V1__WebhookReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &twilio__gateway__v1__webhook_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_request__field_descriptors[6] =
 {
   {
     "types",
@@ -117,14 +432,79 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "phone_number",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, phone_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "start_offset",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, start_case),
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, start_offset),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "start_time",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, start_case),
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, start_time),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "consumer",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, consumer),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__subscribe_events_request__field_indices_by_name[] = {
+  5,   /* field[5] = consumer */
+  1,   /* field[1] = phone_number */
+  2,   /* field[2] = sid */
+  3,   /* field[3] = start_offset */
+  4,   /* field[4] = start_time */
   0,   /* field[0] = types */
 };
 static const ProtobufCIntRange twilio__gateway__v1__subscribe_events_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__subscribe_events_request__descriptor =
 {
@@ -134,7 +514,7 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__subscribe_events_request__
   "Twilio__Gateway__V1__SubscribeEventsRequest",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__SubscribeEventsRequest),
-  1,
+  6,
   twilio__gateway__v1__subscribe_events_request__field_descriptors,
   twilio__gateway__v1__subscribe_events_request__field_indices_by_name,
   1,  twilio__gateway__v1__subscribe_events_request__number_ranges,
@@ -347,11 +727,376 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__event__descriptor =
   (ProtobufCMessageInit) twilio__gateway__v1__event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor twilio__gateway__v1__events__method_descriptors[1] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__ack_events_request__field_descriptors[2] =
+{
+  {
+    "consumer",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__AckEventsRequest, consumer),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offset",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__AckEventsRequest, offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__ack_events_request__field_indices_by_name[] = {
+  0,   /* field[0] = consumer */
+  1,   /* field[1] = offset */
+};
+static const ProtobufCIntRange twilio__gateway__v1__ack_events_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__ack_events_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.AckEventsRequest",
+  "AckEventsRequest",
+  "Twilio__Gateway__V1__AckEventsRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__AckEventsRequest),
+  2,
+  twilio__gateway__v1__ack_events_request__field_descriptors,
+  twilio__gateway__v1__ack_events_request__field_indices_by_name,
+  1,  twilio__gateway__v1__ack_events_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__ack_events_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__ack_events_response__field_descriptors[1] =
+{
+  {
+    "acknowledged_offset",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__AckEventsResponse, acknowledged_offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__ack_events_response__field_indices_by_name[] = {
+  0,   /* field[0] = acknowledged_offset */
+};
+static const ProtobufCIntRange twilio__gateway__v1__ack_events_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__ack_events_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.AckEventsResponse",
+  "AckEventsResponse",
+  "Twilio__Gateway__V1__AckEventsResponse",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__AckEventsResponse),
+  1,
+  twilio__gateway__v1__ack_events_response__field_descriptors,
+  twilio__gateway__v1__ack_events_response__field_indices_by_name,
+  1,  twilio__gateway__v1__ack_events_response__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__ack_events_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__list_events_request__field_descriptors[5] =
+{
+  {
+    "types",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, n_types),
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, types),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "phone_number",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, phone_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "before_offset",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, before_offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ListEventsRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__list_events_request__field_indices_by_name[] = {
+  3,   /* field[3] = before_offset */
+  4,   /* field[4] = limit */
+  1,   /* field[1] = phone_number */
+  2,   /* field[2] = sid */
+  0,   /* field[0] = types */
+};
+static const ProtobufCIntRange twilio__gateway__v1__list_events_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__list_events_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.ListEventsRequest",
+  "ListEventsRequest",
+  "Twilio__Gateway__V1__ListEventsRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__ListEventsRequest),
+  5,
+  twilio__gateway__v1__list_events_request__field_descriptors,
+  twilio__gateway__v1__list_events_request__field_indices_by_name,
+  1,  twilio__gateway__v1__list_events_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__list_events_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__list_events_response__field_descriptors[1] =
+{
+  {
+    "events",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Twilio__Gateway__V1__ListEventsResponse, n_events),
+    offsetof(Twilio__Gateway__V1__ListEventsResponse, events),
+    &twilio__gateway__v1__event__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__list_events_response__field_indices_by_name[] = {
+  0,   /* field[0] = events */
+};
+static const ProtobufCIntRange twilio__gateway__v1__list_events_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__list_events_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.ListEventsResponse",
+  "ListEventsResponse",
+  "Twilio__Gateway__V1__ListEventsResponse",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__ListEventsResponse),
+  1,
+  twilio__gateway__v1__list_events_response__field_descriptors,
+  twilio__gateway__v1__list_events_response__field_indices_by_name,
+  1,  twilio__gateway__v1__list_events_response__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__list_events_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__respond_to_call_request__field_descriptors[2] =
+{
+  {
+    "call_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__RespondToCallRequest, call_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "twiml",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__RespondToCallRequest, twiml),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__respond_to_call_request__field_indices_by_name[] = {
+  0,   /* field[0] = call_sid */
+  1,   /* field[1] = twiml */
+};
+static const ProtobufCIntRange twilio__gateway__v1__respond_to_call_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__respond_to_call_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.RespondToCallRequest",
+  "RespondToCallRequest",
+  "Twilio__Gateway__V1__RespondToCallRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__RespondToCallRequest),
+  2,
+  twilio__gateway__v1__respond_to_call_request__field_descriptors,
+  twilio__gateway__v1__respond_to_call_request__field_indices_by_name,
+  1,  twilio__gateway__v1__respond_to_call_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__respond_to_call_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__reply_to_message_request__field_descriptors[2] =
+{
+  {
+    "message_sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ReplyToMessageRequest, message_sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "twiml",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__ReplyToMessageRequest, twiml),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__reply_to_message_request__field_indices_by_name[] = {
+  0,   /* field[0] = message_sid */
+  1,   /* field[1] = twiml */
+};
+static const ProtobufCIntRange twilio__gateway__v1__reply_to_message_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__reply_to_message_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.ReplyToMessageRequest",
+  "ReplyToMessageRequest",
+  "Twilio__Gateway__V1__ReplyToMessageRequest",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__ReplyToMessageRequest),
+  2,
+  twilio__gateway__v1__reply_to_message_request__field_descriptors,
+  twilio__gateway__v1__reply_to_message_request__field_indices_by_name,
+  1,  twilio__gateway__v1__reply_to_message_request__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__reply_to_message_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor twilio__gateway__v1__webhook_reply__field_descriptors[1] =
+{
+  {
+    "sid",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__WebhookReply, sid),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned twilio__gateway__v1__webhook_reply__field_indices_by_name[] = {
+  0,   /* field[0] = sid */
+};
+static const ProtobufCIntRange twilio__gateway__v1__webhook_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor twilio__gateway__v1__webhook_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "twilio.gateway.v1.WebhookReply",
+  "WebhookReply",
+  "Twilio__Gateway__V1__WebhookReply",
+  "twilio.gateway.v1",
+  sizeof(Twilio__Gateway__V1__WebhookReply),
+  1,
+  twilio__gateway__v1__webhook_reply__field_descriptors,
+  twilio__gateway__v1__webhook_reply__field_indices_by_name,
+  1,  twilio__gateway__v1__webhook_reply__number_ranges,
+  (ProtobufCMessageInit) twilio__gateway__v1__webhook_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor twilio__gateway__v1__events__method_descriptors[5] =
 {
   { "SubscribeEvents", &twilio__gateway__v1__subscribe_events_request__descriptor, &twilio__gateway__v1__event__descriptor },
+  { "AckEvents", &twilio__gateway__v1__ack_events_request__descriptor, &twilio__gateway__v1__ack_events_response__descriptor },
+  { "ListEvents", &twilio__gateway__v1__list_events_request__descriptor, &twilio__gateway__v1__list_events_response__descriptor },
+  { "RespondToCall", &twilio__gateway__v1__respond_to_call_request__descriptor, &twilio__gateway__v1__webhook_reply__descriptor },
+  { "ReplyToMessage", &twilio__gateway__v1__reply_to_message_request__descriptor, &twilio__gateway__v1__webhook_reply__descriptor },
 };
 const unsigned twilio__gateway__v1__events__method_indices_by_name[] = {
+  1,        /* AckEvents */
+  2,        /* ListEvents */
+  4,        /* ReplyToMessage */
+  3,        /* RespondToCall */
   0         /* SubscribeEvents */
 };
 const ProtobufCServiceDescriptor twilio__gateway__v1__events__descriptor =
@@ -361,7 +1106,7 @@ const ProtobufCServiceDescriptor twilio__gateway__v1__events__descriptor =
   "Events",
   "Twilio__Gateway__V1__Events",
   "twilio.gateway.v1",
-  1,
+  5,
   twilio__gateway__v1__events__method_descriptors,
   twilio__gateway__v1__events__method_indices_by_name
 };
@@ -372,6 +1117,38 @@ void twilio__gateway__v1__events__subscribe_events(ProtobufCService *service,
 {
   assert(service->descriptor == &twilio__gateway__v1__events__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__events__ack_events(ProtobufCService *service,
+                                             const Twilio__Gateway__V1__AckEventsRequest *input,
+                                             Twilio__Gateway__V1__AckEventsResponse_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__events__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__events__list_events(ProtobufCService *service,
+                                              const Twilio__Gateway__V1__ListEventsRequest *input,
+                                              Twilio__Gateway__V1__ListEventsResponse_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__events__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__events__respond_to_call(ProtobufCService *service,
+                                                  const Twilio__Gateway__V1__RespondToCallRequest *input,
+                                                  Twilio__Gateway__V1__WebhookReply_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__events__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void twilio__gateway__v1__events__reply_to_message(ProtobufCService *service,
+                                                   const Twilio__Gateway__V1__ReplyToMessageRequest *input,
+                                                   Twilio__Gateway__V1__WebhookReply_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &twilio__gateway__v1__events__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void twilio__gateway__v1__events__init (Twilio__Gateway__V1__Events_Service *service,
                                         Twilio__Gateway__V1__Events_ServiceDestroy destroy)

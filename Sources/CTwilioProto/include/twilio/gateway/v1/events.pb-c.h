@@ -18,6 +18,13 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Twilio__Gateway__V1__SubscribeEventsRequest Twilio__Gateway__V1__SubscribeEventsRequest;
 typedef struct Twilio__Gateway__V1__Event Twilio__Gateway__V1__Event;
 typedef struct Twilio__Gateway__V1__Event__ParametersEntry Twilio__Gateway__V1__Event__ParametersEntry;
+typedef struct Twilio__Gateway__V1__AckEventsRequest Twilio__Gateway__V1__AckEventsRequest;
+typedef struct Twilio__Gateway__V1__AckEventsResponse Twilio__Gateway__V1__AckEventsResponse;
+typedef struct Twilio__Gateway__V1__ListEventsRequest Twilio__Gateway__V1__ListEventsRequest;
+typedef struct Twilio__Gateway__V1__ListEventsResponse Twilio__Gateway__V1__ListEventsResponse;
+typedef struct Twilio__Gateway__V1__RespondToCallRequest Twilio__Gateway__V1__RespondToCallRequest;
+typedef struct Twilio__Gateway__V1__ReplyToMessageRequest Twilio__Gateway__V1__ReplyToMessageRequest;
+typedef struct Twilio__Gateway__V1__WebhookReply Twilio__Gateway__V1__WebhookReply;
 
 
 /* --- enums --- */
@@ -25,8 +32,15 @@ typedef struct Twilio__Gateway__V1__Event__ParametersEntry Twilio__Gateway__V1__
 
 /* --- messages --- */
 
+typedef enum {
+  TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START__NOT_SET = 0,
+  TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START_START_OFFSET = 4,
+  TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START_START_TIME = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START__CASE)
+} Twilio__Gateway__V1__SubscribeEventsRequest__StartCase;
+
 /*
- * Which events to stream.
+ * Which events to stream, and from where.
  */
 struct  Twilio__Gateway__V1__SubscribeEventsRequest
 {
@@ -37,10 +51,37 @@ struct  Twilio__Gateway__V1__SubscribeEventsRequest
    */
   size_t n_types;
   char **types;
+  /*
+   * Only events whose From or To is this number, in E.164 format.
+   */
+  char *phone_number;
+  /*
+   * Only events about this message or call SID.
+   */
+  char *sid;
+  /*
+   * A durable consumer name (letters, digits, '.', '_' and '-', at most 64
+   * characters). A consumer with an acknowledged offset resumes right after
+   * it, whatever the start position says; events past it may be seen again
+   * (at least once), in order.
+   */
+  char *consumer;
+  Twilio__Gateway__V1__SubscribeEventsRequest__StartCase start_case;
+  union {
+    /*
+     * The first event streamed is the first one at or after this offset.
+     */
+    int64_t start_offset;
+    /*
+     * The first event streamed is the first one received at or after this
+     * time, as RFC 3339 (for example 2026-01-01T12:30:00Z).
+     */
+    char *start_time;
+  };
 };
 #define TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__subscribe_events_request__descriptor) \
-    , 0,NULL }
+    , 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START__NOT_SET, {0} }
 
 
 struct  Twilio__Gateway__V1__Event__ParametersEntry
@@ -65,8 +106,8 @@ struct  Twilio__Gateway__V1__Event
    */
   int64_t offset;
   /*
-   * The event type, for example sms.inbound, message.status, call.inbound,
-   * call.status or verify.status.
+   * The event type: sms.inbound, message.status, call.inbound, call.status,
+   * verify.status or optout.
    */
   char *type;
   /*
@@ -106,6 +147,153 @@ struct  Twilio__Gateway__V1__Event
 #define TWILIO__GATEWAY__V1__EVENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__event__descriptor) \
     , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * A consumer's progress.
+ */
+struct  Twilio__Gateway__V1__AckEventsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The durable consumer name given to SubscribeEvents.
+   */
+  char *consumer;
+  /*
+   * Every event up to and including this offset has been processed.
+   */
+  int64_t offset;
+};
+#define TWILIO__GATEWAY__V1__ACK_EVENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__ack_events_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Where a consumer stands after an acknowledgement.
+ */
+struct  Twilio__Gateway__V1__AckEventsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The consumer's acknowledged offset; it never moves back, so it may be
+   * larger than the offset just acknowledged.
+   */
+  int64_t acknowledged_offset;
+};
+#define TWILIO__GATEWAY__V1__ACK_EVENTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__ack_events_response__descriptor) \
+    , 0 }
+
+
+/*
+ * Which stored events to list.
+ */
+struct  Twilio__Gateway__V1__ListEventsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only events of these types; all types when empty.
+   */
+  size_t n_types;
+  char **types;
+  /*
+   * Only events whose From or To is this number, in E.164 format.
+   */
+  char *phone_number;
+  /*
+   * Only events about this message or call SID.
+   */
+  char *sid;
+  /*
+   * Only events with an offset below this one, to page back through the
+   * history; the newest events when 0.
+   */
+  int64_t before_offset;
+  /*
+   * How many events at most, 1 to 1000; 50 when 0.
+   */
+  int32_t limit;
+};
+#define TWILIO__GATEWAY__V1__LIST_EVENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__list_events_request__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+/*
+ * A page of stored events.
+ */
+struct  Twilio__Gateway__V1__ListEventsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The events, oldest first.
+   */
+  size_t n_events;
+  Twilio__Gateway__V1__Event **events;
+};
+#define TWILIO__GATEWAY__V1__LIST_EVENTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__list_events_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * The TwiML for a waiting inbound call.
+ */
+struct  Twilio__Gateway__V1__RespondToCallRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The SID of the inbound call (CA followed by 32 hex digits).
+   */
+  char *call_sid;
+  /*
+   * The TwiML document Twilio runs for the call, at most 64 KiB.
+   */
+  char *twiml;
+};
+#define TWILIO__GATEWAY__V1__RESPOND_TO_CALL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__respond_to_call_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * The TwiML reply to a waiting inbound message.
+ */
+struct  Twilio__Gateway__V1__ReplyToMessageRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The SID of the inbound message (SM or MM followed by 32 hex digits).
+   */
+  char *message_sid;
+  /*
+   * The TwiML document returned to Twilio, at most 64 KiB.
+   */
+  char *twiml;
+};
+#define TWILIO__GATEWAY__V1__REPLY_TO_MESSAGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__reply_to_message_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * The TwiML went back to Twilio's waiting webhook request. When no request
+ * waits for the SID (it was never seen, was already answered, or its answer
+ * window closed and the default TwiML went back), the call fails with
+ * FAILED_PRECONDITION instead.
+ */
+struct  Twilio__Gateway__V1__WebhookReply
+{
+  ProtobufCMessage base;
+  /*
+   * The call or message SID that was answered.
+   */
+  char *sid;
+};
+#define TWILIO__GATEWAY__V1__WEBHOOK_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__webhook_reply__descriptor) \
+    , (char *)protobuf_c_empty_string }
 
 
 /* Twilio__Gateway__V1__SubscribeEventsRequest methods */
@@ -149,6 +337,139 @@ Twilio__Gateway__V1__Event *
 void   twilio__gateway__v1__event__free_unpacked
                      (Twilio__Gateway__V1__Event *message,
                       ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__AckEventsRequest methods */
+void   twilio__gateway__v1__ack_events_request__init
+                     (Twilio__Gateway__V1__AckEventsRequest         *message);
+size_t twilio__gateway__v1__ack_events_request__get_packed_size
+                     (const Twilio__Gateway__V1__AckEventsRequest   *message);
+size_t twilio__gateway__v1__ack_events_request__pack
+                     (const Twilio__Gateway__V1__AckEventsRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__ack_events_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__AckEventsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__AckEventsRequest *
+       twilio__gateway__v1__ack_events_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__ack_events_request__free_unpacked
+                     (Twilio__Gateway__V1__AckEventsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__AckEventsResponse methods */
+void   twilio__gateway__v1__ack_events_response__init
+                     (Twilio__Gateway__V1__AckEventsResponse         *message);
+size_t twilio__gateway__v1__ack_events_response__get_packed_size
+                     (const Twilio__Gateway__V1__AckEventsResponse   *message);
+size_t twilio__gateway__v1__ack_events_response__pack
+                     (const Twilio__Gateway__V1__AckEventsResponse   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__ack_events_response__pack_to_buffer
+                     (const Twilio__Gateway__V1__AckEventsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__AckEventsResponse *
+       twilio__gateway__v1__ack_events_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__ack_events_response__free_unpacked
+                     (Twilio__Gateway__V1__AckEventsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__ListEventsRequest methods */
+void   twilio__gateway__v1__list_events_request__init
+                     (Twilio__Gateway__V1__ListEventsRequest         *message);
+size_t twilio__gateway__v1__list_events_request__get_packed_size
+                     (const Twilio__Gateway__V1__ListEventsRequest   *message);
+size_t twilio__gateway__v1__list_events_request__pack
+                     (const Twilio__Gateway__V1__ListEventsRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__list_events_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__ListEventsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__ListEventsRequest *
+       twilio__gateway__v1__list_events_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__list_events_request__free_unpacked
+                     (Twilio__Gateway__V1__ListEventsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__ListEventsResponse methods */
+void   twilio__gateway__v1__list_events_response__init
+                     (Twilio__Gateway__V1__ListEventsResponse         *message);
+size_t twilio__gateway__v1__list_events_response__get_packed_size
+                     (const Twilio__Gateway__V1__ListEventsResponse   *message);
+size_t twilio__gateway__v1__list_events_response__pack
+                     (const Twilio__Gateway__V1__ListEventsResponse   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__list_events_response__pack_to_buffer
+                     (const Twilio__Gateway__V1__ListEventsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__ListEventsResponse *
+       twilio__gateway__v1__list_events_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__list_events_response__free_unpacked
+                     (Twilio__Gateway__V1__ListEventsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__RespondToCallRequest methods */
+void   twilio__gateway__v1__respond_to_call_request__init
+                     (Twilio__Gateway__V1__RespondToCallRequest         *message);
+size_t twilio__gateway__v1__respond_to_call_request__get_packed_size
+                     (const Twilio__Gateway__V1__RespondToCallRequest   *message);
+size_t twilio__gateway__v1__respond_to_call_request__pack
+                     (const Twilio__Gateway__V1__RespondToCallRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__respond_to_call_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__RespondToCallRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__RespondToCallRequest *
+       twilio__gateway__v1__respond_to_call_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__respond_to_call_request__free_unpacked
+                     (Twilio__Gateway__V1__RespondToCallRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__ReplyToMessageRequest methods */
+void   twilio__gateway__v1__reply_to_message_request__init
+                     (Twilio__Gateway__V1__ReplyToMessageRequest         *message);
+size_t twilio__gateway__v1__reply_to_message_request__get_packed_size
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest   *message);
+size_t twilio__gateway__v1__reply_to_message_request__pack
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__reply_to_message_request__pack_to_buffer
+                     (const Twilio__Gateway__V1__ReplyToMessageRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__ReplyToMessageRequest *
+       twilio__gateway__v1__reply_to_message_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__reply_to_message_request__free_unpacked
+                     (Twilio__Gateway__V1__ReplyToMessageRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Twilio__Gateway__V1__WebhookReply methods */
+void   twilio__gateway__v1__webhook_reply__init
+                     (Twilio__Gateway__V1__WebhookReply         *message);
+size_t twilio__gateway__v1__webhook_reply__get_packed_size
+                     (const Twilio__Gateway__V1__WebhookReply   *message);
+size_t twilio__gateway__v1__webhook_reply__pack
+                     (const Twilio__Gateway__V1__WebhookReply   *message,
+                      uint8_t             *out);
+size_t twilio__gateway__v1__webhook_reply__pack_to_buffer
+                     (const Twilio__Gateway__V1__WebhookReply   *message,
+                      ProtobufCBuffer     *buffer);
+Twilio__Gateway__V1__WebhookReply *
+       twilio__gateway__v1__webhook_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   twilio__gateway__v1__webhook_reply__free_unpacked
+                     (Twilio__Gateway__V1__WebhookReply *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Twilio__Gateway__V1__SubscribeEventsRequest_Closure)
@@ -159,6 +480,27 @@ typedef void (*Twilio__Gateway__V1__Event__ParametersEntry_Closure)
                   void *closure_data);
 typedef void (*Twilio__Gateway__V1__Event_Closure)
                  (const Twilio__Gateway__V1__Event *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__AckEventsRequest_Closure)
+                 (const Twilio__Gateway__V1__AckEventsRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__AckEventsResponse_Closure)
+                 (const Twilio__Gateway__V1__AckEventsResponse *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__ListEventsRequest_Closure)
+                 (const Twilio__Gateway__V1__ListEventsRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__ListEventsResponse_Closure)
+                 (const Twilio__Gateway__V1__ListEventsResponse *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__RespondToCallRequest_Closure)
+                 (const Twilio__Gateway__V1__RespondToCallRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__ReplyToMessageRequest_Closure)
+                 (const Twilio__Gateway__V1__ReplyToMessageRequest *message,
+                  void *closure_data);
+typedef void (*Twilio__Gateway__V1__WebhookReply_Closure)
+                 (const Twilio__Gateway__V1__WebhookReply *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -171,6 +513,22 @@ struct Twilio__Gateway__V1__Events_Service
                            const Twilio__Gateway__V1__SubscribeEventsRequest *input,
                            Twilio__Gateway__V1__Event_Closure closure,
                            void *closure_data);
+  void (*ack_events)(Twilio__Gateway__V1__Events_Service *service,
+                     const Twilio__Gateway__V1__AckEventsRequest *input,
+                     Twilio__Gateway__V1__AckEventsResponse_Closure closure,
+                     void *closure_data);
+  void (*list_events)(Twilio__Gateway__V1__Events_Service *service,
+                      const Twilio__Gateway__V1__ListEventsRequest *input,
+                      Twilio__Gateway__V1__ListEventsResponse_Closure closure,
+                      void *closure_data);
+  void (*respond_to_call)(Twilio__Gateway__V1__Events_Service *service,
+                          const Twilio__Gateway__V1__RespondToCallRequest *input,
+                          Twilio__Gateway__V1__WebhookReply_Closure closure,
+                          void *closure_data);
+  void (*reply_to_message)(Twilio__Gateway__V1__Events_Service *service,
+                           const Twilio__Gateway__V1__ReplyToMessageRequest *input,
+                           Twilio__Gateway__V1__WebhookReply_Closure closure,
+                           void *closure_data);
 };
 typedef void (*Twilio__Gateway__V1__Events_ServiceDestroy)(Twilio__Gateway__V1__Events_Service *);
 void twilio__gateway__v1__events__init (Twilio__Gateway__V1__Events_Service *service,
@@ -179,10 +537,30 @@ void twilio__gateway__v1__events__init (Twilio__Gateway__V1__Events_Service *ser
     { &twilio__gateway__v1__events__descriptor, protobuf_c_service_invoke_internal, NULL }
 #define TWILIO__GATEWAY__V1__EVENTS__INIT(function_prefix__) \
     { TWILIO__GATEWAY__V1__EVENTS__BASE_INIT,\
-      function_prefix__ ## subscribe_events  }
+      function_prefix__ ## subscribe_events,\
+      function_prefix__ ## ack_events,\
+      function_prefix__ ## list_events,\
+      function_prefix__ ## respond_to_call,\
+      function_prefix__ ## reply_to_message  }
 void twilio__gateway__v1__events__subscribe_events(ProtobufCService *service,
                                                    const Twilio__Gateway__V1__SubscribeEventsRequest *input,
                                                    Twilio__Gateway__V1__Event_Closure closure,
+                                                   void *closure_data);
+void twilio__gateway__v1__events__ack_events(ProtobufCService *service,
+                                             const Twilio__Gateway__V1__AckEventsRequest *input,
+                                             Twilio__Gateway__V1__AckEventsResponse_Closure closure,
+                                             void *closure_data);
+void twilio__gateway__v1__events__list_events(ProtobufCService *service,
+                                              const Twilio__Gateway__V1__ListEventsRequest *input,
+                                              Twilio__Gateway__V1__ListEventsResponse_Closure closure,
+                                              void *closure_data);
+void twilio__gateway__v1__events__respond_to_call(ProtobufCService *service,
+                                                  const Twilio__Gateway__V1__RespondToCallRequest *input,
+                                                  Twilio__Gateway__V1__WebhookReply_Closure closure,
+                                                  void *closure_data);
+void twilio__gateway__v1__events__reply_to_message(ProtobufCService *service,
+                                                   const Twilio__Gateway__V1__ReplyToMessageRequest *input,
+                                                   Twilio__Gateway__V1__WebhookReply_Closure closure,
                                                    void *closure_data);
 
 /* --- descriptors --- */
@@ -190,6 +568,13 @@ void twilio__gateway__v1__events__subscribe_events(ProtobufCService *service,
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__subscribe_events_request__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__event__descriptor;
 extern const ProtobufCMessageDescriptor twilio__gateway__v1__event__parameters_entry__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__ack_events_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__ack_events_response__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__list_events_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__list_events_response__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__respond_to_call_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__reply_to_message_request__descriptor;
+extern const ProtobufCMessageDescriptor twilio__gateway__v1__webhook_reply__descriptor;
 extern const ProtobufCServiceDescriptor twilio__gateway__v1__events__descriptor;
 
 PROTOBUF_C__END_DECLS
