@@ -82,8 +82,8 @@ let package = Package(
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
-                "GatewayClient", "GatewayServices", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
-                "WireFraming",
+                "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore", "ServiceSupport", "TwilioREST",
+                "TwilioSandbox", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
@@ -112,7 +112,14 @@ let package = Package(
             "TwilioSandboxTests",
             ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport", "GatewayCrypto"]
         ),
-        tests("GatewayStoreTests", ["GatewayStore", "ServiceSupport"]),
+        // Appends to an event log until killed, printing each offset once stored (the crash test).
+        .executableTarget(
+            name: "EventLogCrashWriter",
+            dependencies: ["GatewayStore"],
+            path: "Tests/EventLogCrashWriter",
+            swiftSettings: swiftSettings
+        ),
+        tests("GatewayStoreTests", ["GatewayStore", "ServiceSupport", "GatewayTestSupport", "EventLogCrashWriter"]),
         tests(
             "MessagingTests",
             [

@@ -3,8 +3,9 @@ public import ServiceSupport
 /// The gateway's durable state: one SQLite file in the data directory, in WAL mode.
 ///
 /// The store owns the database; each kind of record gets a narrow view of it, such as
-/// ``idempotencyKeys``, so that another table (an event log) can live beside the others
-/// without reaching into them. Every method may be called from any thread; queries are short
+/// ``idempotencyKeys``, ``messageStatuses`` or ``optOuts``, so that tables live beside each
+/// other without reaching into them. The event log has a file of its own
+/// (``SQLiteEventLog``). Every method may be called from any thread; queries are short
 /// and run one at a time, blocking the caller for the time of a commit.
 ///
 /// ```swift
@@ -38,7 +39,7 @@ public final class GatewayStore: Sendable {
         self.path = path
         self.idempotencyKeyLifetime = idempotencyKeyLifetime
         self.clock = clock
-        self.database = try SQLiteDatabase(path: path)
+        self.database = try SQLiteDatabase(path: path, migrations: StoreSchema.migrations)
     }
 
     /// Opens ``fileName`` in the data directory `directory`.
@@ -64,6 +65,22 @@ public final class GatewayStore: Sendable {
     /// The idempotency keys of calls that create things at Twilio.
     public var idempotencyKeys: IdempotencyKeys {
         IdempotencyKeys(store: self)
+    }
+
+    /// The latest status of each message, moved only forward along
+    /// ``StatusLifecycle/message``.
+    public var messageStatuses: LatestStatuses {
+        LatestStatuses(store: self, table: "message_statuses", lifecycle: .message)
+    }
+
+    /// The latest status of each call, moved only forward along ``StatusLifecycle/call``.
+    public var callStatuses: LatestStatuses {
+        LatestStatuses(store: self, table: "call_statuses", lifecycle: .call)
+    }
+
+    /// The numbers that opted out of messages, and from whom.
+    public var optOuts: OptOuts {
+        OptOuts(store: self)
     }
 
     /// Closes the database. Later calls fail with ``GatewayStoreError/Code/closed``; releasing

@@ -119,11 +119,3 @@ public struct IdempotencyKeys: Sendable {
         return IdempotencyRecord(fingerprint: fingerprint, createdAt: createdAt, outcome: outcome)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    fileprivate var seconds: Double {
-        let (whole, attoseconds) = components
-        return Double(whole) + Double(attoseconds) / 1e18
-    }
-}

@@ -105,6 +105,25 @@ final class SQLiteConnection {
         }
     }
 
+    /// Runs `body` in a deferred transaction: for a reader, every query inside sees the same
+    /// snapshot of the file, however many commits other connections make meanwhile.
+    func readTransaction<T>(_ body: () throws(GatewayStoreError) -> T) throws(GatewayStoreError) -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The rowid of the last row this connection inserted (an `INTEGER PRIMARY KEY`).
+    func lastInsertedRowID() throws(GatewayStoreError) -> Int64 {
+        sqlite3_last_insert_rowid(try openHandle())
+    }
+
     private func openHandle() throws(GatewayStoreError) -> OpaquePointer {
         guard let handle else {
             throw GatewayStoreError(code: .closed, message: "the store was closed")

@@ -1,7 +1,7 @@
-/// The tables of the store and how a file moves from one schema version to the next.
+/// The tables of the gateway's store (`gateway.sqlite3`), one migration per schema version
+/// (applied by ``SQLiteConnection/migrate(_:)``).
 ///
-/// The version lives in `PRAGMA user_version`. Each migration runs once, in a transaction; a
-/// later table (the event log, for one) is a new entry at the end of ``migrations``.
+/// The event log lives in a file of its own; see ``EventLogSchema``.
 enum StoreSchema {
     static let migrations: [String] = [
         """
@@ -17,30 +17,35 @@ enum StoreSchema {
             PRIMARY KEY (scope, key)
         ) WITHOUT ROWID;
         CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+        """,
         """
+        CREATE TABLE message_statuses (
+            sid TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            final INTEGER NOT NULL,
+            first_seen_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            reconciled_at REAL
+        ) WITHOUT ROWID;
+        CREATE INDEX message_statuses_pending ON message_statuses (first_seen_at)
+            WHERE final = 0 AND reconciled_at IS NULL;
+        CREATE TABLE call_statuses (
+            sid TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            final INTEGER NOT NULL,
+            first_seen_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            reconciled_at REAL
+        ) WITHOUT ROWID;
+        CREATE INDEX call_statuses_pending ON call_statuses (first_seen_at)
+            WHERE final = 0 AND reconciled_at IS NULL;
+        CREATE TABLE opt_outs (
+            scope TEXT NOT NULL,
+            number TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            opted_out_at REAL NOT NULL,
+            PRIMARY KEY (number, scope)
+        ) WITHOUT ROWID;
+        """,
     ]
-
-    /// Applies every migration the file has not had yet.
-    ///
-    /// - Throws: ``GatewayStoreError`` when a migration fails, or when the file was written by a
-    ///   newer version of the gateway.
-    static func migrate(_ connection: SQLiteConnection) throws(GatewayStoreError) {
-        try connection.immediateTransaction { () throws(GatewayStoreError) in
-            let row = try connection.rows("PRAGMA user_version", columns: 1).first?.first
-            guard case .integer(let version) = row, version >= 0 else {
-                throw GatewayStoreError(code: .openFailed, message: "the file has no readable schema version")
-            }
-            guard version <= migrations.count else {
-                throw GatewayStoreError(
-                    code: .openFailed,
-                    message: "the file has schema version \(version), newer than this gateway's "
-                        + "\(migrations.count); run a newer gateway or use another data directory"
-                )
-            }
-            for (index, sql) in migrations.enumerated().dropFirst(Int(version)) {
-                try connection.execute(sql)
-                try connection.execute("PRAGMA user_version=\(index + 1)")
-            }
-        }
-    }
 }
