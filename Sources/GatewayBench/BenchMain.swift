@@ -11,11 +11,16 @@ internal import WireFraming
 /// `gateway-bench`: unary RPC throughput and latency over a real loopback socket, for SendSms
 /// (through the Twilio client to the in-process sandbox) and Health.Check (the framing layer's
 /// own cost), at several numbers of calls in flight on one connection; or, with `--bulk N`, the
-/// rate of one BulkSendSms (see ``BulkBench``).
+/// rate of one BulkSendSms (see ``BulkBench``); or, with `--event-log`, durable appends to the
+/// event log with and without group commit (see ``EventLogBench``).
 @main
 enum BenchMain {
     static func main() async throws {
         let options = try BenchOptions(CommandLine.arguments.dropFirst())
+        if options.eventLog {
+            try await EventLogBench.run(options: options)
+            return
+        }
         let logger = Logger(label: "bench", handler: JSONLinesLogHandler(), minimumLevel: .error)
         let stack = try BenchStack(logger: logger)
         defer { stack.stop() }
@@ -51,6 +56,10 @@ struct BenchOptions {
     var bulkCount: Int?
     /// `--python SCRIPT`: with `--bulk`, also run this script (scripts/bench-bulk-python).
     var pythonScript: String?
+    /// `--event-log`: measure event log appends instead.
+    var eventLog = false
+    /// `--directory DIR`: with `--event-log`, where the logs go.
+    var directory: String?
 
     init(_ words: ArraySlice<String>) throws {
         var iterator = words.makeIterator()
@@ -66,9 +75,12 @@ struct BenchOptions {
                 }
                 bulkCount = count
             case "--python": pythonScript = iterator.next()
+            case "--event-log": eventLog = true
+            case "--directory": directory = iterator.next()
             case "--help":
                 print("Usage: gateway-bench [--seconds N] [--warmup N] [--in-flight 1,16,256]")
                 print("       gateway-bench --bulk N [--python scripts/bench-bulk-python]")
+                print("       gateway-bench --event-log [--seconds N] [--in-flight 1,16,256] [--directory DIR]")
                 exit(0)
             default:
                 throw BenchError(message: "unknown option \(word); see --help")

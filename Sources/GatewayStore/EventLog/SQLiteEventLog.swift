@@ -42,7 +42,8 @@ public final class SQLiteEventLog: EventLog {
     ///   - logger: For the writer's trace, debug and retention lines.
     ///   - clock: The wall clock in seconds since 1970, for retention by age.
     /// - Throws: ``EventLogError`` with ``EventLogError/Code/storageFailed`` when the file
-    ///   cannot be opened, cannot use WAL, or was written by a newer gateway.
+    ///   cannot be opened, cannot use WAL, was written by a newer gateway, or is open in
+    ///   another log (of this process or another).
     public init(
         path: String,
         configuration: Configuration = Configuration(),
@@ -170,7 +171,7 @@ public final class SQLiteEventLog: EventLog {
 
     /// See ``EventLog/latestOffsets()``.
     public func latestOffsets() -> AsyncStream<Int64> {
-        notifier.subscribe(current: writer.latestOffset)
+        notifier.subscribe { writer.latestOffset }
     }
 
     /// See ``EventLog/close()``: returns once every accepted write has committed (or failed)

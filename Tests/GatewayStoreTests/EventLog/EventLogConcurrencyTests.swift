@@ -74,6 +74,27 @@ struct EventLogConcurrencyTests {
         await log.close()
     }
 
+    @Test("reads answer while the writer waits for the write lock with appends in hand")
+    func readsDoNotWaitForTheWriter() async throws {
+        let directory = try TemporaryDirectory()
+        let log = try SQLiteEventLog(directory: directory.path, configuration: EventLogFixtures.keepEverything)
+        _ = try await log.append(EventLogFixtures.messageStatus("SM1", "sent"))
+        _ = try await log.acknowledge(1, consumer: "c")
+        let lock = try await SQLiteWriteLock(path: log.path, scratch: directory)
+
+        async let blocked = log.append(EventLogFixtures.messageStatus("SM1", "delivered"))
+        // Time for the writer to take the append and wait in BEGIN IMMEDIATE; were the reads to
+        // need the writer's connection, they would wait with it until its busy timeout failed it.
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await log.read(after: 0, limit: 10, filter: .all).events.map(\.offset) == [1])
+        #expect(try await log.acknowledgedOffset(consumer: "c") == 1)
+        #expect(try await log.firstOffset(receivedAtOrAfter: 0) == 1)
+        #expect(try await log.latestOffset() == 1)
+        try lock.release()
+        #expect(try await blocked.offset == 2)
+        await log.close()
+    }
+
     @Test("an append beyond the pending bound fails at once as overloaded; the accepted ones all commit")
     func backpressure() async throws {
         let directory = try TemporaryDirectory()
