@@ -14,6 +14,7 @@ enum Usage {
         "call": CallCommand.command,
         "update-call": UpdateCallCommand.command,
         "verify": VerifyCommand.command,
+        "totp": TotpCommand.command,
     ]
 
     static let overview = """
@@ -29,6 +30,7 @@ enum Usage {
           call         Place an outbound call, or show one call by its SID
           update-call  End a call or redirect it to new TwiML
           verify       Start a verification (verify start) or check a code (verify check)
+          totp         TOTP factors for authenticator apps: create, verify, challenge, check
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """
