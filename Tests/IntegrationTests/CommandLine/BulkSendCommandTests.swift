@@ -226,7 +226,7 @@ struct BulkSendCommandTests {
         #expect(Int(summary.3) == 1000 - sent, "\(outcome)")
     }
 
-    @Test("SIGINT with JSON lines ends them with a summary that says interrupted, with exit status 130")
+    @Test("SIGINT with JSON lines cancels the call and ends them with a summary that says interrupted (status 130)")
     func interruptWithJSONLines() async throws {
         let (directory, file) = try Self.writeFile((0..<1000).map { Self.number(7000 + $0) })
         defer { directory.remove() }
@@ -251,6 +251,14 @@ struct BulkSendCommandTests {
         #expect(summary["interrupted"] as? Bool == true)
         #expect(results.count == (summary["sent"] as? Int ?? 0) + (summary["failed"] as? Int ?? 0))
         #expect((summary["remaining"] as? Int ?? 0) > 0)
+        let gateway = try SharedSandboxGateway.require()
+        let cancelled = await eventually {
+            gateway.logs.first {
+                $0["msg"] == "rpc.call.finished" && $0["rpc.method"]?.hasSuffix("/BulkSendSms") == true
+                    && $0["rpc.code"] == "CANCELLED"
+            }
+        }
+        #expect(cancelled != nil, "the gateway logged no cancelled BulkSendSms call")
     }
 
     @Test(
