@@ -33,9 +33,10 @@ extension GatewayInstrumentation {
     /// Counts one answered GraphQL request and records its duration.
     ///
     /// - Parameters:
-    ///   - name: The operation's name as the client gave it; `nil` or empty for an anonymous
-    ///     operation (`anonymous`). A name that is not a GraphQL name counts as `unknown`; past
-    ///     ``graphQLOperationLimit`` distinct names, as `other`.
+    ///   - name: The operation's name as the client gave it; empty for an operation without a
+    ///     name (`anonymous`), `nil` when the name could not be known (`unknown`). A name that is
+    ///     not a GraphQL name counts as `unknown` too; past ``graphQLOperationLimit`` distinct
+    ///     names, a new one counts as `other`.
     ///   - outcome: How the request ended.
     ///   - duration: The time to answer it.
     public func recordGraphQLOperation(name: String?, outcome: GraphQLOutcome, duration: Duration) {
@@ -104,7 +105,10 @@ extension GatewayInstrumentation {
 
     /// The label of an operation name: `anonymous`, `unknown`, the name, or `other`.
     private func operationLabel(_ name: String?) -> String {
-        guard let name, !name.isEmpty else {
+        guard let name else {
+            return Self.unknown
+        }
+        guard !name.isEmpty else {
             return "anonymous"
         }
         guard Self.isGraphQLName(name) else {

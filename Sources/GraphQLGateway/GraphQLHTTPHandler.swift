@@ -76,7 +76,7 @@ public struct GraphQLHTTPHandler: Sendable {
             allowsMutations = false
         case .post:
             if let problem = Self.contentTypeProblem(request) {
-                report(nil, .malformed, since: started)
+                report(nil, nil, .malformed, since: started)
                 return errorResponse(problem, status: .unsupportedMediaType, mediaType: mediaType)
             }
             read = Result { () throws(GraphQLRequestError) in
@@ -84,7 +84,7 @@ public struct GraphQLHTTPHandler: Sendable {
             }
             allowsMutations = true
         default:
-            report(nil, .notAllowed, since: started)
+            report(nil, nil, .notAllowed, since: started)
             var answer = errorResponse(
                 "GraphQL requests use GET or POST, not \(request.method).",
                 status: .methodNotAllowed,
@@ -98,10 +98,10 @@ public struct GraphQLHTTPHandler: Sendable {
         switch read {
         case .success(let graphQLRequest):
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
-            report(operationName(of: graphQLRequest, answered: response), Self.outcome(of: response), since: started)
+            report(graphQLRequest, response, Self.outcome(of: response), since: started)
         case .failure(let error):
             response = GraphQLResponse(outcome: .malformedRequest, data: nil, errors: [GraphQLError(message: error.message)])
-            report(nil, .malformed, since: started)
+            report(nil, nil, .malformed, since: started)
         }
 
         let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)

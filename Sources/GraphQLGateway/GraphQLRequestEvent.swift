@@ -15,10 +15,19 @@ public struct GraphQLRequestEvent: Hashable, Sendable {
         case notAllowed
     }
 
-    /// The operation's name as the client gave it (the `operationName` member, else the name
-    /// of the document's only operation), or `nil` when it has none or the request could not
-    /// be read. Clients choose it: bound it before using it as a label.
-    public var operationName: String?
+    /// Which operation a request asked for.
+    public enum Operation: Hashable, Sendable {
+        /// The operation of this name: the request's `operationName`, or the name of the
+        /// document's only operation. Clients choose it: bound it before using it as a label.
+        case named(String)
+        /// The document's only operation, which has no name.
+        case anonymous
+        /// The request could not be read, or its document not parsed, before a name was known.
+        case unknown
+    }
+
+    /// The operation the request asked for.
+    public var operation: Operation
     /// How the request ended.
     public var outcome: Outcome
     /// The time the handler took to answer.
@@ -27,11 +36,11 @@ public struct GraphQLRequestEvent: Hashable, Sendable {
     /// Creates an event.
     ///
     /// - Parameters:
-    ///   - operationName: The operation's name, if known.
+    ///   - operation: The operation asked for.
     ///   - outcome: How the request ended.
     ///   - duration: The time to answer.
-    public init(operationName: String?, outcome: Outcome, duration: Duration) {
-        self.operationName = operationName
+    public init(operation: Operation, outcome: Outcome, duration: Duration) {
+        self.operation = operation
         self.outcome = outcome
         self.duration = duration
     }

@@ -45,7 +45,13 @@ extension GatewayInstrumentation {
         case .malformed: outcome = .malformed
         case .notAllowed: outcome = .notAllowed
         }
-        recordGraphQLOperation(name: event.operationName, outcome: outcome, duration: event.duration)
+        let name: String?
+        switch event.operation {
+        case .named(let operationName): name = operationName
+        case .anonymous: name = ""
+        case .unknown: name = nil
+        }
+        recordGraphQLOperation(name: name, outcome: outcome, duration: event.duration)
     }
 
     /// Tracks bulk sends and counts retries.

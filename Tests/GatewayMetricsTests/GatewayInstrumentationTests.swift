@@ -31,9 +31,9 @@ struct GatewayInstrumentationTests {
     }
 
     @Test(
-        "GraphQL operation names: anonymous, unknown for what is no GraphQL name, other past the limit",
+        "GraphQL operation names: anonymous, unknown when not known or no GraphQL name",
         arguments: [
-            (nil, "anonymous"), ("", "anonymous"), ("SendWelcome", "SendWelcome"), ("_private2", "_private2"),
+            (nil, "unknown"), ("", "anonymous"), ("SendWelcome", "SendWelcome"), ("_private2", "_private2"),
             ("2fast", "unknown"), ("has space", "unknown"), ("quote\"d", "unknown"),
         ] as [(String?, String)]
     )

@@ -55,8 +55,9 @@ struct GraphQLHTTPHandlerObserverTests {
 
         let reported = events.all
         #expect(
-            reported.map(\.operationName) == [
-                "SendWelcome", "SendWelcome", nil, "Unknown", nil, nil, nil, "M", nil,
+            reported.map(\.operation) == [
+                .named("SendWelcome"), .named("SendWelcome"), .unknown, .named("Unknown"), .anonymous, .unknown,
+                .unknown, .named("M"), .unknown,
             ]
         )
         #expect(
