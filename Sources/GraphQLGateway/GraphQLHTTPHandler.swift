@@ -100,7 +100,11 @@ public struct GraphQLHTTPHandler: Sendable {
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
             report(graphQLRequest, response, Self.outcome(of: response), since: started)
         case .failure(let error):
-            response = GraphQLResponse(outcome: .malformedRequest, data: nil, errors: [GraphQLError(message: error.message)])
+            response = GraphQLResponse(
+                outcome: .malformedRequest,
+                data: nil,
+                errors: [GraphQLError(message: error.message)]
+            )
             report(nil, nil, .malformed, since: started)
         }
 

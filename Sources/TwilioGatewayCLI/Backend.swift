@@ -47,7 +47,12 @@ final class Backend: Sendable {
         logger: Logger
     ) throws -> Backend {
         let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
-        let twilio = try makeTwilioClient(configuration, sandbox: sandbox, instrumentation: instrumentation, logger: logger)
+        let twilio = try makeTwilioClient(
+            configuration,
+            sandbox: sandbox,
+            instrumentation: instrumentation,
+            logger: logger
+        )
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
         var router = RPCRouter()

@@ -21,6 +21,10 @@ extension HTTPFrontDoor {
 
     /// `GET /metrics`: every metric in Prometheus' text format 0.0.4.
     static func metricsResponse(_ registry: MetricsRegistry) -> HTTPResponse {
-        HTTPResponse(status: .ok, headers: ["Content-Type": MetricsRegistry.contentType], body: Array(registry.render().utf8))
+        HTTPResponse(
+            status: .ok,
+            headers: ["Content-Type": MetricsRegistry.contentType],
+            body: Array(registry.render().utf8)
+        )
     }
 }

@@ -44,7 +44,9 @@ struct BulkSendObserverTests {
         )
         var router = RPCRouter()
         MessagingService(twilio: twilio, observer: events.observer).register(in: &router)
-        let client = GatewayClient(transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled)))
+        let client = GatewayClient(
+            transport: InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
+        )
         try await body(client)
     }
 

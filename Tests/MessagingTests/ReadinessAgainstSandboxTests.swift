@@ -20,13 +20,19 @@ struct ReadinessAgainstSandboxTests {
         try sandbox.start()
         defer { sandbox.stop() }
 
-        let good = await ReadinessCheck.twilio(try Self.client(sandbox, token: sandbox.account.authToken), timeout: .seconds(5))()
+        let good = await ReadinessCheck.twilio(
+            try Self.client(sandbox, token: sandbox.account.authToken),
+            timeout: .seconds(5)
+        )()
         let bad = await ReadinessCheck.twilio(try Self.client(sandbox, token: "wrong"), timeout: .seconds(5))()
 
         #expect(good == .ready("Twilio answered for account \(sandbox.account.sid)"))
         #expect(!bad.isReady)
         #expect(bad.detail.contains("error 20003"), "\(bad.detail)")
         #expect(bad.detail.contains("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN"), "\(bad.detail)")
-        #expect(sandbox.receivedRequests.map(\.path) == Array(repeating: "/2010-04-01/Accounts/\(sandbox.account.sid).json", count: 2))
+        #expect(
+            sandbox.receivedRequests.map(\.path)
+                == Array(repeating: "/2010-04-01/Accounts/\(sandbox.account.sid).json", count: 2)
+        )
     }
 }

@@ -35,7 +35,8 @@ struct GraphQLHTTPHandlerObserverTests {
         harness.services.answer(.getMessage, .failure(RPCError(code: .notFound, message: "no such message")))
         let events = Events()
         let handler = GraphQLHTTPHandler(endpoint: harness.endpoint, observer: events.observer)
-        let mutation = #"mutation SendWelcome { twilio_sendSms(input: {to: \"+15551234567\", from: \"+15557654321\"}) { sid } }"#
+        let mutation =
+            #"mutation SendWelcome { twilio_sendSms(input: {to: \"+15551234567\", from: \"+15557654321\"}) { sid } }"#
         let failingQuery = #"{ twilio_message(sid: \"\#(SIDs.message)\") { sid } }"#
 
         let requests: [HTTPRequest] = [

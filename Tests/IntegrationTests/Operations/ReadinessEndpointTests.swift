@@ -16,13 +16,13 @@ struct ReadinessEndpointTests {
     /// A recording server configuration answering every request with 401 and error 20003.
     static var refusingCredentials: [String: Any] {
         [
-        "default": [
-            "status": 401,
-            "json": [
-                "code": 20003, "message": "Authenticate", "detail": "Your AccountSid or AuthToken was incorrect.",
-                "more_info": "https://www.twilio.com/docs/errors/20003", "status": 401,
-            ] as [String: Any],
-        ] as [String: Any]
+            "default": [
+                "status": 401,
+                "json": [
+                    "code": 20003, "message": "Authenticate", "detail": "Your AccountSid or AuthToken was incorrect.",
+                    "more_info": "https://www.twilio.com/docs/errors/20003", "status": 401,
+                ] as [String: Any],
+            ] as [String: Any]
         ]
     }
 
@@ -67,7 +67,10 @@ struct ReadinessEndpointTests {
         try await withGateway(environment: environment) { gateway in
             let response = try await Self.probedNotReady(gateway)
             let readiness = try response.decoded(as: Readiness.self)
-            #expect(readiness.reason?.hasPrefix("no usable answer from Twilio (connect failed)") == true, "\(response.body)")
+            #expect(
+                readiness.reason?.hasPrefix("no usable answer from Twilio (connect failed)") == true,
+                "\(response.body)"
+            )
             #expect(try await HTTPClient.get("/healthz", port: gateway.httpPort).status == 200)
         }
     }

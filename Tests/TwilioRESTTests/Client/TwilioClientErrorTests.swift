@@ -141,7 +141,12 @@ struct TwilioClientErrorTests {
         ] as [(TwilioRequestEvent.Outcome, Int?, Bool)]
     )
     func rateLimited(outcome: TwilioRequestEvent.Outcome, code: Int?, expected: Bool) {
-        let event = TwilioRequestEvent(endpoint: "messages.create", outcome: outcome, twilioErrorCode: code, duration: .zero)
+        let event = TwilioRequestEvent(
+            endpoint: "messages.create",
+            outcome: outcome,
+            twilioErrorCode: code,
+            duration: .zero
+        )
         #expect(event.isRateLimited == expected)
     }
 
