@@ -109,6 +109,32 @@ struct ReadinessEndpointTests {
         }
     }
 
+    @Test(
+        "a readiness interval that is not a positive number of seconds up to a day exits 64, naming the option",
+        arguments: ["0", "-1", "soon", "86401"]
+    )
+    func badInterval(_ value: String) async throws {
+        let gateway = GatewayProcess.executablePath
+        let fromFlag = try await Program.run(
+            gateway,
+            ["serve", "--readiness-interval", value],
+            timeLimit: .seconds(10)
+        )
+        let fromEnvironment = try await Program.run(
+            gateway,
+            ["serve"],
+            environment: ["GATEWAY_READINESS_INTERVAL": value],
+            timeLimit: .seconds(10)
+        )
+        for outcome in [fromFlag, fromEnvironment] {
+            #expect(outcome.status == 64, "\(outcome)")
+            #expect(
+                outcome.errorOutput.hasPrefix("serve: --readiness-interval needs a number of seconds"),
+                "\(outcome)"
+            )
+        }
+    }
+
     /// Waits for the first probe's result, which must be 503 not-ready with the probe's time.
     static func probedNotReady(_ gateway: GatewayProcess) async throws -> HTTPClient.Response {
         let end = ContinuousClock.now + .seconds(10)
