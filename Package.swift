@@ -39,6 +39,7 @@ let package = Package(
         module("ServiceSupport"),
         module("GatewayCrypto", ["COpenSSL", "ServiceSupport"]),
         module("TwiML"),
+        module("GatewayMetrics"),
 
         // The RPC model and the binary protocol that carries it.
         module("RPCCore", ["ServiceSupport"]),
@@ -73,8 +74,8 @@ let package = Package(
         .executableTarget(
             name: "TwilioGatewayCLI",
             dependencies: [
-                "GatewayAPI", "GatewayClient", "GatewayServices", "GatewayStore", "GraphQLGateway", "HTTPServer",
-                "RPCCore", "ServiceSupport",
+                "GatewayAPI", "GatewayClient", "GatewayMetrics", "GatewayServices", "GatewayStore", "GraphQLGateway",
+                "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming",
             ],
             swiftSettings: swiftSettings
@@ -98,6 +99,7 @@ let package = Package(
         tests("ServiceSupportTests", ["ServiceSupport"]),
         tests("GatewayCryptoTests", ["GatewayCrypto"]),
         tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
+        tests("GatewayMetricsTests", ["GatewayMetrics", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),
         tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
         tests("ProtoBridgeTests", ["ProtoBridge"]),

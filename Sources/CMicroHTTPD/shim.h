@@ -20,7 +20,8 @@ typedef void *(*CMicroHTTPD_URILogCallback)(void *cls, const char *uri, struct M
 typedef void (*CMicroHTTPD_LogCallback)(void *cls, const char *format, va_list arguments);
 
 /* Starts a daemon bound to `address` with exactly the options HTTPServer sets.
-   `context` is passed to every callback. Returns NULL when the daemon cannot
+   `context` is passed to every callback; `connection_handler` hears of each
+   connection's start and close (MHD_OPTION_NOTIFY_CONNECTION). Returns NULL when the daemon cannot
    start (bind failure, bad option); errno may then say why. A thread pool size
    of 0 or 1 means a single internal thread. */
 static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
@@ -30,6 +31,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     MHD_RequestCompletedCallback completed_handler,
     CMicroHTTPD_URILogCallback uri_log_handler,
     CMicroHTTPD_LogCallback log_handler,
+    MHD_NotifyConnectionCallback connection_handler,
     void *context,
     size_t connection_memory_limit,
     unsigned int connection_limit,
@@ -43,6 +45,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
         MHD_OPTION_SOCK_ADDR, address,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
         MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
+        MHD_OPTION_NOTIFY_CONNECTION, connection_handler, context,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_connection_limit,

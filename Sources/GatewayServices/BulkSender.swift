@@ -11,9 +11,14 @@ struct BulkSender: Sendable {
     /// geo permissions, a landline), never retried even when they come with a 429.
     static let permanentCodes: Set<Int> = [21211, 21408, 21610, 21612, 21614, 21606, 21212, 21602, 21617]
 
+    /// The name of the endpoint every send goes to, as `TwilioRequestEvent` names it.
+    static let sendEndpoint = "messages.create"
+
     let plan: BulkSendPlan
     let twilio: TwilioClient
     let logger: Logger
+    /// Told about each retry.
+    var observer: (@Sendable (MessagingEvent) -> Void)?
     var backoff = RetryBackoff()
 
     /// Sends to every recipient and hands each update to `report`, in completion order.
@@ -112,6 +117,7 @@ struct BulkSender: Sendable {
                 return result
             } catch let error as TwilioAPIError where result.attempts < plan.attempts && Self.isRetryable(error) {
                 let delay = backoff.delay(beforeRetry: Int(result.attempts), retryAfter: error.retryAfter)
+                observer?(.retryScheduled(endpoint: Self.sendEndpoint))
                 try await Task.sleep(for: delay)
             } catch let error as TwilioAPIError {
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: error.code == 21610)

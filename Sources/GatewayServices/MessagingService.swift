@@ -17,6 +17,7 @@ public struct MessagingService: Sendable {
 
     private let twilio: TwilioClient
     private let idempotentCalls: IdempotentCalls
+    private let observer: (@Sendable (MessagingEvent) -> Void)?
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -25,9 +26,17 @@ public struct MessagingService: Sendable {
     ///   - store: Where idempotency keys are kept; without one, sends that carry a key fail with
     ///     FAILED_PRECONDITION.
     ///   - logger: For what happens outside a call, such as a key whose outcome could not be stored.
-    public init(twilio: TwilioClient, store: GatewayStore? = nil, logger: Logger = .disabled) {
+    ///   - observer: Told when bulk sends start and end and when a send is retried; called on the
+    ///     call's task, so it must be quick.
+    public init(
+        twilio: TwilioClient,
+        store: GatewayStore? = nil,
+        logger: Logger = .disabled,
+        observer: (@Sendable (MessagingEvent) -> Void)? = nil
+    ) {
         self.twilio = twilio
         self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
+        self.observer = observer
     }
 
     /// Adds the service's methods to `router`.
@@ -107,7 +116,9 @@ public struct MessagingService: Sendable {
         writer: TypedResponseWriter<BulkSendSmsUpdate>
     ) async throws {
         let plan = try BulkSendPlan(request)
-        let sender = BulkSender(plan: plan, twilio: twilio, logger: context.logger)
+        observer?(.bulkSendStarted)
+        defer { observer?(.bulkSendFinished) }
+        let sender = BulkSender(plan: plan, twilio: twilio, logger: context.logger, observer: observer)
         let progress = try await sender.run { update in
             try await writer.write(update)
         }

@@ -23,6 +23,7 @@ public struct GraphQLHTTPHandler: Sendable {
     /// How long each RPC a request makes may take.
     public let requestTimeout: Duration
     private let logger: Logger
+    let observer: (@Sendable (GraphQLRequestEvent) -> Void)?
 
     /// Creates a handler.
     ///
@@ -32,10 +33,18 @@ public struct GraphQLHTTPHandler: Sendable {
     ///   - requestTimeout: How long each RPC a request makes may take; 10 seconds unless set.
     ///   - logger: Receives one `graphql.request.finished` debug line per request and the RPC
     ///     failures; never argument values or headers.
-    public init(endpoint: GraphQLEndpoint, requestTimeout: Duration = .seconds(10), logger: Logger = .disabled) {
+    ///   - observer: Called once per request when its answer is ready, on the request's task;
+    ///     it must be quick.
+    public init(
+        endpoint: GraphQLEndpoint,
+        requestTimeout: Duration = .seconds(10),
+        logger: Logger = .disabled,
+        observer: (@Sendable (GraphQLRequestEvent) -> Void)? = nil
+    ) {
         self.endpoint = endpoint
         self.requestTimeout = requestTimeout
         self.logger = logger
+        self.observer = observer
     }
 
     /// Adds `GET` and `POST` routes for `path` to `router`.
@@ -53,19 +62,29 @@ public struct GraphQLHTTPHandler: Sendable {
     /// - Parameter request: A `GET` or `POST` request; other methods are answered 405.
     /// - Returns: The response.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let started = ContinuousClock.now
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)
 
-        let response: GraphQLResponse
+        let read: Result<GraphQLRequest, GraphQLRequestError>
+        let allowsMutations: Bool
         switch request.method {
         case .get, .head:
-            response = await endpoint.respond(toURLQuery: request.query, context: context)
+            read = Result { () throws(GraphQLRequestError) in
+                try GraphQLRequest(urlQuery: request.query, limits: endpoint.jsonLimits)
+            }
+            allowsMutations = false
         case .post:
             if let problem = Self.contentTypeProblem(request) {
+                report(nil, nil, .malformed, since: started)
                 return errorResponse(problem, status: .unsupportedMediaType, mediaType: mediaType)
             }
-            response = await endpoint.respond(toJSONBody: request.body, context: context)
+            read = Result { () throws(GraphQLRequestError) in
+                try GraphQLRequest(jsonBody: request.body, limits: endpoint.jsonLimits)
+            }
+            allowsMutations = true
         default:
+            report(nil, nil, .notAllowed, since: started)
             var answer = errorResponse(
                 "GraphQL requests use GET or POST, not \(request.method).",
                 status: .methodNotAllowed,
@@ -73,6 +92,20 @@ public struct GraphQLHTTPHandler: Sendable {
             )
             answer.headers.add(name: "Allow", value: "GET, POST")
             return answer
+        }
+
+        let response: GraphQLResponse
+        switch read {
+        case .success(let graphQLRequest):
+            response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
+            report(graphQLRequest, response, Self.outcome(of: response), since: started)
+        case .failure(let error):
+            response = GraphQLResponse(
+                outcome: .malformedRequest,
+                data: nil,
+                errors: [GraphQLError(message: error.message)]
+            )
+            report(nil, nil, .malformed, since: started)
         }
 
         let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)

@@ -134,6 +134,16 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// The TCP connections open now, idle keep-alive ones included; 0 unless running.
+    public var openConnectionCount: Int {
+        lifecycle.withLock { state in
+            guard case .running(let running) = state else {
+                return 0
+            }
+            return running.core.openConnectionCount
+        }
+    }
+
     private func launch() throws(HTTPServerError) -> Running {
         let address = try SocketAddress(host: configuration.host, port: configuration.port)
         let core = ServerCore(handler: handler, logger: logger, maxBodyBytes: configuration.maxBodyBytes)
@@ -153,6 +163,7 @@ public final class HTTPServer: Sendable {
                 MHDCallbacks.completed,
                 MHDCallbacks.uriLog,
                 MHDCallbacks.log,
+                MHDCallbacks.connection,
                 context,
                 configuration.maxHeaderBytes,
                 UInt32(configuration.connectionLimit),

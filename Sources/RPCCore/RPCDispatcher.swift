@@ -2,7 +2,8 @@ public import ServiceSupport
 internal import Synchronization
 
 /// Runs incoming calls against a router: finds the handler, enforces the deadline, turns
-/// whatever the handler throws into a status, and logs one line per call.
+/// whatever the handler throws into a status, logs one line per call and reports one
+/// ``RPCCallEvent`` per call to its observer.
 ///
 /// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
 /// behaves the same whichever way it arrived.
@@ -10,6 +11,7 @@ public final class RPCDispatcher: Sendable {
     /// The methods served.
     public let router: RPCRouter
     private let logger: Logger
+    private let observer: (@Sendable (RPCCallEvent) -> Void)?
     private let nextCallID = Atomic<UInt64>(1)
 
     /// Creates a dispatcher.
@@ -17,9 +19,11 @@ public final class RPCDispatcher: Sendable {
     /// - Parameters:
     ///   - router: The methods to serve.
     ///   - logger: Receives one `rpc.call.finished` line per call.
-    public init(router: RPCRouter, logger: Logger) {
+    ///   - observer: Called once when each call ends, on the task that ran it; it must be quick.
+    public init(router: RPCRouter, logger: Logger, observer: (@Sendable (RPCCallEvent) -> Void)? = nil) {
         self.router = router
         self.logger = logger
+        self.observer = observer
     }
 
     /// Runs one call to its end.
@@ -39,7 +43,10 @@ public final class RPCDispatcher: Sendable {
         let started = ContinuousClock.now
         let callID = nextCallID.wrappingAdd(1, ordering: .relaxed).oldValue
         let callLogger = logger.with("rpc.method", call.path).with("rpc.call.id", String(callID))
-        let status = await run(call, logger: callLogger, started: started, send: send)
+        let route = router.handler(forPath: call.path).flatMap { handler in
+            RPCMethod(path: call.path).map { (method: $0, handler: handler) }
+        }
+        let status = await run(call, route: route, logger: callLogger, started: started, send: send)
 
         let elapsed = ContinuousClock.now - started
         var fields = [
@@ -49,16 +56,18 @@ public final class RPCDispatcher: Sendable {
             fields["rpc.message"] = Redaction.phoneNumbers(in: status.message)
         }
         callLogger.log(status.code == .internalError ? .error : .info, "rpc.call.finished", fields)
+        observer?(RPCCallEvent(method: route?.method, code: status.code, duration: elapsed))
         return status
     }
 
     private func run(
         _ call: RPCIncomingCall,
+        route: (method: RPCMethod, handler: RPCHandler)?,
         logger: Logger,
         started: ContinuousClock.Instant,
         send: @escaping @Sendable ([UInt8]) async throws -> Void
     ) async -> RPCStatus {
-        guard let method = RPCMethod(path: call.path), let handler = router.handler(forPath: call.path) else {
+        guard let (method, handler) = route else {
             return RPCStatus(code: .unimplemented, message: "method '\(call.path)' is not implemented by this server")
         }
         let deadline = call.timeout.map { started + $0 }

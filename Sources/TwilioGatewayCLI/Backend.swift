@@ -1,3 +1,4 @@
+internal import GatewayMetrics
 internal import GatewayServices
 internal import GatewayStore
 internal import RPCCore
@@ -11,13 +12,22 @@ final class Backend: Sendable {
     let dispatcher: RPCDispatcher
     let mode: String
     let rpcPort: Int
+    /// The client every service reaches Twilio (or the sandbox) with.
+    let twilio: TwilioClient
     private let server: RPCServer
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
 
-    private init(dispatcher: RPCDispatcher, server: RPCServer, rpcPort: Int, sandbox: TwilioSandbox?) {
+    private init(
+        dispatcher: RPCDispatcher,
+        server: RPCServer,
+        rpcPort: Int,
+        twilio: TwilioClient,
+        sandbox: TwilioSandbox?
+    ) {
         self.dispatcher = dispatcher
         self.rpcPort = rpcPort
+        self.twilio = twilio
         self.server = server
         self.sandbox = sandbox
         self.mode = sandbox == nil ? "live" : "sandbox"
@@ -28,24 +38,42 @@ final class Backend: Sendable {
         InProcessTransport(dispatcher: dispatcher)
     }
 
-    /// Starts the sandbox when needed, the services and the RPC server.
-    static func start(_ configuration: ServeConfiguration, board: HealthStatusBoard, logger: Logger) throws -> Backend {
+    /// Starts the sandbox when needed, the services and the RPC server, each reporting to
+    /// `instrumentation`.
+    static func start(
+        _ configuration: ServeConfiguration,
+        board: HealthStatusBoard,
+        instrumentation: GatewayInstrumentation,
+        logger: Logger
+    ) throws -> Backend {
         let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
-        let twilio = try makeTwilioClient(configuration, sandbox: sandbox, logger: logger)
+        let twilio = try makeTwilioClient(
+            configuration,
+            sandbox: sandbox,
+            instrumentation: instrumentation,
+            logger: logger
+        )
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(
-            in: &router
+        MessagingService(
+            twilio: twilio,
+            store: store,
+            logger: logger.labeled("gateway.messaging"),
+            observer: { instrumentation.observe($0) }
         )
+        .register(in: &router)
         VoiceService(twilio: twilio).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
-        let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
+        let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc")) {
+            instrumentation.observe($0)
+        }
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
         let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
-        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, sandbox: sandbox)
+        instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
+        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, twilio: twilio, sandbox: sandbox)
     }
 
     /// Stops taking new calls; calls in flight finish.
@@ -92,6 +120,7 @@ final class Backend: Sendable {
     private static func makeTwilioClient(
         _ configuration: ServeConfiguration,
         sandbox: TwilioSandbox?,
+        instrumentation: GatewayInstrumentation,
         logger: Logger
     ) throws -> TwilioClient {
         var twilioConfiguration = TwilioConfiguration()
@@ -111,7 +140,8 @@ final class Backend: Sendable {
         return try TwilioClient(
             configuration: twilioConfiguration,
             credentials: StaticCredentialSource(credentials),
-            logger: logger
+            logger: logger,
+            observer: { instrumentation.observe($0) }
         )
     }
 }

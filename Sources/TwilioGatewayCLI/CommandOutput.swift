@@ -19,13 +19,7 @@ enum CommandOutput {
     static func report(_ error: RPCError, json: Bool) {
         let details = error.errorDetails
         if json {
-            var fields: [(String, String?)] = [
-                ("code", text(error.code.description)), ("message", text(error.message)),
-            ]
-            fields.append(("twilioCode", details.flatMap { $0.twilioCode == 0 ? nil : String($0.twilioCode) }))
-            fields.append(("moreInfo", details.flatMap { text($0.moreInfo) }))
-            fields.append(("retryable", error.isRetryable ? "true" : "false"))
-            print("{\"error\":" + object(fields) + "}")
+            print("{\"error\":" + Self.json(error) + "}")
             return
         }
         var line = "error: \(error.code): \(error.message)"
@@ -34,6 +28,17 @@ enum CommandOutput {
             line += "; see \(details.moreInfo)"
         }
         printError(line)
+    }
+
+    /// A failed call as one JSON object: its status code and message, Twilio's code and link when
+    /// Twilio gave them, and whether a retry may help.
+    static func json(_ error: RPCError) -> String {
+        let details = error.errorDetails
+        return object([
+            ("code", text(error.code.description)), ("message", text(error.message)),
+            ("twilioCode", details.flatMap { $0.twilioCode == 0 ? nil : String($0.twilioCode) }),
+            ("moreInfo", details.flatMap { text($0.moreInfo) }), ("retryable", error.isRetryable ? "true" : "false"),
+        ])
     }
 
     /// A JSON object of the members whose value is not `nil`; values are JSON text already.

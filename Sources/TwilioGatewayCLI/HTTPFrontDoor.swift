@@ -1,4 +1,5 @@
 internal import GatewayAPI
+internal import GatewayMetrics
 internal import GatewayServices
 internal import GraphQLGateway
 internal import HTTPServer
@@ -6,9 +7,10 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioSandbox
 
-/// The HTTP port: the GraphQL gateway at `/graphql`, the liveness probe at `/healthz` and, in
-/// sandbox mode, the sandbox's inbox at `/sandbox/inbox/{address}` (where Verify codes land),
-/// open like the rest of a sandbox-mode gateway.
+/// The HTTP port: the GraphQL gateway at `/graphql`, the liveness probe at `/healthz`, the
+/// readiness probe at `/readyz`, the metrics at `/metrics` and, in sandbox mode, the sandbox's
+/// inbox at `/sandbox/inbox/{address}` (where Verify codes land), open like the rest of a
+/// sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
     let port: Int
     private let server: HTTPServer
@@ -23,6 +25,8 @@ final class HTTPFrontDoor: Sendable {
         _ configuration: ServeConfiguration,
         transport: any RPCClientTransport,
         board: HealthStatusBoard,
+        readiness: ReadinessProber,
+        instrumentation: GatewayInstrumentation,
         sandbox: TwilioSandbox?,
         logger: Logger
     ) throws -> HTTPFrontDoor {
@@ -36,7 +40,8 @@ final class HTTPFrontDoor: Sendable {
         let graphQL = GraphQLHTTPHandler(
             endpoint: gateway.makeEndpoint(),
             requestTimeout: configuration.graphQLTimeout,
-            logger: logger.labeled("gateway.graphql")
+            logger: logger.labeled("gateway.graphql"),
+            observer: { instrumentation.observe($0) }
         )
         var router = HTTPRouter()
         graphQL.register(in: &router)
@@ -47,6 +52,8 @@ final class HTTPFrontDoor: Sendable {
                 status: serving ? .ok : .serviceUnavailable
             )
         }
+        router.add(.get, "/readyz") { _ in readinessResponse(readiness.status) }
+        router.add(.get, "/metrics") { _ in metricsResponse(instrumentation.registry) }
 
         if let sandbox {
             router.add(.get, "/sandbox/inbox/{Address}") { request in
@@ -63,6 +70,7 @@ final class HTTPFrontDoor: Sendable {
             handler: router.handler
         )
         try server.start()
+        instrumentation.trackOpenConnections(port: "http") { server.openConnectionCount }
         return HTTPFrontDoor(server: server, port: server.boundPort ?? Int(configuration.httpAddress.port))
     }
 

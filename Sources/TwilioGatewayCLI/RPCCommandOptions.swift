@@ -5,17 +5,30 @@ internal import RPCCore
 struct RPCCommandOptions {
     /// The options every RPC command takes.
     static let optionNames: Set<String> = ["rpc-addr", "timeout"]
+    /// The longest `--timeout`, a year, in seconds; it also keeps the milliseconds in range.
+    static let longestTimeout = 31_536_000.0
 
     var address = HostAndPort(host: "127.0.0.1", port: 7701)
-    var timeout = Duration.seconds(10)
+    /// The deadline of each call, or `nil` for none.
+    var timeout: Duration?
 
-    init(arguments: inout CommandArguments, environment: Environment) throws {
+    /// Reads `--rpc-addr` (or `GATEWAY_RPC_ADDR`) and `--timeout`.
+    ///
+    /// - Parameter defaultTimeout: The deadline without `--timeout`; `nil` for none.
+    init(
+        arguments: inout CommandArguments,
+        environment: Environment,
+        defaultTimeout: Duration? = .seconds(10)
+    ) throws {
+        timeout = defaultTimeout
         if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
             address = try HostAndPort(text, setting: "rpc address")
         }
         if let text = arguments.value("timeout") {
-            guard let seconds = Double(text), seconds > 0 else {
-                throw CommandArguments.ParseError(description: "--timeout needs a positive number of seconds")
+            guard let seconds = Double(text), seconds > 0, seconds <= Self.longestTimeout else {
+                throw CommandArguments.ParseError(
+                    description: "--timeout needs a positive number of seconds, at most \(Int(Self.longestTimeout))"
+                )
             }
             timeout = .milliseconds(Int64(seconds * 1000))
         }

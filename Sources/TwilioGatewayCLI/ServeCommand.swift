@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GatewayAPI
+internal import GatewayMetrics
 internal import GatewayServices
 internal import HTTPServer
 internal import RPCCore
@@ -22,9 +23,10 @@ enum ServeCommand {
         try prepareDataDirectory(configuration.dataDirectory)
 
         let board = HealthStatusBoard(services: GatewayServiceNames.served)
+        let instrumentation = GatewayInstrumentation()
         let backend: Backend?
         if configuration.upstreams.isEmpty {
-            backend = try Backend.start(configuration, board: board, logger: logger)
+            backend = try Backend.start(configuration, board: board, instrumentation: instrumentation, logger: logger)
         } else {
             backend = nil
             logger.notice(
@@ -32,12 +34,20 @@ enum ServeCommand {
                 ["upstreams": configuration.upstreams.map(\.description).joined(separator: ",")]
             )
         }
+        let mode = backend?.mode ?? "graphql-only"
+        instrumentation.recordBuildInfo(version: GatewayVersion.current, mode: mode)
 
         let transport = backend?.inProcessTransport ?? UpstreamTransport.make(configuration.upstreams, logger: logger)
+        let readiness = makeProber(configuration, backend: backend, transport: transport, logger: logger) {
+            instrumentation.recordReadinessProbe(isReady: $0.isReady)
+        }
+        let probing = Task { await readiness.run() }
         let http = try HTTPFrontDoor.start(
             configuration,
             transport: transport,
             board: board,
+            readiness: readiness,
+            instrumentation: instrumentation,
             sandbox: backend?.sandbox,
             logger: logger
         )
@@ -49,17 +59,41 @@ enum ServeCommand {
                 }
                     ?? "none",
                 "http.address": HostAndPort(host: configuration.httpAddress.host, port: UInt16(http.port)).description,
-                "mode": backend?.mode ?? "graphql-only",
+                "mode": mode,
             ]
         )
 
         let signal = await TerminationSignal.wait()
         logger.notice("gateway.stopping", ["signal": String(signal)])
         board.setAll(.notServing)
+        probing.cancel()
         backend?.beginShutdown()
         http.stop()
         await backend?.waitUntilStopped()
+        await probing.value
         logger.notice("gateway.stopped")
+    }
+
+    /// The prober behind `GET /readyz`: of Twilio (or the sandbox) through the backend's client,
+    /// or of the upstreams' Health service in GraphQL-only mode. One probe may take the interval
+    /// or five seconds, whichever is shorter.
+    private static func makeProber(
+        _ configuration: ServeConfiguration,
+        backend: Backend?,
+        transport: any RPCClientTransport,
+        logger: Logger,
+        observer: @escaping @Sendable (ReadinessStatus) -> Void
+    ) -> ReadinessProber {
+        let timeout = min(configuration.readinessInterval, .seconds(5))
+        let check =
+            backend.map { ReadinessCheck.twilio($0.twilio, timeout: timeout) }
+            ?? UpstreamTransport.readinessCheck(transport, timeout: timeout)
+        return ReadinessProber(
+            interval: configuration.readinessInterval,
+            logger: logger.labeled("gateway.readiness"),
+            observer: observer,
+            check: check
+        )
     }
 
     private static func prepareDataDirectory(_ path: String) throws {

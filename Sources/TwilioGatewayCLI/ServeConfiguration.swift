@@ -19,11 +19,13 @@ struct ServeConfiguration {
     var upstreams: [HostAndPort] = []
     var sandboxNumbers = ["+15557654321", "+15005550006"]
     var graphQLTimeout = Duration.seconds(10)
+    var readinessInterval = Duration.seconds(15)
     var twilio = Twilio()
 
     /// The options `serve` takes, each with a value.
     static let optionNames: Set<String> = [
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
+        "readiness-interval",
     ]
 
     static let help = """
@@ -42,6 +44,9 @@ struct ServeConfiguration {
           --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
           --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
+          --readiness-interval SECONDS
+                                     Time between two probes of Twilio (or the upstreams) behind
+                                     GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -76,6 +81,14 @@ struct ServeConfiguration {
                 throw CommandArguments.ParseError(description: "--graphql-timeout needs a positive number of seconds")
             }
             graphQLTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw CommandArguments.ParseError(
+                    description: "--readiness-interval needs a number of seconds above 0 and at most 86400"
+                )
+            }
+            readinessInterval = .milliseconds(Int64(seconds * 1000))
         }
         if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
             sandboxNumbers = list.split(separator: ",").map { String($0) }

@@ -9,10 +9,12 @@ enum Usage {
     static let commands: [String: Command] = [
         "serve": ServeCommand.command,
         "send-sms": SendSmsCommand.command,
+        "bulk-send": BulkSendCommand.command,
         "message": MessageCommand.command,
         "call": CallCommand.command,
         "update-call": UpdateCallCommand.command,
         "verify": VerifyCommand.command,
+        "totp": TotpCommand.command,
     ]
 
     static let overview = """
@@ -23,10 +25,12 @@ enum Usage {
         Commands:
           serve        Run the RPC server, the GraphQL gateway and (without credentials) the sandbox
           send-sms     Send one SMS through a running gateway's RPC port
+          bulk-send    Send one SMS to each recipient of a CSV file, with a progress bar on a terminal
           message      Show one message, or cancel it with --cancel
           call         Place an outbound call, or show one call by its SID
           update-call  End a call or redirect it to new TwiML
           verify       Start a verification (verify start) or check a code (verify check)
+          totp         TOTP factors for authenticator apps: create, verify, challenge, check
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

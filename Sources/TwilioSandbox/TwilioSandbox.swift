@@ -30,6 +30,9 @@ public import ServiceSupport
 /// real RFC 6238 codes. Codes arrive in the recipient's inbox: ``deliveries(to:accountSID:)``,
 /// or `GET /sandbox/inbox/{address}` with the account's credentials.
 ///
+/// `GET /2010-04-01/Accounts/{AccountSid}.json` answers the authenticated account (without its
+/// auth token), which is what health checks fetch.
+///
 /// Messages: `POST …/Messages.json`, `GET …/Messages.json` (`PageSize`, `Page`, `To`, `From`),
 /// `GET …/Messages/{Sid}.json` and `POST …/Messages/{Sid}.json` (cancel a scheduled message,
 /// redact a body). Messages move from status to status on timers (see
@@ -79,6 +82,7 @@ public final class TwilioSandbox: Sendable {
         let frontDoor = SandboxFrontDoor(
             state: state,
             resources: [
+                AccountsResource(state: state, createdAt: configuration.wallClock()),
                 messages,
                 CallsResource(state: state, calls: calls, logger: logger),
                 VerificationsResource(state: state, store: verify, logger: logger),

@@ -53,6 +53,19 @@ enum MHDCallbacks {
         core.completed(context, outcome: outcomeName(termination))
     }
 
+    /// Called when a connection is accepted and when it closes, for the count of open connections.
+    static let connection: MHD_NotifyConnectionCallback = { cls, _, _, notification in
+        guard let cls else {
+            return
+        }
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        switch notification {
+        case .CONNECTION_NOTIFY_STARTED: core.connectionOpened()
+        case .CONNECTION_NOTIFY_CLOSED: core.connectionClosed()
+        @unknown default: break
+        }
+    }
+
     /// Receives libmicrohttpd's own diagnostics, such as a failed bind.
     static let log: CMicroHTTPD_LogCallback = { cls, format, arguments in
         guard let cls, let format, let arguments else {

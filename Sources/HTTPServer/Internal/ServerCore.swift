@@ -18,6 +18,7 @@ final class ServerCore: Sendable {
     let maxBodyBytes: Int
     private let registry = Mutex(Registry())
     private let lastDiagnostic = Mutex<String?>(nil)
+    private let openConnections = Atomic<Int>(0)
 
     init(handler: @escaping HTTPHandler, logger: Logger, maxBodyBytes: Int) {
         self.handler = handler
@@ -28,6 +29,19 @@ final class ServerCore: Sendable {
     /// The number of requests between their request line and their completion notice.
     var activeRequestCount: Int {
         registry.withLock { $0.activeRequests }
+    }
+
+    /// The connections libmicrohttpd has accepted and not yet closed.
+    var openConnectionCount: Int {
+        openConnections.load(ordering: .relaxed)
+    }
+
+    func connectionOpened() {
+        openConnections.wrappingAdd(1, ordering: .relaxed)
+    }
+
+    func connectionClosed() {
+        openConnections.wrappingSubtract(1, ordering: .relaxed)
     }
 
     /// The last message libmicrohttpd logged, for start-failure errors.

@@ -34,6 +34,13 @@ struct RequestReport: Sendable {
             metadata["twilio.outcome"] = "cancelled"
         }
         logger.debug("twilio.request.finished", metadata)
-        observer?(TwilioRequestEvent(endpoint: operation.name, outcome: outcome, duration: duration))
+        observer?(
+            TwilioRequestEvent(
+                endpoint: operation.name,
+                outcome: outcome,
+                twilioErrorCode: twilioErrorCode,
+                duration: duration
+            )
+        )
     }
 }

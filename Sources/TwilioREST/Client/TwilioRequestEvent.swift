@@ -17,6 +17,8 @@ public struct TwilioRequestEvent: Hashable, Sendable {
     public var endpoint: String
     /// How the request ended.
     public var outcome: Outcome
+    /// Twilio's error code, such as 21211 or 20429, when the answer was an error that had one.
+    public var twilioErrorCode: Int?
     /// The time from the start of the call, fetching credentials included, to its end.
     public var duration: Duration
 
@@ -25,10 +27,17 @@ public struct TwilioRequestEvent: Hashable, Sendable {
     /// - Parameters:
     ///   - endpoint: The endpoint's name.
     ///   - outcome: How the request ended.
+    ///   - twilioErrorCode: Twilio's error code, if the answer carried one.
     ///   - duration: How long it took.
-    public init(endpoint: String, outcome: Outcome, duration: Duration) {
+    public init(endpoint: String, outcome: Outcome, twilioErrorCode: Int? = nil, duration: Duration) {
         self.endpoint = endpoint
         self.outcome = outcome
+        self.twilioErrorCode = twilioErrorCode
         self.duration = duration
+    }
+
+    /// Whether Twilio answered with a rate limit: HTTP 429, or error 20429 under any status.
+    public var isRateLimited: Bool {
+        outcome == .response(httpStatus: 429) || twilioErrorCode == 20429
     }
 }

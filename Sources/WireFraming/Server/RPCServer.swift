@@ -69,6 +69,12 @@ public final class RPCServer: Sendable {
         state.withLock { $0.port }
     }
 
+    /// The TCP connections open now: those serving calls, draining, or being refused with a
+    /// GOAWAY (over the per-address limit, or during shutdown) until they close.
+    public var openConnectionCount: Int {
+        state.withLock { $0.connections.count }
+    }
+
     /// Binds `host:port` and starts accepting connections.
     ///
     /// - Parameters:

@@ -14,6 +14,7 @@ enum PythonTools {
 
     static let hasProtobuf = canImport("google.protobuf")
     static let hasTwilio = canImport("twilio.rest")
+    static let hasPrometheusClient = canImport("prometheus_client.parser")
 
     /// Whether a test needing `available` runs: the package is there or CI demands it. A missing
     /// python3 never skips; the test then fails on it.

@@ -125,6 +125,29 @@ struct TwilioClientErrorTests {
         #expect(error?.isRetryable == testCase.retryable)
         #expect(events.events.map(\.outcome) == [.response(httpStatus: testCase.expected.httpStatus)])
         #expect(events.events.map(\.endpoint) == ["messages.create"])
+        #expect(events.events.map(\.twilioErrorCode) == [testCase.expected.code])
+    }
+
+    @Test(
+        "an event is a rate limit for HTTP 429 or error 20429, and nothing else",
+        arguments: [
+            (TwilioRequestEvent.Outcome.response(httpStatus: 429), nil, true),
+            (.response(httpStatus: 429), 20429, true),
+            (.response(httpStatus: 400), 20429, true),
+            (.response(httpStatus: 400), 21211, false),
+            (.response(httpStatus: 503), nil, false),
+            (.transportFailure(.timedOut), nil, false),
+            (.cancelled, nil, false),
+        ] as [(TwilioRequestEvent.Outcome, Int?, Bool)]
+    )
+    func rateLimited(outcome: TwilioRequestEvent.Outcome, code: Int?, expected: Bool) {
+        let event = TwilioRequestEvent(
+            endpoint: "messages.create",
+            outcome: outcome,
+            twilioErrorCode: code,
+            duration: .zero
+        )
+        #expect(event.isRateLimited == expected)
     }
 
     @Test("the description names status, code, message and link, but no credentials")
