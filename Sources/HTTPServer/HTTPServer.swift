@@ -93,6 +93,9 @@ public final class HTTPServer: Sendable {
     /// more second for those answers to go out), then closes every connection. Blocks the
     /// calling thread until libmicrohttpd has stopped.
     ///
+    /// Streaming responses end at once: each body ends after what its producer wrote, and the
+    /// producer's task is cancelled.
+    ///
     /// Calling it again, or on a server never started, does nothing. A handler still running
     /// when the grace period ends keeps running to its end; its response is dropped.
     public func stop() {
@@ -112,11 +115,15 @@ public final class HTTPServer: Sendable {
         if listenSocket == MHD_INVALID_SOCKET {
             logger.debug("http.server.quiesce_failed", ["http.port": String(running.port)])
         }
+        running.core.streams.endAll()
         wait(until: ContinuousClock.now + configuration.shutdownGracePeriod) { running.core.activeRequestCount == 0 }
 
         let abandoned = running.core.abandonSuspended()
-        wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) { abandoned.allSatisfy(\.isFinished) }
+        wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) {
+            abandoned.allSatisfy(\.isFinished) && running.core.streams.count == 0
+        }
         MHD_stop_daemon(running.daemon.pointer)
+        running.core.streams.close()
         if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
             logger.debug("http.server.close_failed", ["http.errno": String(errno)])
         }
