@@ -1,10 +1,10 @@
 /// The results of an operation as they come: the spec's response stream.
 ///
 /// Iterating pulls one source event at a time and executes the selection set for it, so a
-/// slow consumer slows the source down rather than piling results up. Each result's outcome is
-/// ``GraphQLResponse/Outcome/executed``. When the source throws, the stream ends with one
-/// result that has no `data` and the error (with the root field's path and locations). When
-/// the iterating task is cancelled, the stream ends without a further result.
+/// slow consumer slows the source down rather than piling results up. Each result of an event
+/// has the outcome ``GraphQLResponse/Outcome/executed``. When the source throws, the stream
+/// ends with one result that has no `data` and the error (with the root field's path and
+/// locations). When the iterating task is cancelled, the stream ends without a further result.
 public struct GraphQLResponseStream: AsyncSequence, Sendable {
     private enum Source: Sendable {
         case single(GraphQLResponse)
@@ -13,8 +13,11 @@ public struct GraphQLResponseStream: AsyncSequence, Sendable {
 
     private let source: Source
 
-    /// A stream of exactly one result, for a query or a mutation.
-    init(single response: GraphQLResponse) {
+    /// A stream of exactly one result: a query's or a mutation's, or a request's errors for a
+    /// transport that sends even those as results.
+    ///
+    /// - Parameter response: The one result.
+    public init(single response: GraphQLResponse) {
         source = .single(response)
     }
 
