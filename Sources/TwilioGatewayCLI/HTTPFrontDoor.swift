@@ -6,7 +6,8 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioSandbox
 
-/// The HTTP port: the GraphQL gateway at `/graphql`, the liveness probe at `/healthz` and, in
+/// The HTTP port: the GraphQL gateway at `/graphql` (subscriptions over Server-Sent Events
+/// included), the liveness probe at `/healthz` and, in
 /// sandbox mode, the sandbox's inbox at `/sandbox/inbox/{address}` (where Verify codes land),
 /// open like the rest of a sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
@@ -36,7 +37,11 @@ final class HTTPFrontDoor: Sendable {
         let graphQL = GraphQLHTTPHandler(
             endpoint: gateway.makeEndpoint(),
             requestTimeout: configuration.graphQLTimeout,
-            logger: logger.labeled("gateway.graphql")
+            logger: logger.labeled("gateway.graphql"),
+            eventStreams: GraphQLHTTPHandler.EventStreamOptions(
+                maxConcurrentStreams: configuration.graphQLMaxStreams,
+                keepAliveInterval: configuration.graphQLKeepAlive
+            )
         )
         var router = HTTPRouter()
         graphQL.register(in: &router)
