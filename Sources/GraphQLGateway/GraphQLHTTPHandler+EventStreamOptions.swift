@@ -2,13 +2,13 @@ extension GraphQLHTTPHandler {
     /// How ``GraphQLHTTPHandler`` serves GraphQL over Server-Sent Events.
     public struct EventStreamOptions: Sendable {
         /// The most event streams open at once; a request for one more is answered 503.
-        public var maxConcurrentStreams: Int
+        public let maxConcurrentStreams: Int
         /// How often a stream sends a keep-alive comment (`:` and a blank line), so that
         /// proxies do not close it while no result comes.
-        public var keepAliveInterval: Duration
+        public let keepAliveInterval: Duration
         /// How many bytes of results may wait for a slow client before the stream stops
         /// reading from its source.
-        public var bufferBytes: Int
+        public let bufferBytes: Int
 
         /// Creates options.
         ///

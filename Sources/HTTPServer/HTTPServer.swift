@@ -8,7 +8,8 @@ internal import Synchronization
 /// libmicrohttpd owns the sockets and the HTTP parsing on its own threads. When a request's
 /// body is complete, its connection is suspended and the handler runs on a Swift task; when
 /// the handler returns, the connection is resumed and the response is sent. A slow handler
-/// therefore never holds up a libmicrohttpd thread.
+/// therefore never holds up a libmicrohttpd thread. A response with a
+/// ``HTTPResponse/streamingBody`` is sent as its producer writes it (see ``HTTPStreamingBody``).
 ///
 /// Lifecycle: created → ``start()`` → running → ``stop()`` → stopped. A stopped server cannot
 /// be started again; create a new one. Every method may be called from any thread.

@@ -17,9 +17,9 @@ public struct HTTPStreamingBody: Sendable {
     public typealias Producer = @Sendable (HTTPBodyWriter) async throws -> Void
 
     /// How many bytes may wait to be sent before a write suspends.
-    public var bufferSize: Int
+    public let bufferSize: Int
     /// Writes the body.
-    public var produce: Producer
+    public let produce: Producer
 
     /// Creates a streaming body.
     ///

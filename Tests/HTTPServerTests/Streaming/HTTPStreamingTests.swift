@@ -254,7 +254,7 @@ struct HTTPStreamingTests {
         let ran = Counter()
         var response = response
         let produce = try #require(response.streamingBody?.produce)
-        response.streamingBody?.produce = { writer in
+        response.streamingBody = HTTPStreamingBody { writer in
             ran.add()
             try await produce(writer)
         }
