@@ -18,7 +18,7 @@ public struct HTTPBodyWriter: Sendable {
     /// Sends text as UTF-8.
     ///
     /// - Parameter text: The next part of the body.
-    /// - Throws: As ``write(_:)-(Array<UInt8>)``.
+    /// - Throws: As the write of bytes does.
     public func write(_ text: String) async throws {
         try await stream.write(Array(text.utf8))
     }

@@ -10,7 +10,7 @@
 /// - if the server stops, the body ends after what was written (with the final chunk), the
 ///   task is cancelled and every later write throws.
 ///
-/// A client that stops reading slows ``HTTPBodyWriter/write(_:)-(Array<UInt8>)`` down: at most
+/// A client that stops reading slows the writes of ``HTTPBodyWriter`` down: at most
 /// ``bufferSize`` bytes (plus one write) wait in memory for each stream.
 public struct HTTPStreamingBody: Sendable {
     /// Writes the body through the writer, then returns.
