@@ -6,7 +6,8 @@ public struct GatewayOperation: Hashable, Sendable {
     /// The method.
     public var method: RPCMethod
     /// The root type of the field: `query` for `Get…`/`List…` methods, `mutation` for other
-    /// unary methods, `nil` for streaming methods, which the schema does not expose yet.
+    /// unary methods, `subscription` for server-streaming methods, `nil` for client-streaming
+    /// methods, which the schema does not expose.
     public var operationType: OperationType?
     /// The root field, such as `twilio_sendSms`, or `nil` when the method is not exposed.
     public var fieldName: String?

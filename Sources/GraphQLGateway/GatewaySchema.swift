@@ -4,8 +4,8 @@ public import RPCCore
 
 /// The GraphQL schema of the gateway, derived at run time from the Protobuf services.
 ///
-/// No field is written by hand: every unary method of every service not in
-/// ``GatewayConfiguration/excludedServices`` becomes a root field that calls it through the
+/// No field is written by hand: every unary and server-streaming method of every service not
+/// in ``GatewayConfiguration/excludedServices`` becomes a root field that calls it through the
 /// transport. See ``init(transport:configuration:protoSchema:)`` for the rules.
 ///
 /// Serving it over HTTP:
@@ -32,8 +32,13 @@ public struct GatewaySchema: Sendable {
     ///   method becomes a Mutation field with one argument, `input: <Name>Input!`. The Query
     ///   root always has `twilio_gateway`. Root fields are nullable, so one failed call does
     ///   not void the others' results.
-    /// - Streaming methods get no field yet (they will be Subscription fields once served over
-    ///   Server-Sent Events).
+    /// - A server-streaming method becomes a Subscription field whose events are the call's
+    ///   response messages, one result each: `Subscribe<X>` becomes `twilio_` plus `X` in
+    ///   lowerCamelCase with the request's fields as arguments (`SubscribeEvents` →
+    ///   `twilio_events`), any other `twilio_` plus its name with `input: <Name>Input!`
+    ///   (`BulkSendSms` → `twilio_bulkSendSms`). The call has no deadline and ends when the
+    ///   client leaves; a failed call ends the stream with the error a unary field would give.
+    ///   Client-streaming methods get no field.
     /// - Types: each message is an object type named like the message, each field named by its
     ///   JSON name, with the .proto comments as descriptions; request-reachable messages also get
     ///   `<Name>Input` types whose fields are all optional. Results are never null except for

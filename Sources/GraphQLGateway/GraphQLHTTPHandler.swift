@@ -14,15 +14,23 @@ public import ServiceSupport
 ///   and `application/json` otherwise, both with `charset=utf-8`; the status comes from
 ///   ``GraphQL/GraphQLResponse/suggestedHTTPStatus(graphQLResponseMediaType:)``.
 ///
+/// - With `Accept: text/event-stream` (GraphQL over Server-Sent Events, distinct connections
+///   mode), results are streamed as `next` events and a final `complete`: a subscription's, one
+///   per event, a query's or mutation's, one. See ``EventStreamOptions`` for the limits.
+///
 /// Body size limits are the ``HTTPServer/HTTPServer``'s: it answers 413 before the handler runs.
 /// Each request's RPCs get ``requestTimeout`` and the HTTP `Authorization` header as the
-/// `authorization` metadata entry.
+/// `authorization` metadata entry; a subscription's RPC has no deadline and is cancelled when
+/// the client disconnects.
 public struct GraphQLHTTPHandler: Sendable {
     /// The endpoint requests run against.
     public let endpoint: GraphQLEndpoint
     /// How long each RPC a request makes may take.
     public let requestTimeout: Duration
-    private let logger: Logger
+    /// How results are streamed over Server-Sent Events.
+    public let eventStreams: EventStreamOptions
+    let streamLimiter: EventStreamLimiter
+    let logger: Logger
     let observer: (@Sendable (GraphQLRequestEvent) -> Void)?
 
     /// Creates a handler.
@@ -31,19 +39,24 @@ public struct GraphQLHTTPHandler: Sendable {
     ///   - endpoint: The endpoint requests run against, such as one from
     ///     ``GatewaySchema/makeEndpoint(parseLimits:validationOptions:jsonLimits:)``.
     ///   - requestTimeout: How long each RPC a request makes may take; 10 seconds unless set.
-    ///   - logger: Receives one `graphql.request.finished` debug line per request and the RPC
-    ///     failures; never argument values or headers.
+    ///   - logger: Receives one `graphql.request.finished` (or, for a stream,
+    ///     `graphql.stream.finished`) debug line per request and the RPC failures; never
+    ///     argument values or headers.
+    ///   - eventStreams: How results are streamed over Server-Sent Events.
     ///   - observer: Called once per request when its answer is ready, on the request's task;
     ///     it must be quick.
     public init(
         endpoint: GraphQLEndpoint,
         requestTimeout: Duration = .seconds(10),
         logger: Logger = .disabled,
+        eventStreams: EventStreamOptions = EventStreamOptions(),
         observer: (@Sendable (GraphQLRequestEvent) -> Void)? = nil
     ) {
         self.endpoint = endpoint
         self.requestTimeout = requestTimeout
         self.logger = logger
+        self.eventStreams = eventStreams
+        self.streamLimiter = EventStreamLimiter(limit: eventStreams.maxConcurrentStreams)
         self.observer = observer
     }
 
@@ -65,6 +78,15 @@ public struct GraphQLHTTPHandler: Sendable {
         let started = ContinuousClock.now
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)
+        let streaming = GraphQLMediaType.eventStreamPreference(accept: request.headers["Accept"])
+        if streaming != .none {
+            return await respondWithEventStream(
+                to: request,
+                context: context,
+                mediaType: mediaType,
+                errorsAsEvents: streaming == .only
+            )
+        }
 
         let read: Result<GraphQLRequest, GraphQLRequestError>
         let allowsMutations: Bool
@@ -133,7 +155,7 @@ public struct GraphQLHTTPHandler: Sendable {
     }
 
     /// Why a POST body cannot be read as JSON, or `nil` when it can.
-    private static func contentTypeProblem(_ request: HTTPRequest) -> String? {
+    static func contentTypeProblem(_ request: HTTPRequest) -> String? {
         guard let contentType = request.headers["Content-Type"] else {
             return "A POST request needs the header Content-Type: application/json."
         }
@@ -145,7 +167,7 @@ public struct GraphQLHTTPHandler: Sendable {
         return nil
     }
 
-    private func errorResponse(_ message: String, status: HTTPStatus, mediaType: GraphQLMediaType) -> HTTPResponse {
+    func errorResponse(_ message: String, status: HTTPStatus, mediaType: GraphQLMediaType) -> HTTPResponse {
         let body: GraphQLValue = ["errors": [["message": .string(message)]]]
         logger.debug("graphql.request.finished", ["http.status": String(status.code), "graphql.errors": "1"])
         return HTTPResponse(status: status, headers: ["Content-Type": mediaType.contentType], body: body.jsonBytes())

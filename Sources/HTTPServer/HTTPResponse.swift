@@ -1,14 +1,16 @@
-/// An HTTP response: status, header fields and a body held in memory.
+/// An HTTP response: status, header fields and a body held in memory or produced over time.
 ///
-/// The server adds `Content-Length`, `Date` and `Connection` itself; a `Content-Length` set
-/// here is ignored.
+/// The server adds `Content-Length` (or chunked encoding for a streaming body), `Date` and
+/// `Connection` itself; a `Content-Length` set here is ignored.
 public struct HTTPResponse: Sendable {
     /// The status code.
     public var status: HTTPStatus
     /// The header fields, in the order they are sent.
     public var headers: HTTPHeaders
-    /// The body; empty for none.
+    /// The body; empty for none. Ignored when ``streamingBody`` is set.
     public var body: [UInt8]
+    /// A body written over time instead of ``body``, or `nil` for the body in memory.
+    public var streamingBody: HTTPStreamingBody?
 
     /// Creates a response.
     ///

@@ -8,7 +8,8 @@ internal import Synchronization
 /// libmicrohttpd owns the sockets and the HTTP parsing on its own threads. When a request's
 /// body is complete, its connection is suspended and the handler runs on a Swift task; when
 /// the handler returns, the connection is resumed and the response is sent. A slow handler
-/// therefore never holds up a libmicrohttpd thread.
+/// therefore never holds up a libmicrohttpd thread. A response with a
+/// ``HTTPResponse/streamingBody`` is sent as its producer writes it (see ``HTTPStreamingBody``).
 ///
 /// Lifecycle: created → ``start()`` → running → ``stop()`` → stopped. A stopped server cannot
 /// be started again; create a new one. Every method may be called from any thread.
@@ -93,6 +94,9 @@ public final class HTTPServer: Sendable {
     /// more second for those answers to go out), then closes every connection. Blocks the
     /// calling thread until libmicrohttpd has stopped.
     ///
+    /// Streaming responses end at once: each body ends after what its producer wrote, and the
+    /// producer's task is cancelled.
+    ///
     /// Calling it again, or on a server never started, does nothing. A handler still running
     /// when the grace period ends keeps running to its end; its response is dropped.
     public func stop() {
@@ -112,11 +116,15 @@ public final class HTTPServer: Sendable {
         if listenSocket == MHD_INVALID_SOCKET {
             logger.debug("http.server.quiesce_failed", ["http.port": String(running.port)])
         }
+        running.core.streams.endAll()
         wait(until: ContinuousClock.now + configuration.shutdownGracePeriod) { running.core.activeRequestCount == 0 }
 
         let abandoned = running.core.abandonSuspended()
-        wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) { abandoned.allSatisfy(\.isFinished) }
+        wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) {
+            abandoned.allSatisfy(\.isFinished) && running.core.streams.count == 0
+        }
         MHD_stop_daemon(running.daemon.pointer)
+        running.core.streams.close()
         if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
             logger.debug("http.server.close_failed", ["http.errno": String(errno)])
         }

@@ -1,4 +1,5 @@
-/// Why an ``HTTPServer`` could not be created, started or used.
+/// Why an ``HTTPServer`` could not be created, started or used, or why a streaming body no
+/// longer takes bytes.
 public struct HTTPServerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of failure; new kinds may be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -6,6 +7,7 @@ public struct HTTPServerError: Error, Hashable, Sendable, CustomStringConvertibl
             case invalidConfiguration
             case startFailed
             case invalidState
+            case streamClosed
         }
 
         private let kind: Kind
@@ -20,6 +22,9 @@ public struct HTTPServerError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let startFailed = Code(.startFailed)
         /// The call does not fit the server's lifecycle, such as starting it twice.
         public static let invalidState = Code(.invalidState)
+        /// A streaming body takes no more bytes: the client disconnected, the server is
+        /// stopping, or the producer already returned. The producer should return.
+        public static let streamClosed = Code(.streamClosed)
 
         /// The code's name.
         public var description: String {

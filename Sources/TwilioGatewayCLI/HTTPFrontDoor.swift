@@ -7,10 +7,10 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioSandbox
 
-/// The HTTP port: the GraphQL gateway at `/graphql`, the liveness probe at `/healthz`, the
-/// readiness probe at `/readyz`, the metrics at `/metrics` and, in sandbox mode, the sandbox's
-/// inbox at `/sandbox/inbox/{address}` (where Verify codes land), open like the rest of a
-/// sandbox-mode gateway.
+/// The HTTP port: the GraphQL gateway at `/graphql` (subscriptions over Server-Sent Events
+/// included), the liveness probe at `/healthz`, the readiness probe at `/readyz`, the metrics at
+/// `/metrics` and, in sandbox mode, the sandbox's inbox at `/sandbox/inbox/{address}` (where
+/// Verify codes land), open like the rest of a sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
     let port: Int
     private let server: HTTPServer
@@ -41,6 +41,10 @@ final class HTTPFrontDoor: Sendable {
             endpoint: gateway.makeEndpoint(),
             requestTimeout: configuration.graphQLTimeout,
             logger: logger.labeled("gateway.graphql"),
+            eventStreams: GraphQLHTTPHandler.EventStreamOptions(
+                maxConcurrentStreams: configuration.graphQLMaxStreams,
+                keepAliveInterval: configuration.graphQLKeepAlive
+            ),
             observer: { instrumentation.observe($0) }
         )
         var router = HTTPRouter()

@@ -20,12 +20,14 @@ struct ServeConfiguration {
     var sandboxNumbers = ["+15557654321", "+15005550006"]
     var graphQLTimeout = Duration.seconds(10)
     var readinessInterval = Duration.seconds(15)
+    var graphQLMaxStreams = 100
+    var graphQLKeepAlive = Duration.seconds(15)
     var twilio = Twilio()
 
     /// The options `serve` takes, each with a value.
     static let optionNames: Set<String> = [
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
-        "readiness-interval",
+        "readiness-interval", "graphql-max-streams", "graphql-keepalive",
     ]
 
     static let help = """
@@ -42,6 +44,11 @@ struct ServeConfiguration {
           --upstream HOST:PORT       Run only the GraphQL gateway, forwarding to these RPC servers;
                                      repeat for several [GATEWAY_UPSTREAMS, comma-separated]
           --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
+          --graphql-max-streams N    Most GraphQL event streams (subscriptions) open at once, 1 to 1000
+                                     [GATEWAY_GRAPHQL_MAX_STREAMS] (default 100)
+          --graphql-keepalive SECONDS
+                                     Interval of keep-alive comments on event streams
+                                     [GATEWAY_GRAPHQL_KEEPALIVE] (default 15)
           --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
           --readiness-interval SECONDS
@@ -90,6 +97,7 @@ struct ServeConfiguration {
             }
             readinessInterval = .milliseconds(Int64(seconds * 1000))
         }
+        try readEventStreamSettings(&arguments, environment)
         if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
             sandboxNumbers = list.split(separator: ",").map { String($0) }
         }
@@ -105,5 +113,27 @@ struct ServeConfiguration {
             )
         }
         try arguments.rejectUnknown()
+    }
+
+    /// Reads the limits of GraphQL over Server-Sent Events.
+    private mutating func readEventStreamSettings(
+        _ arguments: inout CommandArguments,
+        _ environment: Environment
+    ) throws {
+        if let text = arguments.value("graphql-max-streams") ?? environment["GATEWAY_GRAPHQL_MAX_STREAMS"] {
+            // At most 1000, so that streams leave room among the HTTP server's 1024 connections.
+            guard let count = Int(text), (1...1000).contains(count) else {
+                throw CommandArguments.ParseError(description: "--graphql-max-streams needs a number from 1 to 1000")
+            }
+            graphQLMaxStreams = count
+        }
+        if let text = arguments.value("graphql-keepalive") ?? environment["GATEWAY_GRAPHQL_KEEPALIVE"] {
+            guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+                throw CommandArguments.ParseError(
+                    description: "--graphql-keepalive needs a number of seconds above 0, at most 3600"
+                )
+            }
+            graphQLKeepAlive = .milliseconds(Int64(seconds * 1000))
+        }
     }
 }

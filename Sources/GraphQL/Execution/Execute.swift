@@ -1,8 +1,10 @@
 /// Executes an operation of a validated document.
 ///
 /// Chooses the operation (by `operationName`, or the only one), coerces the variables, then runs
-/// the root fields: a query's (and a subscription's, once, as a single result) concurrently, a
-/// mutation's strictly one after another. Resolver errors become `errors` entries with `path` and
+/// the root fields: a query's concurrently, a mutation's strictly one after another. A
+/// subscription's root field runs once as if it were a query, with the root value as its
+/// event; ``subscribe(schema:document:operationName:variables:context:rootValue:)`` runs it as a
+/// stream of events. Resolver errors become `errors` entries with `path` and
 /// `locations`, and nulls propagate to the nearest nullable field per the spec.
 ///
 /// - Parameters:
@@ -56,7 +58,7 @@ public func execute(
 }
 
 /// The spec's GetOperation.
-private func selectOperation(in document: DocumentNode, named name: String?) -> Result<
+func selectOperation(in document: DocumentNode, named name: String?) -> Result<
     OperationDefinitionNode, GraphQLError
 > {
     let operations = document.operations

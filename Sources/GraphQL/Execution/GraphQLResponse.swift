@@ -7,8 +7,9 @@ public struct GraphQLResponse: Sendable, Hashable {
         case malformedRequest
         /// The document has syntax errors, breaks a parse limit, or fails validation.
         case invalidDocument
-        /// The document is valid, but the operation could not be chosen or the variables could not
-        /// be coerced. Nothing was run.
+        /// The document is valid, but the operation could not be chosen, the variables could not
+        /// be coerced, or the operation cannot run over this request (a subscription without a
+        /// stream, or a subscription whose event stream could not start). Nothing was run.
         case invalidRequest
         /// The operation is not allowed over this request, such as a mutation sent with GET.
         case operationNotAllowed

@@ -2,6 +2,8 @@
 ///
 /// The HTTP layer passes the body (POST) or the URL query (GET) and sends back
 /// ``GraphQLResponse/jsonString()`` with ``GraphQLResponse/suggestedHTTPStatus(graphQLResponseMediaType:)``.
+/// Over a transport that carries a stream of results, such as Server-Sent Events, the
+/// `respondWithStream` methods serve subscriptions too.
 public struct GraphQLEndpoint: Sendable {
     /// The schema requests run against.
     public let schema: GraphQLSchema
@@ -63,6 +65,10 @@ public struct GraphQLEndpoint: Sendable {
 
     /// Answers a request.
     ///
+    /// A subscription is refused (``GraphQLResponse/Outcome/invalidRequest``), since its
+    /// results come as a stream; ``respondWithStream(to:context:allowsMutations:rootValue:)``
+    /// serves it.
+    ///
     /// - Parameters:
     ///   - request: The request.
     ///   - context: The value every resolver receives.
@@ -76,18 +82,16 @@ public struct GraphQLEndpoint: Sendable {
         rootValue: any Sendable = GraphQLValue.object([:])
     ) async -> GraphQLResponse {
         let document: DocumentNode
-        do {
-            document = try parse(source: request.query, limits: parseLimits)
-        } catch {
-            return .failed(.invalidDocument, [error])
+        switch prepare(request, allowsMutations: allowsMutations) {
+        case .success(let prepared): document = prepared
+        case .failure(let refusal): return refusal.response
         }
-        let errors = validate(schema: schema, document: document, options: validationOptions)
-        guard errors.isEmpty else {
-            return .failed(.invalidDocument, errors)
-        }
-        if !allowsMutations, isMutation(in: document, named: request.operationName) {
-            let error = GraphQLError(message: "Can only perform a mutation operation from a POST request.")
-            return .failed(.operationNotAllowed, [error])
+        if operationType(in: document, named: request.operationName) == .subscription {
+            let error = GraphQLError(
+                message: "A subscription sends a stream of results: ask for it with the header "
+                    + "Accept: text/event-stream (GraphQL over Server-Sent Events)."
+            )
+            return .failed(.invalidRequest, [error])
         }
         return await execute(
             schema: schema,
@@ -99,12 +103,37 @@ public struct GraphQLEndpoint: Sendable {
         )
     }
 
-    private func isMutation(in document: DocumentNode, named name: String?) -> Bool {
+    /// A response that ends a request before execution, as an `Error` for `Result`.
+    struct Refusal: Error {
+        let response: GraphQLResponse
+    }
+
+    /// Parses and validates the request's document, and refuses a mutation unless allowed.
+    func prepare(_ request: GraphQLRequest, allowsMutations: Bool) -> Result<DocumentNode, Refusal> {
+        let document: DocumentNode
+        do {
+            document = try parse(source: request.query, limits: parseLimits)
+        } catch {
+            return .failure(Refusal(response: .failed(.invalidDocument, [error])))
+        }
+        let errors = validate(schema: schema, document: document, options: validationOptions)
+        guard errors.isEmpty else {
+            return .failure(Refusal(response: .failed(.invalidDocument, errors)))
+        }
+        if !allowsMutations, operationType(in: document, named: request.operationName) == .mutation {
+            let error = GraphQLError(message: "Can only perform a mutation operation from a POST request.")
+            return .failure(Refusal(response: .failed(.operationNotAllowed, [error])))
+        }
+        return .success(document)
+    }
+
+    /// The type of the operation the request names, or `nil` when it names none the document has.
+    func operationType(in document: DocumentNode, named name: String?) -> OperationType? {
         let operations = document.operations
         let chosen =
             name == nil
             ? (operations.count == 1 ? operations.first : nil)
             : operations.first { $0.name?.value == name }
-        return chosen?.operation == .mutation
+        return chosen?.operation
     }
 }

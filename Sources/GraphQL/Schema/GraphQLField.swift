@@ -13,6 +13,10 @@ public struct GraphQLField: Sendable {
     /// Resolves the field; `nil` uses the default resolver, which reads the member named like the
     /// field from a ``GraphQLValue`` object or a `[String: any Sendable]` parent.
     public var resolve: GraphQLFieldResolver?
+    /// Makes the source event stream of a Subscription root field (the spec's
+    /// ResolveFieldEventStream); ``resolve`` then maps each event, given as the parent, to the
+    /// field's value. `nil` on every other field.
+    public var subscribe: GraphQLSubscriptionResolver?
 
     /// Creates a field.
     ///
@@ -23,13 +27,15 @@ public struct GraphQLField: Sendable {
     ///   - arguments: The field's arguments.
     ///   - deprecationReason: Why the field is deprecated.
     ///   - resolve: Resolves the field; `nil` for the default resolver.
+    ///   - subscribe: Makes the event stream of a Subscription root field.
     public init(
         name: String,
         type: GraphQLTypeReference,
         description: String? = nil,
         arguments: [GraphQLArgument] = [],
         deprecationReason: String? = nil,
-        resolve: GraphQLFieldResolver? = nil
+        resolve: GraphQLFieldResolver? = nil,
+        subscribe: GraphQLSubscriptionResolver? = nil
     ) {
         self.name = name
         self.type = type
@@ -37,6 +43,7 @@ public struct GraphQLField: Sendable {
         self.arguments = arguments
         self.deprecationReason = deprecationReason
         self.resolve = resolve
+        self.subscribe = subscribe
     }
 
     /// The argument named `name`, if the field has one.

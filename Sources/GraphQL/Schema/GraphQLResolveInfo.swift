@@ -13,6 +13,23 @@ public typealias GraphQLFieldResolver =
         _ info: GraphQLResolveInfo
     ) async throws -> (any Sendable)?
 
+/// Makes the source event stream of a Subscription root field: the parent value (the
+/// subscription's root value), the coerced arguments, the request's context and facts about
+/// the field, in; the events, out.
+///
+/// Each event becomes one response: the field's ``GraphQLField/resolve`` gets it as the parent.
+/// The stream ending ends the subscription; the stream throwing ends it with one last response
+/// carrying the error. Throwing instead of returning a stream fails the subscription before
+/// any event. Cancelling the task that iterates the responses cancels the iteration of the
+/// stream, which should stop whatever feeds it.
+public typealias GraphQLSubscriptionResolver =
+    @Sendable (
+        _ parent: any Sendable,
+        _ arguments: GraphQLObject,
+        _ context: any Sendable,
+        _ info: GraphQLResolveInfo
+    ) async throws -> AsyncThrowingStream<any Sendable, any Error>
+
 /// Names the concrete object type of a value for an interface or union; `nil` when it cannot tell.
 public typealias GraphQLTypeResolver =
     @Sendable (

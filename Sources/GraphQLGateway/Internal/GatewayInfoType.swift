@@ -50,8 +50,8 @@ struct GatewayInfoType {
                 GraphQLField(
                     name: "field",
                     type: .string,
-                    description: "The root field that calls it, such as Mutation.twilio_sendSms; null for "
-                        + "streaming methods, which are not served over GraphQL yet."
+                    description: "The root field that calls it, such as Mutation.twilio_sendSms or "
+                        + "Subscription.twilio_events; null for client-streaming methods, which GraphQL does not serve."
                 ),
                 GraphQLField(
                     name: "description",
@@ -68,6 +68,7 @@ struct GatewayInfoType {
         switch (operation.operationType, operation.fieldName) {
         case (.query?, let name?): field = .string("Query." + name)
         case (.mutation?, let name?): field = .string("Mutation." + name)
+        case (.subscription?, let name?): field = .string("Subscription." + name)
         default: field = .null
         }
         return .object([

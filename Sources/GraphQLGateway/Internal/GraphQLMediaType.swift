@@ -38,7 +38,7 @@ enum GraphQLMediaType {
     }
 
     /// The media range of one `Accept` element, lowercased, and its `q` (1 unless given).
-    private static func parse(_ range: Substring) -> (type: String, quality: Double) {
+    static func parse(_ range: Substring) -> (type: String, quality: Double) {
         let parts = range.split(separator: ";").map { $0.trimmingWhitespace().lowercased() }
         var quality = 1.0
         for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {

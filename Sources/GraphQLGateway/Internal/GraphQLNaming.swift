@@ -4,7 +4,9 @@ internal import ProtoBridge
 ///
 /// Every GraphQL name the gateway derives comes from here, so the rules can be read in one place:
 /// - a root field is ``fieldPrefix`` plus the method name in lowerCamelCase (`SendSms` →
-///   `twilio_sendSms`); `Get<X>` and `List<X>` drop the verb (`GetMessage` → `twilio_message`);
+///   `twilio_sendSms`); `Get<X>` and `List<X>` drop the verb (`GetMessage` → `twilio_message`),
+///   and so does `Subscribe<X>` among the server-streaming methods (`SubscribeEvents` →
+///   `twilio_events`);
 /// - an output type is the message's name with its enclosing messages' names before it
 ///   (`Message`, `EventParametersEntry`); enums likewise (`HealthCheckResponseServingStatus`);
 /// - an input type is the output name with a trailing `Request` replaced by `Input`, or with
@@ -30,6 +32,15 @@ enum GraphQLNaming {
             }
         }
         return (.mutation, fieldPrefix + lowerCamel(name))
+    }
+
+    /// The Subscription field name of a server-streaming method, and whether the field takes
+    /// the request's fields as arguments (`Subscribe<X>`) rather than one `input` argument.
+    static func subscriptionField(forMethod name: String) -> (takesFields: Bool, name: String) {
+        if let rest = droppingVerb("Subscribe", from: name) {
+            return (true, fieldPrefix + lowerCamel(rest))
+        }
+        return (false, fieldPrefix + lowerCamel(name))
     }
 
     /// The GraphQL name of a message or enum type for output (and, for enums, input).

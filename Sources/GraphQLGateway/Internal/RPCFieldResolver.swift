@@ -3,7 +3,8 @@ internal import ProtoBridge
 internal import RPCCore
 internal import ServiceSupport
 
-/// Resolves one root field by calling its unary RPC.
+/// Resolves one root field by calling its unary RPC, or (``subscribe(_:context:)``) makes a
+/// Subscription field's events from its server-streaming RPC.
 ///
 /// The field's arguments become the request message, which goes to ``transport`` encoded;
 /// the response comes back decoded as a GraphQL value. Every failure is a ``GraphQLError``
@@ -35,17 +36,7 @@ struct RPCFieldResolver: Sendable {
     func resolve(_ arguments: GraphQLObject, context: any Sendable) async throws -> GraphQLValue {
         let requestContext = context as? GatewayRequestContext ?? GatewayRequestContext()
         let logger = requestContext.logger.with("rpc.method", method.path)
-        let message = try requestMessage(from: arguments)
-        let bytes: [UInt8]
-        do {
-            bytes = try message.serializedBytes()
-        } catch {
-            logger.debug("graphql.request.unencodable", ["error.type": String(describing: type(of: error))])
-            throw GraphQLError(
-                message: "The request to \(method.name) could not be encoded.",
-                extensions: ["code": "INTERNAL", "retryable": false]
-            )
-        }
+        let bytes = try encodedRequest(from: arguments, logger: logger)
 
         let options = RPCCallOptions(
             timeout: requestContext.timeout ?? defaultTimeout,
@@ -68,6 +59,23 @@ struct RPCFieldResolver: Sendable {
         return try responseValue(from: answer, logger: logger)
     }
 
+    /// The request message built from the field's arguments, encoded.
+    ///
+    /// - Throws: ``GatewayInputError`` for arguments the request cannot hold, ``GraphQLError``
+    ///   when the message cannot be encoded.
+    func encodedRequest(from arguments: GraphQLObject, logger: Logger) throws -> [UInt8] {
+        let message = try requestMessage(from: arguments)
+        do {
+            return try message.serializedBytes()
+        } catch {
+            logger.debug("graphql.request.unencodable", ["error.type": String(describing: type(of: error))])
+            throw GraphQLError(
+                message: "The request to \(method.name) could not be encoded.",
+                extensions: ["code": "INTERNAL", "retryable": false]
+            )
+        }
+    }
+
     private func requestMessage(from arguments: GraphQLObject) throws -> ProtoMessage {
         let converter = InputConverter(schema: schema)
         switch argumentStyle {
@@ -83,7 +91,8 @@ struct RPCFieldResolver: Sendable {
         }
     }
 
-    private func responseValue(from bytes: [UInt8], logger: Logger) throws -> GraphQLValue {
+    /// A response message decoded as a GraphQL value keyed by JSON names.
+    func responseValue(from bytes: [UInt8], logger: Logger) throws -> GraphQLValue {
         do {
             let message = try ProtoMessage(serializedBytes: bytes, typeName: response.fullName)
             return OutputConverter(schema: schema).value(of: message, as: response)

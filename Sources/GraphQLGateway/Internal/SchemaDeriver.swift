@@ -4,9 +4,8 @@ internal import RPCCore
 
 /// Walks the exposed services and builds the root fields, then every type they reach.
 ///
-/// Streaming methods get no field yet: the GraphQL executor would run a subscription once,
-/// like a query, so Subscription fields stay out until they are served over Server-Sent
-/// Events. They are still listed by `twilio_gateway`.
+/// Client-streaming methods get no field (the services have none); they are still listed by
+/// `twilio_gateway`.
 struct SchemaDeriver {
     let protoSchema: ProtoSchema
     let configuration: GatewayConfiguration
@@ -15,6 +14,7 @@ struct SchemaDeriver {
     private var operations: [GatewayOperation] = []
     private var queryFields: [GraphQLField] = []
     private var mutationFields: [GraphQLField] = []
+    private var subscriptionFields: [GraphQLField] = []
     private var methodsByField: [String: String] = [:]
     private var outputMessages: Set<String> = []
     private var inputMessages: Set<String> = []
@@ -54,10 +54,20 @@ struct SchemaDeriver {
                 description: "Actions: every other unary method of the services, one field each.",
                 fields: mutationFields
             )
+        let subscription =
+            subscriptionFields.isEmpty
+            ? nil
+            : GraphQLObjectType(
+                name: "Subscription",
+                description: "Streams, served over GraphQL over Server-Sent Events: every server-streaming "
+                    + "method of the services, one field each, one result per message.",
+                fields: subscriptionFields
+            )
         do {
             let schema = try GraphQLSchema(
                 query: query,
                 mutation: mutation,
+                subscription: subscription,
                 types: info.types + types,
                 description: "Twilio messaging, voice and Verify through the gateway. Every field but "
                     + "twilio_gateway calls one RPC method of the services in Protos/twilio/gateway/v1."
@@ -70,7 +80,7 @@ struct SchemaDeriver {
 
     private mutating func addRootField(for method: ProtoMethodInfo, of service: ProtoServiceInfo) {
         let rpcMethod = RPCMethod(service: service.fullName, name: method.name)
-        guard !method.clientStreaming, !method.serverStreaming else {
+        guard !method.clientStreaming else {
             operations.append(
                 GatewayOperation(method: rpcMethod, operationType: nil, fieldName: nil, description: method.comment)
             )
@@ -83,45 +93,69 @@ struct SchemaDeriver {
             return
         }
 
-        let (kind, name) = GraphQLNaming.rootField(forMethod: method.name)
-        let rootName = kind == .query ? "Query" : "Mutation"
-        if let earlier = methodsByField[rootName + "." + name] {
+        let root = Self.rootPlace(of: method)
+        if let earlier = methodsByField[root.typeName + "." + root.name] {
             problems.append(
-                "Methods \(earlier) and \(rpcMethod.path) both become the field \(rootName).\(name); rename one."
+                "Methods \(earlier) and \(rpcMethod.path) both become the field \(root.typeName).\(root.name); "
+                    + "rename one."
             )
             return
         }
-        methodsByField[rootName + "." + name] = rpcMethod.path
+        methodsByField[root.typeName + "." + root.name] = rpcMethod.path
         markOutput(response.fullName)
 
         let resolver = RPCFieldResolver(
             method: rpcMethod,
             request: request,
             response: response,
-            argumentStyle: kind == .query ? .fields : .input,
+            argumentStyle: root.style,
             schema: protoSchema,
             transport: transport,
             defaultTimeout: configuration.defaultTimeout
         )
-        let field = GraphQLField(
-            name: name,
+        var field = GraphQLField(
+            name: root.name,
             type: .named(GraphQLNaming.typeName(forFullName: response.fullName, in: protoSchema)),
             description: method.comment,
-            arguments: kind == .query ? inputFields(of: request) : inputArgument(for: request),
+            arguments: root.style == .fields ? inputFields(of: request) : inputArgument(for: request),
             resolve: { _, arguments, context, _ in try await resolver.resolve(arguments, context: context) }
         )
-        switch kind {
-        case .query: queryFields.append(field)
-        case .mutation: mutationFields.append(field)
+        switch root.operationType {
+        case .query:
+            queryFields.append(field)
+        case .mutation:
+            mutationFields.append(field)
+        case .subscription:
+            field.resolve = { event, _, _, _ in try RPCFieldResolver.value(of: event) }
+            field.subscribe = { _, arguments, context, _ in try resolver.subscribe(arguments, context: context) }
+            subscriptionFields.append(field)
         }
         operations.append(
             GatewayOperation(
                 method: rpcMethod,
-                operationType: kind == .query ? .query : .mutation,
-                fieldName: name,
+                operationType: root.operationType,
+                fieldName: root.name,
                 description: method.comment
             )
         )
+    }
+
+    /// Where a method's field goes: `Get…`/`List…` to Query with the request's fields as
+    /// arguments, other unary methods to Mutation with one `input`, `Subscribe…` to
+    /// Subscription with the request's fields, other server-streaming methods to Subscription
+    /// with one `input`.
+    private static func rootPlace(of method: ProtoMethodInfo) -> (
+        operationType: OperationType, typeName: String, style: RPCFieldResolver.ArgumentStyle, name: String
+    ) {
+        if method.serverStreaming {
+            let (takesFields, name) = GraphQLNaming.subscriptionField(forMethod: method.name)
+            return (.subscription, "Subscription", takesFields ? .fields : .input, name)
+        }
+        let (kind, name) = GraphQLNaming.rootField(forMethod: method.name)
+        switch kind {
+        case .query: return (.query, "Query", .fields, name)
+        case .mutation: return (.mutation, "Mutation", .input, name)
+        }
     }
 
     /// The `input: <Request>Input!` argument, or none for a request without fields.

@@ -29,11 +29,8 @@ enum ResponseWriter {
         }
         defer { MHD_destroy_response(mhdResponse) }
 
-        for (name, value) in response.headers where !HTTPHeaders.namesMatch(name, "Content-Length") {
-            guard MHD_add_response_header(mhdResponse, name, value) == .YES else {
-                core.logger.debug("http.response.header_refused", ["http.header.name": name])
-                return response.status == internalError.status ? nil : queue(internalError, on: connection, core: core)
-            }
+        guard addHeaders(of: response, to: mhdResponse, core: core) else {
+            return response.status == internalError.status ? nil : queue(internalError, on: connection, core: core)
         }
         guard MHD_queue_response(connection, UInt32(response.status.code), mhdResponse) == .YES else {
             return nil
@@ -41,7 +38,20 @@ enum ResponseWriter {
         return response.status
     }
 
-    private static let internalError = HTTPResponse.text(
+    /// Adds the response's header fields but `Content-Length`, which libmicrohttpd sets.
+    ///
+    /// - Returns: `false` when libmicrohttpd refused one; the log names it.
+    static func addHeaders(of response: HTTPResponse, to mhdResponse: OpaquePointer, core: ServerCore) -> Bool {
+        for (name, value) in response.headers where !HTTPHeaders.namesMatch(name, "Content-Length") {
+            guard MHD_add_response_header(mhdResponse, name, value) == .YES else {
+                core.logger.debug("http.response.header_refused", ["http.header.name": name])
+                return false
+            }
+        }
+        return true
+    }
+
+    static let internalError = HTTPResponse.text(
         "Internal Server Error: the handler's response could not be sent\n",
         status: .internalServerError
     )

@@ -36,6 +36,7 @@ extension ServerCore {
     /// Logs the request's line and releases its place among the active requests.
     func completed(_ context: RequestContext, outcome: String) {
         context.markFinished()
+        streams.requestCompleted(context)
         requestFinished()
         guard logger.minimumLevel <= .debug else {
             return
@@ -102,6 +103,9 @@ extension ServerCore {
     }
 
     private func answer(_ response: HTTPResponse, _ context: RequestContext, _ connection: OpaquePointer) -> Bool {
+        if let body = response.streamingBody {
+            return answer(response, streaming: body, context, connection)
+        }
         guard let status = ResponseWriter.queue(response, on: connection, core: self) else {
             return false
         }

@@ -16,6 +16,8 @@ final class ServerCore: Sendable {
     let handler: HTTPHandler
     let logger: Logger
     let maxBodyBytes: Int
+    /// The streaming responses in progress.
+    let streams: StreamRegistry
     private let registry = Mutex(Registry())
     private let lastDiagnostic = Mutex<String?>(nil)
     private let openConnections = Atomic<Int>(0)
@@ -24,6 +26,7 @@ final class ServerCore: Sendable {
         self.handler = handler
         self.logger = logger
         self.maxBodyBytes = maxBodyBytes
+        self.streams = StreamRegistry(logger: logger)
     }
 
     /// The number of requests between their request line and their completion notice.

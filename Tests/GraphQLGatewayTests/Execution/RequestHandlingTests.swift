@@ -254,11 +254,15 @@ struct RequestHandlingTests {
         #expect(info["version"] == .string(GatewayHarness.version))
         #expect(
             info["methods"] == [
-                ["path": "/twilio.gateway.v1.Events/SubscribeEvents", "field": nil],
+                ["path": "/twilio.gateway.v1.Events/SubscribeEvents", "field": "Subscription.twilio_events"],
+                ["path": "/twilio.gateway.v1.Events/AckEvents", "field": "Mutation.twilio_ackEvents"],
+                ["path": "/twilio.gateway.v1.Events/ListEvents", "field": "Query.twilio_events"],
+                ["path": "/twilio.gateway.v1.Events/RespondToCall", "field": "Mutation.twilio_respondToCall"],
+                ["path": "/twilio.gateway.v1.Events/ReplyToMessage", "field": "Mutation.twilio_replyToMessage"],
                 ["path": "/twilio.gateway.v1.Messaging/SendSms", "field": "Mutation.twilio_sendSms"],
                 ["path": "/twilio.gateway.v1.Messaging/GetMessage", "field": "Query.twilio_message"],
                 ["path": "/twilio.gateway.v1.Messaging/CancelMessage", "field": "Mutation.twilio_cancelMessage"],
-                ["path": "/twilio.gateway.v1.Messaging/BulkSendSms", "field": nil],
+                ["path": "/twilio.gateway.v1.Messaging/BulkSendSms", "field": "Subscription.twilio_bulkSendSms"],
                 ["path": "/twilio.gateway.v1.Verify/StartVerification", "field": "Mutation.twilio_startVerification"],
                 ["path": "/twilio.gateway.v1.Verify/CheckVerification", "field": "Mutation.twilio_checkVerification"],
                 ["path": "/twilio.gateway.v1.Verify/GetVerification", "field": "Query.twilio_verification"],

@@ -64,6 +64,11 @@ struct GraphQLCoreIntrospectionTests {
         #expect(sdl.contains("\"\"\"Checks a code that the user entered against a pending verification.\"\"\""))
         #expect(sdl.contains("One of `from`, `messagingServiceSid` (oneof `sender`): set at most one."))
         #expect(sdl.contains("twilio_gateway: GatewayInfo!"))
+        #expect(sdl.contains("type Subscription {"))
+        #expect(sdl.contains("One of `startOffset`, `startTime` (oneof `start`): set at most one."))
+        #expect(sdl.contains("    startOffset: Int64\n"))
+        #expect(sdl.contains("  ): Event\n"))
+        #expect(sdl.contains("twilio_bulkSendSms(\n"))
         #expect(!sdl.contains("Health"))
     }
 

@@ -28,7 +28,7 @@ struct SchemaDerivationTests {
         }
     }
 
-    @Test("Get and List methods become queries taking the request's fields, other unary methods mutations")
+    @Test("Get and List become queries and Subscribe subscriptions taking the fields; other unary, mutations")
     func rootFields() throws {
         let schema = try Self.derive(ProtoFixtures.catalog).schema
 
@@ -46,7 +46,12 @@ struct SchemaDerivationTests {
                 "twilio_priceItem([PriceItemInput!]): Item", "twilio_touch([]): Item",
             ]
         )
-        #expect(schema.subscriptionType == nil)
+        #expect(
+            schema.subscriptionType?.fields.map { field in
+                let arguments = field.arguments.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+                return "\(field.name)(\(arguments)): \(field.type)"
+            } == ["twilio_changes(pageSize: Int, kind: Kind): Item"]
+        )
         #expect(schema.queryType.field(named: "twilio_item")?.description == "Reads one item.")
         #expect(schema.queryType.field(named: "twilio_item")?.argument(named: "sid")?.description == "The item's SID.")
     }
@@ -113,19 +118,56 @@ struct SchemaDerivationTests {
 
         for name in ["Int64", "UInt64", "Base64"] {
             #expect(catalog.type(named: name) != nil, "\(name)")
-            #expect(gateway.type(named: name) == nil, "\(name)")
         }
+        #expect(gateway.type(named: "Int64") != nil, "event offsets are int64")
+        #expect(gateway.type(named: "UInt64") == nil)
+        #expect(gateway.type(named: "Base64") == nil)
     }
 
-    @Test("streaming methods get no field but are listed with the others")
+    @Test("server-streaming methods become subscriptions, listed with the others")
     func streaming() throws {
         let operations = try Self.derive(ProtoFixtures.catalog).operations
 
         #expect(operations.map(\.method.name) == ["GetItem", "ListItems", "PriceItem", "Touch", "SubscribeChanges"])
         #expect(
-            operations.map(\.fieldName) == ["twilio_item", "twilio_items", "twilio_priceItem", "twilio_touch", nil]
+            operations.map(\.fieldName) == [
+                "twilio_item", "twilio_items", "twilio_priceItem", "twilio_touch", "twilio_changes",
+            ]
         )
-        #expect(operations.map(\.operationType) == [.query, .query, .mutation, .mutation, nil])
+        #expect(operations.map(\.operationType) == [.query, .query, .mutation, .mutation, .subscription])
+    }
+
+    @Test("the events stream, its history and the bulk send derive with no glue")
+    func gatewayStreams() throws {
+        let schema = try GatewayHarness().gateway.schema
+        func signature(_ field: GraphQLField?) -> String? {
+            field.map { field in
+                let arguments = field.arguments.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+                return "\(field.name)(\(arguments)): \(field.type)"
+            }
+        }
+
+        #expect(
+            schema.subscriptionType?.fields.map(signature) == [
+                "twilio_events(types: [String!], phoneNumber: String, sid: String, startOffset: Int64, "
+                    + "startTime: String, consumer: String): Event",
+                "twilio_bulkSendSms(input: BulkSendSmsInput!): BulkSendSmsUpdate",
+            ]
+        )
+        #expect(
+            signature(schema.queryType.field(named: "twilio_events"))
+                == "twilio_events(types: [String!], phoneNumber: String, sid: String, beforeOffset: Int64, "
+                + "limit: Int): ListEventsResponse"
+        )
+        #expect(Self.fields(of: "ListEventsResponse", in: schema) == ["events: [Event!]!"])
+        #expect(
+            Self.fields(of: "Event", in: schema) == [
+                "offset: Int64!", "type: String!", "receivedAt: String!", "messageSid: String!", "callSid: String!",
+                "accountSid: String!", "from: String!", "to: String!", "status: String!",
+                "parameters: [EventParametersEntry!]!",
+            ]
+        )
+        #expect(schema.subscriptionType?.field(named: "twilio_watch") == nil)
     }
 
     @Test("two methods on one field and a result without fields are reported together")

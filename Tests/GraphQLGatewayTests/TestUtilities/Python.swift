@@ -1,6 +1,7 @@
 import Foundation
 
-/// python3 with graphql-core, as an independent reader of the derived schema.
+/// python3: with graphql-core, an independent reader of the derived schema; on its own, an
+/// independent HTTP client.
 enum Python {
     struct Outcome {
         var status: Int32
@@ -16,6 +17,51 @@ enum Python {
         }
         return (try? run(["-c", "import graphql"]).status) == 0
     }()
+
+    /// Whether the tests that need only python3 itself must run: it is there, or
+    /// `GATEWAY_REQUIRE_PYTHON=1` says its absence is a failure.
+    static let pythonTestsEnabled: Bool = {
+        if ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1" {
+            return true
+        }
+        return (try? run(["-c", "pass"]).status) == 0
+    }()
+
+    /// Runs `python3 arguments…` like ``run(_:input:)``, but waits for its exit without blocking
+    /// a thread, for peers that talk to a server in this process.
+    static func runAsync(_ arguments: [String]) async throws -> Outcome {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("python-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["stdout", "stderr"].map { directory.appendingPathComponent($0) }
+        for file in files {
+            try Data().write(to: file)
+        }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: files[0])
+        process.standardError = try FileHandle(forWritingTo: files[1])
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { process in
+                continuation.resume(returning: process.terminationStatus)
+            }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+
+        return Outcome(
+            status: status,
+            output: try String(contentsOf: files[0], encoding: .utf8),
+            errorOutput: try String(contentsOf: files[1], encoding: .utf8)
+        )
+    }
 
     /// Runs `python3 arguments…` with `input` on stdin; output goes through files so no pipe fills.
     static func run(_ arguments: [String], input: String = "") throws -> Outcome {

@@ -1,0 +1,114 @@
+internal import GraphQL
+internal import HTTPServer
+internal import ServiceSupport
+
+extension GraphQLHTTPHandler {
+    /// Answers a request that asked for `text/event-stream`: GraphQL over Server-Sent Events,
+    /// distinct connections mode.
+    ///
+    /// The results go out as `next` events, then `complete`. Refused before any stream, as an
+    /// ordinary response: a method other than GET or POST (405), a POST body that is not JSON
+    /// (415), one stream past the limit (503), a request that cannot be read as GraphQL (400)
+    /// and a mutation over GET (405). Errors of the document, the operation choice or the
+    /// variables go out as one `next` event and `complete` when `errorsAsEvents` is set (the
+    /// client accepts nothing but the event stream), and as an ordinary response otherwise.
+    func respondWithEventStream(
+        to request: HTTPRequest,
+        context: GatewayRequestContext,
+        mediaType: GraphQLMediaType,
+        errorsAsEvents: Bool
+    ) async -> HTTPResponse {
+        guard [.get, .head, .post].contains(request.method) else {
+            var answer = errorResponse(
+                "GraphQL requests use GET or POST, not \(request.method).",
+                status: .methodNotAllowed,
+                mediaType: mediaType
+            )
+            answer.headers.add(name: "Allow", value: "GET, POST")
+            return answer
+        }
+        if request.method == .post, let problem = Self.contentTypeProblem(request) {
+            return errorResponse(problem, status: .unsupportedMediaType, mediaType: mediaType)
+        }
+        guard let slot = streamLimiter.acquire() else {
+            var answer = errorResponse(
+                "The server already serves \(streamLimiter.limit) event streams, as many as it may at once; "
+                    + "try again later.",
+                status: .serviceUnavailable,
+                mediaType: mediaType
+            )
+            answer.headers.add(name: "Retry-After", value: "1")
+            return answer
+        }
+
+        let result =
+            request.method == .post
+            ? await endpoint.respondWithStream(toJSONBody: request.body, context: context)
+            : await endpoint.respondWithStream(toURLQuery: request.query, context: context)
+        switch result {
+        case .stream(let results):
+            return eventStream(of: results, slot: slot)
+        case .failed(let response)
+        where errorsAsEvents && [.invalidDocument, .invalidRequest].contains(response.outcome):
+            return eventStream(of: GraphQLResponseStream(single: response), slot: slot)
+        case .failed(let response):
+            return ordinaryResponse(response, mediaType: mediaType)
+        }
+    }
+
+    private func eventStream(of results: GraphQLResponseStream, slot: EventStreamLimiter.Slot) -> HTTPResponse {
+        let options = eventStreams
+        let logger = self.logger
+        return .streaming(
+            headers: [
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-cache",
+                "X-Accel-Buffering": "no",
+            ],
+            bufferSize: options.bufferBytes
+        ) { writer in
+            defer { slot.release() }
+            var count = 0
+            var completed = false
+            defer {
+                logger.debug(
+                    "graphql.stream.finished",
+                    ["graphql.results": String(count), "graphql.completed": String(completed)]
+                )
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                defer { group.cancelAll() }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: options.keepAliveInterval)
+                        try await writer.write(ServerSentEvents.keepAlive)
+                    }
+                }
+                for await response in results {
+                    try await writer.write(ServerSentEvents.next(response.jsonString()))
+                    count += 1
+                }
+                try Task.checkCancellation()
+                try await writer.write(ServerSentEvents.complete)
+                completed = true
+            }
+        }
+    }
+
+    private func ordinaryResponse(_ response: GraphQLResponse, mediaType: GraphQLMediaType) -> HTTPResponse {
+        let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)
+        logger.debug(
+            "graphql.request.finished",
+            ["http.status": String(status), "graphql.errors": String(response.errors.count)]
+        )
+        var answer = HTTPResponse(
+            status: HTTPStatus(code: status),
+            headers: ["Content-Type": mediaType.contentType],
+            body: response.graphQLValue.jsonBytes()
+        )
+        if response.outcome == .operationNotAllowed {
+            answer.headers.add(name: "Allow", value: "POST")
+        }
+        return answer
+    }
+}
