@@ -65,6 +65,12 @@ let package = Package(
         ),
         module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "WireFraming"]),
 
+        // Twilio's webhooks in: signature checks, limits, and events stored before the answer.
+        module(
+            "WebhookIntake",
+            ["GatewayCrypto", "GatewayServices", "GatewayStore", "HTTPServer", "ServiceSupport", "TwilioREST"]
+        ),
+
         // The GraphQL language and the gateway derived from the Protobuf services.
         module("GraphQL"),
         module("GraphQLGateway", ["GraphQL", "ProtoBridge", "GatewayAPI", "RPCCore", "HTTPServer", "ServiceSupport"]),
@@ -75,7 +81,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayServices", "GatewayStore", "GraphQLGateway", "HTTPServer",
                 "RPCCore", "ServiceSupport",
-                "TwilioREST", "TwilioSandbox", "WireFraming",
+                "TwilioREST", "TwilioSandbox", "WebhookIntake", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
@@ -128,6 +134,13 @@ let package = Package(
                 "GatewayTestSupport",
             ]
         ),
+        tests(
+            "WebhookIntakeTests",
+            [
+                "WebhookIntake", "GatewayCrypto", "GatewayServices", "GatewayStore", "GatewayTestSupport",
+                "HTTPServer", "ServiceSupport", "TwilioREST",
+            ]
+        ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
             "GraphQLGatewayTests",
@@ -145,7 +158,7 @@ let package = Package(
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
-                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL",
+                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore",
             ]
         ),
     ]
