@@ -38,7 +38,8 @@ extension WebhookIntake {
             }
         }
 
-        if let refusal = SignatureCheck.refusal(of: request, body: body, url: url, secret: secret, algorithm: algorithm) {
+        if let refusal = SignatureCheck.refusal(of: request, body: body, url: url, secret: secret, algorithm: algorithm)
+        {
             throw refuse(refusal, url: url, endpoint: endpoint, request: request)
         }
     }

@@ -190,7 +190,8 @@ struct JSONMembers {
     }
 
     private mutating func hex4() throws(WebhookRejection) -> UInt32 {
-        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        guard index + 4 <= bytes.count,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else {
             throw failure("\\u not followed by four hex digits")
         }

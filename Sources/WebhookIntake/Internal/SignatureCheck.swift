@@ -38,7 +38,13 @@ enum SignatureCheck {
         let valid: Bool
         switch body {
         case .json:
-            valid = TwilioSignature.isValid(signature, url: url, body: request.body, authToken: secret, algorithm: algorithm)
+            valid = TwilioSignature.isValid(
+                signature,
+                url: url,
+                body: request.body,
+                authToken: secret,
+                algorithm: algorithm
+            )
         case .form, .query:
             valid = TwilioSignature.isValid(
                 signature,

@@ -35,7 +35,9 @@ enum StrictForm {
                 output.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = hex(bytes, index + 1), let low = hex(bytes, index + 2) else {
-                    throw .badRequest("the form body's field \(field + 1) has a % that is not followed by two hex digits")
+                    throw .badRequest(
+                        "the form body's field \(field + 1) has a % that is not followed by two hex digits"
+                    )
                 }
                 output.append(high << 4 | low)
                 index += 2
