@@ -24,7 +24,7 @@ struct AnswerTests {
             defaultTwiML: "<Response><Reject/></Response>",
             twimlByNumber: ["+15005550010": "<Response><Say>Sales</Say></Response>"]
         )
-        try await IntakeHarness.with(configure: { $0.voiceAnswers = answers }) { harness async throws in
+        try await IntakeHarness.with(.configured({ $0.voiceAnswers = answers })) { harness async throws in
             let sales = try await harness.post(Webhooks.inboundCall(sid: "CA1", to: "+15005550010"), to: .voice)
             let other = try await harness.post(Webhooks.inboundCall(sid: "CA2", to: "+15005550011"), to: .voice)
             #expect(sales.text == "<Response><Say>Sales</Say></Response>")
@@ -34,10 +34,12 @@ struct AnswerTests {
 
     @Test("an inbound call is answered with the TwiML a consumer gives within the window")
     func consumerAnswer() async throws {
-        try await IntakeHarness.with(configure: { configuration in
-            configuration.hasResponder = { $0 == .callInbound }
-            configuration.voiceAnswerWindow = .seconds(10)
-        }) { harness async throws in
+        try await IntakeHarness.with(
+            .configured({ configuration in
+                configuration.hasResponder = { $0 == .callInbound }
+                configuration.voiceAnswerWindow = .seconds(10)
+            })
+        ) { harness async throws in
             let sid = "CA00112233445566778899aabbccddeeff"
             async let response = harness.post(Webhooks.inboundCall(sid: sid), to: .voice)
             let waiting = await eventually { harness.board.waitingSIDs.contains(sid) ? true : nil }
@@ -53,10 +55,12 @@ struct AnswerTests {
 
     @Test("when the consumer stays silent, the call gets the default once the window closes")
     func silentConsumer() async throws {
-        try await IntakeHarness.with(configure: { configuration in
-            configuration.hasResponder = { _ in true }
-            configuration.voiceAnswerWindow = .milliseconds(200)
-        }) { harness async throws in
+        try await IntakeHarness.with(
+            .configured({ configuration in
+                configuration.hasResponder = { _ in true }
+                configuration.voiceAnswerWindow = .milliseconds(200)
+            })
+        ) { harness async throws in
             let response = try await harness.post(Webhooks.inboundCall(), to: .voice)
             #expect(response.text == VoiceAnswers.builtInTwiML)
             #expect(throws: WebhookReplyBoard.ReplyError.self) {
@@ -67,9 +71,11 @@ struct AnswerTests {
 
     @Test("an inbound message gets an empty Response, or the consumer's reply")
     func messages() async throws {
-        try await IntakeHarness.with(configure: { configuration in
-            configuration.hasResponder = { $0 == .smsInbound }
-        }) { harness async throws in
+        try await IntakeHarness.with(
+            .configured({ configuration in
+                configuration.hasResponder = { $0 == .smsInbound }
+            })
+        ) { harness async throws in
             async let replied = harness.post(Webhooks.inboundSMS(sid: "SM1"), to: .sms)
             _ = await eventually { harness.board.waitingSIDs.contains("SM1") ? true : nil }
             try harness.board.reply(to: "SM1", twiml: "<Response><Message>Thanks!</Message></Response>")
@@ -84,10 +90,11 @@ struct AnswerTests {
 
     @Test("a webhook that cannot be stored stops waiting and is answered 503")
     func refusedWhileWaiting() async throws {
-        try await IntakeHarness.with(
+        let options = IntakeHarness.Options(
             configure: { $0.hasResponder = { _ in true } },
             eventLog: { RefusingEventLog($0, refusingFirst: 1, with: .overloaded) }
-        ) { harness async throws in
+        )
+        try await IntakeHarness.with(options) { harness async throws in
             #expect(try await harness.post(Webhooks.inboundCall(), to: .voice).status == 503)
             #expect(harness.board.waitingSIDs.isEmpty)
         }
@@ -107,7 +114,7 @@ struct AnswerTests {
 struct FastConsumerTests {
     @Test("a consumer that answers the moment the event is stored still finds the call waiting")
     func immediateReply() async throws {
-        try await IntakeHarness.with(configure: { $0.hasResponder = { _ in true } }) { harness async throws in
+        try await IntakeHarness.with(.configured({ $0.hasResponder = { _ in true } })) { harness async throws in
             let sid = "CA00112233445566778899aabbccddeeff"
             let consumer = Task { () -> Bool in
                 for await latest in harness.eventLog.latestOffsets() where latest > 0 {

@@ -10,7 +10,7 @@ struct DurabilityTests {
         arguments: [EventLogError.Code.overloaded, .storageFailed, .closed]
     )
     func refused(code: EventLogError.Code) async throws {
-        try await IntakeHarness.with(eventLog: { RefusingEventLog($0, refusingFirst: 2, with: code) }) {
+        try await IntakeHarness.with(.wrappingLog({ RefusingEventLog($0, refusingFirst: 2, with: code) })) {
             harness async throws in
             let fields = Webhooks.inboundCall()
             for _ in 0..<2 {

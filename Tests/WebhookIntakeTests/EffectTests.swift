@@ -93,7 +93,7 @@ struct EffectTests {
 
     @Test("a retry after a lost opt-out event stores it then: effects are applied again for duplicates")
     func effectsOnRetry() async throws {
-        try await IntakeHarness.with(eventLog: { RefusingEventLog($0) { $0 == 2 ? .storageFailed : nil } }) {
+        try await IntakeHarness.with(.wrappingLog({ RefusingEventLog($0) { $0 == 2 ? .storageFailed : nil } })) {
             harness async throws in
             let fields = Webhooks.inboundSMS(body: "STOP")
             #expect(try await harness.post(fields, to: .sms, token: "stop-2").status == 503)

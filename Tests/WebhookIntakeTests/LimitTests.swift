@@ -10,7 +10,7 @@ import WebhookIntake
 struct LimitTests {
     @Test("a body past the intake's limit is answered 413 before its signature is checked")
     func oversizedBody() async throws {
-        try await IntakeHarness.with(configure: { $0.maxBodyBytes = 1024 }) { harness async throws in
+        try await IntakeHarness.with(.configured({ $0.maxBodyBytes = 1024 })) { harness async throws in
             let fields = Webhooks.inboundSMS(body: String(repeating: "x", count: 2000))
             let response = try await harness.post(fields, to: .sms)
             #expect(response.status == 413)
@@ -31,7 +31,7 @@ struct LimitTests {
 
     @Test("header fields past the limit are answered 431")
     func oversizedHeaders() async throws {
-        try await IntakeHarness.with(configure: { $0.maxHeaderBytes = 2048 }) { harness async throws in
+        try await IntakeHarness.with(.configured({ $0.maxHeaderBytes = 2048 })) { harness async throws in
             let response = try await harness.send(
                 path: "/webhooks/twilio/sms",
                 headers: [("X-Padding", String(repeating: "p", count: 3000))],

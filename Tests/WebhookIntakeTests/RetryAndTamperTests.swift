@@ -99,7 +99,7 @@ struct RetryAndTamperTests {
 
     @Test("without a public URL nothing can be checked: 503, so Twilio retries once it is set")
     func noPublicURL() async throws {
-        try await IntakeHarness.with(configure: { $0.publicBaseURL = { nil } }) { harness async throws in
+        try await IntakeHarness.with(.configured({ $0.publicBaseURL = { nil } })) { harness async throws in
             let response = try await harness.post(Webhooks.inboundSMS(), to: .sms)
             #expect(response.status == 503)
             #expect(response.text.contains("GATEWAY_PUBLIC_URL"))
@@ -109,7 +109,7 @@ struct RetryAndTamperTests {
 
     @Test("a shared-key signature needs a known key and a supported algorithm")
     func sharedKeys() async throws {
-        try await IntakeHarness.with(configure: { $0.sharedKeySecret = { $0 == "KS1" ? "shared-secret" : nil } }) {
+        try await IntakeHarness.with(.configured({ $0.sharedKeySecret = { $0 == "KS1" ? "shared-secret" : nil } })) {
             harness async throws in
             let fields = Webhooks.messageStatus(status: "sent")
             let url = IntakeHarness.publicBase + "/webhooks/twilio/status"
@@ -141,7 +141,7 @@ struct RetryAndTamperTests {
 
     @Test("when the credentials cannot be read, the webhook is answered 503")
     func credentialsUnavailable() async throws {
-        try await IntakeHarness.with(credentials: FailingCredentials()) { harness async throws in
+        try await IntakeHarness.with(IntakeHarness.Options(credentials: FailingCredentials())) { harness async throws in
             #expect(try await harness.post(Webhooks.inboundSMS(), to: .sms).status == 503)
             #expect(harness.logLines("webhook.credentials.unavailable").count == 1)
         }

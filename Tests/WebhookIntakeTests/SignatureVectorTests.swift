@@ -48,7 +48,7 @@ struct SignatureVectorTests {
     func vector(_ vector: SignatureVector) async throws {
         let expected = try #require(Self.expected[vector.id])
         let base = try WebhookBaseURL(vector.base)
-        try await IntakeHarness.with(
+        let options = IntakeHarness.Options(
             authToken: vector.algorithm == nil ? vector.authToken : "not-the-shared-key",
             configure: { configuration in
                 configuration.publicBaseURL = { base }
@@ -58,7 +58,8 @@ struct SignatureVectorTests {
                 router.add(.post, vector.path, intake.handler(for: expected.endpoint))
                 router.add(.get, vector.path, intake.handler(for: expected.endpoint))
             }
-        ) { harness async throws in
+        )
+        try await IntakeHarness.with(options) { harness async throws in
             var headers: [(name: String, value: String)] = [("I-Twilio-Idempotency-Token", vector.id)]
             if let signature = vector.expectedSignature {
                 headers.append(("X-Twilio-Signature", signature))

@@ -23,39 +23,53 @@ final class IntakeHarness: Sendable {
     private let server: HTTPServer
     private let client: WebhookClient
 
+    /// How a test wants its harness: the token, the settings, the log, extra routes.
+    struct Options {
+        /// The token the credential source hands out.
+        var authToken = IntakeHarness.authToken
+        /// Replaces the credential source made from ``authToken``.
+        var credentials: (any TwilioCredentialSource)?
+        /// Changes the intake's settings (the public base is ``IntakeHarness/publicBase``).
+        var configure: (inout WebhookIntake.Configuration) -> Void = { _ in }
+        /// Wraps the SQLite log the harness opens, such as with a failing one.
+        var eventLog: (any EventLog) -> any EventLog = { $0 }
+        /// Adds routes besides the standard endpoints.
+        var routes: (WebhookIntake, inout HTTPRouter) -> Void = { _, _ in }
+
+        /// The intake's settings changed by `change`.
+        static func configured(_ change: @escaping (inout WebhookIntake.Configuration) -> Void) -> Options {
+            Options(configure: change)
+        }
+
+        /// The harness's log wrapped by `wrap`.
+        static func wrappingLog(_ wrap: @escaping (any EventLog) -> any EventLog) -> Options {
+            Options(eventLog: wrap)
+        }
+    }
+
     /// Starts the intake.
-    ///
-    /// - Parameters:
-    ///   - configure: Changes the intake's settings (the public base is ``publicBase``).
-    ///   - authToken: The token the credential source hands out.
-    ///   - eventLog: Wraps the SQLite log the harness opens, such as a failing one.
-    ///   - routes: Adds routes besides the standard endpoints.
-    init(
-        authToken: String = IntakeHarness.authToken,
-        credentials: (any TwilioCredentialSource)? = nil,
-        configure: (inout WebhookIntake.Configuration) -> Void = { _ in },
-        eventLog wrap: (any EventLog) -> any EventLog = { $0 },
-        routes: (WebhookIntake, inout HTTPRouter) -> Void = { _, _ in }
-    ) throws {
+    init(_ options: Options = Options()) throws {
         directory = try TemporaryDirectory()
         store = try GatewayStore(directory: directory.path)
-        eventLog = wrap(try SQLiteEventLog(directory: directory.path))
+        eventLog = options.eventLog(try SQLiteEventLog(directory: directory.path))
         let base = try WebhookBaseURL(Self.publicBase)
         var configuration = WebhookIntake.Configuration(publicBaseURL: { base })
-        configure(&configuration)
+        options.configure(&configuration)
         try configuration.validate()
+        let credentials =
+            options.credentials
+            ?? StaticCredentialSource(TwilioCredentials(accountSID: Self.accountSID, authToken: options.authToken))
         intake = WebhookIntake(
             configuration: configuration,
             eventLog: eventLog,
             store: store,
             replyBoard: board,
-            credentials: credentials
-                ?? StaticCredentialSource(TwilioCredentials(accountSID: Self.accountSID, authToken: authToken)),
+            credentials: credentials,
             logger: Logger(label: "test", handler: logs, minimumLevel: .trace)
         )
         var router = HTTPRouter()
         intake.register(in: &router)
-        routes(intake, &router)
+        options.routes(intake, &router)
         server = try HTTPServer(
             configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0),
             handler: router.handler
@@ -66,20 +80,10 @@ final class IntakeHarness: Sendable {
 
     /// Runs `body` with a started harness and closes it afterwards, also when `body` throws.
     static func with<Result>(
-        authToken: String = IntakeHarness.authToken,
-        credentials: (any TwilioCredentialSource)? = nil,
-        configure: (inout WebhookIntake.Configuration) -> Void = { _ in },
-        eventLog wrap: (any EventLog) -> any EventLog = { $0 },
-        routes: (WebhookIntake, inout HTTPRouter) -> Void = { _, _ in },
+        _ options: Options = Options(),
         _ body: (IntakeHarness) async throws -> Result
     ) async throws -> Result {
-        let harness = try IntakeHarness(
-            authToken: authToken,
-            credentials: credentials,
-            configure: configure,
-            eventLog: wrap,
-            routes: routes
-        )
+        let harness = try IntakeHarness(options)
         do {
             let result = try await body(harness)
             await harness.close()
