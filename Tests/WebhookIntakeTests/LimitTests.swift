@@ -129,15 +129,14 @@ struct LimitTests {
                 body = b"MessageSid=SM1&Body=partial"
                 s.sendall(b"POST /webhooks/twilio/sms HTTP/1.1\\r\\nHost: x\\r\\n"
                           b"Content-Type: application/x-www-form-urlencoded\\r\\nContent-Length: 500\\r\\n\\r\\n" + body)
-                s.shutdown(socket.SHUT_WR)
-                s.settimeout(5)
-                print(repr(s.recv(100)))
+                s.close()
+                print("sent")
                 """
             let result = try await PythonPeer.run(script, arguments: [String(port)])
-            #expect(result.exitCode == 0, "\(result.stderr)")
-            #expect(!result.stdout.contains("200"))
-            #expect(try await harness.events().isEmpty)
-            #expect(try await harness.post(Webhooks.inboundSMS(), to: .sms).status == 200)
+            #expect(result.stdout == "sent\n", "\(result.stderr)")
+
+            #expect(try await harness.post(Webhooks.inboundSMS(), to: .sms, token: "after").status == 200)
+            #expect(try await harness.events().map(\.event.dedupeKey) == ["after"])
         }
     }
 
