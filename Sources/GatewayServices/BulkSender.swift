@@ -14,6 +14,9 @@ struct BulkSender: Sendable {
     let plan: BulkSendPlan
     let twilio: TwilioClient
     let logger: Logger
+    let optOuts: OptOutCheck
+    /// The `StatusCallback` when the plan gives none.
+    let defaultStatusCallback: String?
     var backoff = RetryBackoff()
 
     /// Sends to every recipient and hands each update to `report`, in completion order.
@@ -86,9 +89,13 @@ struct BulkSender: Sendable {
             messagingServiceSID: plan.messagingServiceSID,
             body: body.isEmpty ? nil : body,
             mediaURLs: plan.mediaURLs,
-            statusCallback: plan.statusCallback,
+            statusCallback: plan.statusCallback ?? defaultStatusCallback,
             validityPeriod: plan.validityPeriod
         )
+        if let refusal = optOuts.refusal(to: request.to, from: job.from, messagingServiceSID: plan.messagingServiceSID)
+        {
+            return failed(result, refusal, optedOut: true)
+        }
         return try await deliver(request, sender: job.from ?? plan.messagingServiceSID ?? "", result, pacer: pacer)
     }
 

@@ -17,6 +17,8 @@ public struct MessagingService: Sendable {
 
     private let twilio: TwilioClient
     private let idempotentCalls: IdempotentCalls
+    private let optOuts: OptOutCheck
+    private let statusCallback: String?
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -25,9 +27,21 @@ public struct MessagingService: Sendable {
     ///   - store: Where idempotency keys are kept; without one, sends that carry a key fail with
     ///     FAILED_PRECONDITION.
     ///   - logger: For what happens outside a call, such as a key whose outcome could not be stored.
-    public init(twilio: TwilioClient, store: GatewayStore? = nil, logger: Logger = .disabled) {
+    ///   - statusCallback: The `StatusCallback` of sends that give none, such as the gateway's
+    ///     own `/webhooks/twilio/status`; `nil` to leave them without.
+    ///
+    /// With a store, sends to numbers in its ``GatewayStore/GatewayStore/optOuts`` fail at once
+    /// with FAILED_PRECONDITION and Twilio code 21610 (a bulk recipient is reported opted out).
+    public init(
+        twilio: TwilioClient,
+        store: GatewayStore? = nil,
+        logger: Logger = .disabled,
+        statusCallback: String? = nil
+    ) {
         self.twilio = twilio
         self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
+        self.optOuts = OptOutCheck(store: store, logger: logger)
+        self.statusCallback = statusCallback
     }
 
     /// Adds the service's methods to `router`.
@@ -44,7 +58,16 @@ public struct MessagingService: Sendable {
     ///   called; ALREADY_EXISTS or ABORTED for an idempotency key (see docs/errors.md); otherwise
     ///   what Twilio answered, mapped as in docs/errors.md.
     public func sendSms(_ request: SendSmsRequest, context: RPCServerContext) async throws -> Message {
-        let twilioRequest = try RequestValidation.createMessageRequest(for: request)
+        var validated = try RequestValidation.createMessageRequest(for: request)
+        validated.statusCallback = validated.statusCallback ?? statusCallback
+        let twilioRequest = validated
+        if let refusal = optOuts.refusal(
+            to: twilioRequest.to,
+            from: twilioRequest.from,
+            messagingServiceSID: twilioRequest.messagingServiceSID
+        ) {
+            throw refusal
+        }
         guard let key = try Self.idempotencyKey(request, context.metadata) else {
             let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
             Self.logSent(sent, to: request.to, logger: context.logger)
@@ -107,7 +130,13 @@ public struct MessagingService: Sendable {
         writer: TypedResponseWriter<BulkSendSmsUpdate>
     ) async throws {
         let plan = try BulkSendPlan(request)
-        let sender = BulkSender(plan: plan, twilio: twilio, logger: context.logger)
+        let sender = BulkSender(
+            plan: plan,
+            twilio: twilio,
+            logger: context.logger,
+            optOuts: optOuts,
+            defaultStatusCallback: statusCallback
+        )
         let progress = try await sender.run { update in
             try await writer.write(update)
         }
