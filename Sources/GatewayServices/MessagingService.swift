@@ -18,7 +18,7 @@ public struct MessagingService: Sendable {
     private let twilio: TwilioClient
     private let idempotentCalls: IdempotentCalls
     private let optOuts: OptOutCheck
-    private let statusCallback: String?
+    private let statusCallback: @Sendable () -> String?
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -28,7 +28,8 @@ public struct MessagingService: Sendable {
     ///     FAILED_PRECONDITION.
     ///   - logger: For what happens outside a call, such as a key whose outcome could not be stored.
     ///   - statusCallback: The `StatusCallback` of sends that give none, such as the gateway's
-    ///     own `/webhooks/twilio/status`; `nil` to leave them without.
+    ///     own `/webhooks/twilio/status`, asked for on each send (a sandbox-mode gateway knows its
+    ///     URL only once it listens); `nil` leaves them without.
     ///
     /// With a store, sends to numbers in its ``GatewayStore/GatewayStore/optOuts`` fail at once
     /// with FAILED_PRECONDITION and Twilio code 21610 (a bulk recipient is reported opted out).
@@ -36,7 +37,7 @@ public struct MessagingService: Sendable {
         twilio: TwilioClient,
         store: GatewayStore? = nil,
         logger: Logger = .disabled,
-        statusCallback: String? = nil
+        statusCallback: @escaping @Sendable () -> String? = { nil }
     ) {
         self.twilio = twilio
         self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
@@ -59,7 +60,7 @@ public struct MessagingService: Sendable {
     ///   what Twilio answered, mapped as in docs/errors.md.
     public func sendSms(_ request: SendSmsRequest, context: RPCServerContext) async throws -> Message {
         var validated = try RequestValidation.createMessageRequest(for: request)
-        validated.statusCallback = validated.statusCallback ?? statusCallback
+        validated.statusCallback = validated.statusCallback ?? statusCallback()
         let twilioRequest = validated
         if let refusal = optOuts.refusal(
             to: twilioRequest.to,
@@ -135,7 +136,7 @@ public struct MessagingService: Sendable {
             twilio: twilio,
             logger: context.logger,
             optOuts: optOuts,
-            defaultStatusCallback: statusCallback
+            defaultStatusCallback: statusCallback()
         )
         let progress = try await sender.run { update in
             try await writer.write(update)

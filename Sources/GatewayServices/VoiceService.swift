@@ -9,16 +9,16 @@ public struct VoiceService: Sendable {
     public static let allStatusCallbackEvents = ["initiated", "ringing", "answered", "completed"]
 
     private let twilio: TwilioClient
-    private let statusCallback: String?
+    private let statusCallback: @Sendable () -> String?
 
     /// Creates the service on top of a Twilio client.
     ///
     /// - Parameters:
     ///   - twilio: The client for Twilio (or the sandbox).
     ///   - statusCallback: The `StatusCallback` of calls that give none, such as the gateway's
-    ///     own `/webhooks/twilio/status`; such calls then report every event
-    ///     (``allStatusCallbackEvents``). `nil` leaves them without.
-    public init(twilio: TwilioClient, statusCallback: String? = nil) {
+    ///     own `/webhooks/twilio/status`, asked for on each call; such calls then report every
+    ///     event (``allStatusCallbackEvents``). `nil` leaves them without.
+    public init(twilio: TwilioClient, statusCallback: @escaping @Sendable () -> String? = { nil }) {
         self.twilio = twilio
         self.statusCallback = statusCallback
     }
@@ -49,7 +49,7 @@ public struct VoiceService: Sendable {
         }
         twilioRequest.method = request.method.isEmpty ? nil : request.method
         twilioRequest.statusCallback = request.statusCallback.isEmpty ? nil : request.statusCallback
-        if twilioRequest.statusCallback == nil, let statusCallback {
+        if twilioRequest.statusCallback == nil, let statusCallback = statusCallback() {
             twilioRequest.statusCallback = statusCallback
             twilioRequest.statusCallbackEvents = Self.allStatusCallbackEvents
         }

@@ -4,6 +4,7 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
+internal import WebhookIntake
 internal import WireFraming
 
 /// The RPC side of a gateway: the Twilio client (or the sandbox), the services, and the RPC server.
@@ -14,12 +15,21 @@ final class Backend: Sendable {
     private let server: RPCServer
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
+    /// What the webhooks need: the log, the store, the reply board, the public URL, the token.
+    let webhookState: WebhookState
 
-    private init(dispatcher: RPCDispatcher, server: RPCServer, rpcPort: Int, sandbox: TwilioSandbox?) {
+    private init(
+        dispatcher: RPCDispatcher,
+        server: RPCServer,
+        rpcPort: Int,
+        sandbox: TwilioSandbox?,
+        webhookState: WebhookState
+    ) {
         self.dispatcher = dispatcher
         self.rpcPort = rpcPort
         self.server = server
         self.sandbox = sandbox
+        self.webhookState = webhookState
         self.mode = sandbox == nil ? "live" : "sandbox"
     }
 
@@ -31,21 +41,39 @@ final class Backend: Sendable {
     /// Starts the sandbox when needed, the services and the RPC server.
     static func start(_ configuration: ServeConfiguration, board: HealthStatusBoard, logger: Logger) throws -> Backend {
         let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
-        let twilio = try makeTwilioClient(configuration, sandbox: sandbox, logger: logger)
+        let credentials = twilioCredentials(configuration, sandbox: sandbox)
+        let twilio = try makeTwilioClient(configuration, sandbox: sandbox, credentials: credentials, logger: logger)
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
-        var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(
-            in: &router
+        let webhookState = try WebhookState(
+            configuration,
+            store: store,
+            credentials: credentials,
+            logger: logger
         )
-        VoiceService(twilio: twilio).register(in: &router)
+        let publicURL = webhookState.publicURL
+        var router = RPCRouter()
+        MessagingService(
+            twilio: twilio,
+            store: store,
+            logger: logger.labeled("gateway.messaging"),
+            statusCallback: { publicURL.statusCallback }
+        )
+        .register(in: &router)
+        VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
         let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
-        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, sandbox: sandbox)
+        return Backend(
+            dispatcher: dispatcher,
+            server: server,
+            rpcPort: port,
+            sandbox: sandbox,
+            webhookState: webhookState
+        )
     }
 
     /// Stops taking new calls; calls in flight finish.
@@ -57,6 +85,7 @@ final class Backend: Sendable {
     func waitUntilStopped() async {
         await server.waitUntilStopped()
         sandbox?.stop()
+        await webhookState.eventLog.close()
     }
 
     private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws
@@ -89,24 +118,32 @@ final class Backend: Sendable {
         return sandbox
     }
 
+    /// The account the gateway acts for: the configured one, or the sandbox's.
+    private static func twilioCredentials(_ configuration: ServeConfiguration, sandbox: TwilioSandbox?)
+        -> TwilioCredentials
+    {
+        if let sandbox {
+            return TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
+        }
+        return TwilioCredentials(
+            accountSID: configuration.twilio.accountSID ?? "",
+            authToken: configuration.twilio.authToken ?? ""
+        )
+    }
+
     private static func makeTwilioClient(
         _ configuration: ServeConfiguration,
         sandbox: TwilioSandbox?,
+        credentials: TwilioCredentials,
         logger: Logger
     ) throws -> TwilioClient {
         var twilioConfiguration = TwilioConfiguration()
-        let credentials: TwilioCredentials
         if let sandbox {
             twilioConfiguration.apiBaseURL = sandbox.baseURL ?? twilioConfiguration.apiBaseURL
             twilioConfiguration.verifyBaseURL = twilioConfiguration.apiBaseURL
-            credentials = TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
         } else {
             twilioConfiguration.apiBaseURL = configuration.twilio.apiBaseURL ?? twilioConfiguration.apiBaseURL
             twilioConfiguration.verifyBaseURL = configuration.twilio.verifyBaseURL ?? twilioConfiguration.verifyBaseURL
-            credentials = TwilioCredentials(
-                accountSID: configuration.twilio.accountSID ?? "",
-                authToken: configuration.twilio.authToken ?? ""
-            )
         }
         return try TwilioClient(
             configuration: twilioConfiguration,

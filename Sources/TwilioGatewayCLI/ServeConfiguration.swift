@@ -20,11 +20,13 @@ struct ServeConfiguration {
     var sandboxNumbers = ["+15557654321", "+15005550006"]
     var graphQLTimeout = Duration.seconds(10)
     var twilio = Twilio()
+    var webhooks = WebhookSettings()
 
     /// The options `serve` takes, each with a value.
-    static let optionNames: Set<String> = [
+    static let optionNames = Set([
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
-    ]
+    ])
+    .union(WebhookSettings.optionNames)
 
     static let help = """
         Usage: twilio-gateway serve [options]
@@ -42,6 +44,8 @@ struct ServeConfiguration {
           --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
           --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
+
+        \(WebhookSettings.help)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -91,6 +95,7 @@ struct ServeConfiguration {
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
         }
+        webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
     }
 }

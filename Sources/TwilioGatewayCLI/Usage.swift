@@ -13,6 +13,7 @@ enum Usage {
         "call": CallCommand.command,
         "update-call": UpdateCallCommand.command,
         "verify": VerifyCommand.command,
+        "sandbox": SandboxCommand.command,
     ]
 
     static let overview = """
@@ -27,6 +28,7 @@ enum Usage {
           call         Place an outbound call, or show one call by its SID
           update-call  End a call or redirect it to new TwiML
           verify       Start a verification (verify start) or check a code (verify check)
+          sandbox      Play a person texting (sandbox sms) or calling (sandbox call) a sandbox number
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

@@ -31,7 +31,7 @@ struct EffectTests {
         }
     }
 
-    @Test("STOP opts the sender out of the service, with an optout event stored once per webhook")
+    @Test("STOP opts the sender out of the service and its number, with an optout event stored once per webhook")
     func stop() async throws {
         try await IntakeHarness.with { harness async throws in
             let fields = Webhooks.inboundSMS(body: "  stop ")
@@ -48,10 +48,18 @@ struct EffectTests {
             #expect(optOut.parameters.first { $0.name == "Reason" }?.value == "keyword:STOP")
             #expect(optOut.parameters.first { $0.name == "SourceOffset" }?.value == "1")
 
-            let scopes = OptOutScope.outbound(from: Webhooks.number, messagingServiceSID: Webhooks.messagingService)
-            let record = try harness.store.optOuts.blocking(Webhooks.person, in: scopes)
-            #expect(record?.scope == .messagingService(Webhooks.messagingService))
-            #expect(record?.reason == .keyword("STOP"))
+            #expect(
+                optOut.parameters.filter { $0.name == "Scope" }.map(\.value) == [
+                    "service:" + Webhooks.messagingService, "sender:" + Webhooks.number,
+                ]
+            )
+            let records = try harness.store.optOuts.records(for: Webhooks.person)
+            #expect(
+                Set(records.map(\.scope)) == [.messagingService(Webhooks.messagingService), .sender(Webhooks.number)]
+            )
+            #expect(records.allSatisfy { $0.reason == .keyword("STOP") })
+            let direct = try harness.store.optOuts.blocking(Webhooks.person, in: [.sender(Webhooks.number)])
+            #expect(direct != nil)
         }
     }
 

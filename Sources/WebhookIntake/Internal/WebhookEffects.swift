@@ -3,6 +3,10 @@ internal import GatewayStore
 /// What a stored webhook changes besides the log: the latest status of its message or call,
 /// and opt-outs, each opt-out or opt-in also stored as an event of its own.
 ///
+/// An opt-out through a number of a Messaging Service is recorded for the service and for the
+/// number itself, since Twilio blocks the number's messages however they are sent; an opt-in
+/// lifts both.
+///
 /// Every effect is idempotent, and it is applied again when Twilio retries a webhook that is
 /// already in the log (a crash may have come between storing the event and its effects), so
 /// nothing is lost whichever instant the process dies at. The 2xx goes back only after all of
@@ -55,9 +59,11 @@ struct WebhookEffects: Sendable {
         else {
             return
         }
-        let scope = OptOutScope.inbound(to: event.from ?? "", messagingServiceSID: service(of: event))
-        try store.optOuts.optOut(to, scope: scope, reason: .twilioError21610)
-        try await appendDerived(.optOut, number: to, scope: scope, reason: .twilioError21610, event, offset)
+        let scopes = Self.scopes(number: event.from, service: service(of: event))
+        for scope in scopes {
+            try store.optOuts.optOut(to, scope: scope, reason: .twilioError21610)
+        }
+        try await appendDerived(.optOut, number: to, scopes: scopes, reason: .twilioError21610, event, offset)
     }
 
     /// Opts the sender out or back in when the whole body is one of Twilio's keywords.
@@ -65,37 +71,54 @@ struct WebhookEffects: Sendable {
         guard let from = event.from, let to = event.to else {
             return
         }
-        let scope = OptOutScope.inbound(to: to, messagingServiceSID: service(of: event))
+        let scopes = Self.scopes(number: to, service: service(of: event))
         switch OptOutKeywords.classify(Self.value("Body", in: event) ?? "") {
         case .optOut(let keyword):
             let reason = OptOutReason.keyword(keyword)
-            try store.optOuts.optOut(from, scope: scope, reason: reason)
-            try await appendDerived(.optOut, number: from, scope: scope, reason: reason, event, offset)
+            for scope in scopes {
+                try store.optOuts.optOut(from, scope: scope, reason: reason)
+            }
+            try await appendDerived(.optOut, number: from, scopes: scopes, reason: reason, event, offset)
         case .optIn(let keyword):
-            try store.optOuts.optIn(from, scope: scope)
-            try await appendDerived(.optIn, number: from, scope: scope, reason: .keyword(keyword), event, offset)
+            for scope in scopes {
+                try store.optOuts.optIn(from, scope: scope)
+            }
+            try await appendDerived(.optIn, number: from, scopes: scopes, reason: .keyword(keyword), event, offset)
         case .none:
             break
         }
     }
 
+    /// The scopes an opt-out through the account's `number` covers: its Messaging Service's,
+    /// when it has one, then the number's own.
+    private static func scopes(number: String?, service: String?) -> [OptOutScope] {
+        var scopes: [OptOutScope] = []
+        if let service {
+            scopes.append(.messagingService(service))
+        }
+        if let number, !number.isEmpty {
+            scopes.append(.sender(number))
+        }
+        return scopes
+    }
+
     /// Stores the `optout` or `optin` event that `source` caused.
     ///
-    /// Its parameters are the gateway's own (`Number`, `Scope`, `Reason`, `SourceType`,
-    /// `SourceOffset`) followed by the source's identifying ones; its dedupe key is the
-    /// source's with `/optout` or `/optin` added, so a retried webhook stores it once.
+    /// Its parameters are the gateway's own (`Number`, a `Scope` per scope, `Reason`,
+    /// `SourceType`, `SourceOffset`) followed by the source's identifying ones; its dedupe key
+    /// is the source's with `/optout` or `/optin` added, so a retried webhook stores it once.
     private func appendDerived(
         _ type: EventType,
         number: String,
-        scope: OptOutScope,
+        scopes: [OptOutScope],
         reason: OptOutReason,
         _ source: GatewayEvent,
         _ sourceOffset: Int64
     ) async throws(EventLogError) {
         let copied: Set<String> = ["MessageSid", "SmsSid", "AccountSid", "From", "To", "MessagingServiceSid"]
         let parameters =
-            [
-                EventParameter("Number", number), EventParameter("Scope", scope.rawValue),
+            [EventParameter("Number", number)] + scopes.map { EventParameter("Scope", $0.rawValue) }
+            + [
                 EventParameter("Reason", reason.rawValue), EventParameter("SourceType", source.type.rawValue),
                 EventParameter("SourceOffset", String(sourceOffset)),
             ] + source.parameters.filter { copied.contains($0.name) }

@@ -59,7 +59,7 @@ final class MessagingHarness: Sendable {
             )
         )
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, statusCallback: statusCallback).register(in: &router)
+        MessagingService(twilio: twilio, store: store, statusCallback: { statusCallback }).register(in: &router)
         transport = InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
         client = GatewayClient(transport: transport)
         endpoint = try GatewaySchema(transport: transport, configuration: GatewayConfiguration(version: "test"))
