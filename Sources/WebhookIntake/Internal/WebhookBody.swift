@@ -4,7 +4,8 @@ internal import HTTPServer
 /// Where a webhook's parameters are: the query string of a `GET`, a form body, or a JSON body
 /// (Twilio's `bodySHA256` variant). Each is signed differently.
 enum WebhookBody: Sendable {
-    /// A `GET`: the parameters are in the query, and the signature covers the URL alone.
+    /// A `GET` (or `HEAD`, which the router serves with the `GET` route): the parameters are in
+    /// the query, and the signature covers the URL alone.
     case query
     /// An `application/x-www-form-urlencoded` body (or no body): the signature covers the URL
     /// and the sorted form fields.
@@ -19,7 +20,7 @@ enum WebhookBody: Sendable {
     /// How `request` carries its parameters, or why `endpoint` does not take it (415, or 400
     /// for a `GET` with a body); decided from the method and `Content-Type` alone.
     static func of(_ request: HTTPRequest, at endpoint: WebhookEndpoint) throws(WebhookRejection) -> WebhookBody {
-        if request.method == .get {
+        if request.method == .get || request.method == .head {
             guard request.body.isEmpty else {
                 throw .badRequest("a GET webhook carries its parameters in the query string, not in a body")
             }
