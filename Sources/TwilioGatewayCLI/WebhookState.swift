@@ -28,15 +28,20 @@ final class WebhookState: Sendable {
 
     /// The webhook endpoints over this state.
     ///
-    /// Until a subscriber service can say whether a consumer of inbound calls or messages is
-    /// connected, no webhook waits for a consumer's answer: each gets the default TwiML at once.
-    func makeIntake(logger: Logger) throws -> WebhookIntake {
+    /// - Parameter hasResponder: Whether a subscriber of an event type is connected now, so that
+    ///   inbound calls and messages wait for its answer on ``replyBoard``. `serve` has no
+    ///   subscriber service yet, so by default nobody is, and every webhook gets its default
+    ///   TwiML at once.
+    func makeIntake(logger: Logger, hasResponder: @escaping @Sendable (EventType) -> Bool = { _ in false }) throws
+        -> WebhookIntake
+    {
         let publicURL = self.publicURL
         let configuration = WebhookIntake.Configuration(
             publicBaseURL: { publicURL.current },
             voiceAnswerWindow: settings.voiceAnswerWindow,
             smsAnswerWindow: settings.smsAnswerWindow,
-            voiceAnswers: settings.voiceAnswers
+            voiceAnswers: settings.voiceAnswers,
+            hasResponder: hasResponder
         )
         try configuration.validate()
         return WebhookIntake(
