@@ -14,7 +14,8 @@ struct BulkSender: Sendable {
     let plan: BulkSendPlan
     let twilio: TwilioClient
     let logger: Logger
-    let optOuts: OptOutCheck
+    /// The opt-outs of the plan's senders, read before the first send.
+    let optOuts: OptOutCheck.Snapshot
     /// The `StatusCallback` when the plan gives none.
     let defaultStatusCallback: String?
     var backoff = RetryBackoff()

@@ -135,7 +135,10 @@ public struct MessagingService: Sendable {
             plan: plan,
             twilio: twilio,
             logger: context.logger,
-            optOuts: optOuts,
+            optOuts: optOuts.snapshot(
+                senders: Array(Set(plan.jobs.compactMap(\.from))),
+                messagingServiceSID: plan.messagingServiceSID
+            ),
             defaultStatusCallback: statusCallback()
         )
         let progress = try await sender.run { update in

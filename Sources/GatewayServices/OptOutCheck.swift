@@ -10,6 +10,22 @@ internal import ServiceSupport
 /// When the store cannot answer, the send goes ahead and a warning is logged: Twilio enforces
 /// its own opt-outs, so the worst case is Twilio's 21610 instead of the gateway's.
 struct OptOutCheck: Sendable {
+    /// The opt-outs of every scope a bulk send uses, read once before it starts, so that its
+    /// recipients are checked in memory rather than with a query each.
+    struct Snapshot: Sendable {
+        private let records: [String: [OptOutRecord]]
+
+        init(_ records: [OptOutRecord]) {
+            self.records = Dictionary(grouping: records, by: \.number)
+        }
+
+        /// The error for a send to `to` from `from` or `messagingServiceSID`, or `nil`.
+        func refusal(to: String, from: String?, messagingServiceSID: String?) -> RPCError? {
+            let scopes = Set(OptOutScope.outbound(from: from, messagingServiceSID: messagingServiceSID))
+            return records[to]?.first { scopes.contains($0.scope) }.map { OptOutCheck.error(to: to, record: $0) }
+        }
+    }
+
     /// Twilio's code for a send to a number that replied STOP.
     static let twilioCode: Int32 = 21610
 
@@ -22,16 +38,32 @@ struct OptOutCheck: Sendable {
             return nil
         }
         let scopes = OptOutScope.outbound(from: from, messagingServiceSID: messagingServiceSID)
-        let record: OptOutRecord?
         do {
-            record = try store.optOuts.blocking(to, in: scopes)
+            return try store.optOuts.blocking(to, in: scopes).map { Self.error(to: to, record: $0) }
         } catch {
             logger.warning("messaging.optout.check_failed", ["to": Redaction.phoneNumber(to), "error": "\(error)"])
             return nil
         }
-        guard let record else {
-            return nil
+    }
+
+    /// The opt-outs that may block sends from any of `senders` or `messagingServiceSID`.
+    func snapshot(senders: [String], messagingServiceSID: String?) -> Snapshot {
+        guard let store else {
+            return Snapshot([])
         }
+        let scopes =
+            senders.flatMap { OptOutScope.outbound(from: $0, messagingServiceSID: nil) }
+            + OptOutScope.outbound(from: nil, messagingServiceSID: messagingServiceSID)
+        do {
+            return Snapshot(try store.optOuts.records(in: scopes))
+        } catch {
+            logger.warning("messaging.optout.check_failed", ["error": "\(error)"])
+            return Snapshot([])
+        }
+    }
+
+    /// FAILED_PRECONDITION with Twilio's code 21610, naming the number masked.
+    static func error(to: String, record: OptOutRecord) -> RPCError {
         let message =
             "\(Redaction.phoneNumber(to)) opted out of messages from this sender (\(record.reason)); "
             + "it must text START to opt back in"
@@ -39,7 +71,7 @@ struct OptOutCheck: Sendable {
             code: .failedPrecondition,
             message: "Twilio error 21610 (from the gateway's opt-out list): " + message,
             details: ErrorDetails(
-                twilioCode: Self.twilioCode,
+                twilioCode: twilioCode,
                 twilioMessage: "Attempt to send to unsubscribed recipient",
                 moreInfo: "https://www.twilio.com/docs/errors/21610",
                 retryable: false

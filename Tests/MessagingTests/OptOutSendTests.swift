@@ -85,6 +85,25 @@ struct OptOutSendTests {
         }
     }
 
+    @Test("a bulk send through a Messaging Service reports its service's opt-outs, read once before sending")
+    func bulkThroughService() async throws {
+        try await MessagingHarness.with { harness in
+            let service = OptOutScope.messagingService(MessagingHarness.messagingService)
+            try harness.store.optOuts.optOut(Self.person, scope: service, reason: .twilioError21610)
+            let request = BulkSendSmsRequest(
+                messagingServiceSID: MessagingHarness.messagingService,
+                bodyTemplate: "Hello",
+                recipients: [BulkRecipient(to: "+14155550174"), BulkRecipient(to: Self.person)],
+                messagesPerSecond: 0
+            )
+            var outcomes: [Int32: BulkRecipientResult.Outcome] = [:]
+            for try await update in harness.client.bulkSendSms(request) {
+                outcomes[update.result.index] = update.result.outcome
+            }
+            #expect(outcomes == [0: .sent, 1: .optedOut])
+        }
+    }
+
     @Test("sends without a StatusCallback get the configured one; a given one is kept")
     func defaultStatusCallback() async throws {
         let gateway = "http://127.0.0.1:9/webhooks/twilio/status"
