@@ -66,6 +66,12 @@ let package = Package(
         ),
         module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "WireFraming"]),
 
+        // Twilio's webhooks in: signature checks, limits, and events stored before the answer.
+        module(
+            "WebhookIntake",
+            ["GatewayCrypto", "GatewayServices", "GatewayStore", "HTTPServer", "ServiceSupport", "TwilioREST"]
+        ),
+
         // The GraphQL language and the gateway derived from the Protobuf services.
         module("GraphQL"),
         module("GraphQLGateway", ["GraphQL", "ProtoBridge", "GatewayAPI", "RPCCore", "HTTPServer", "ServiceSupport"]),
@@ -76,7 +82,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayMetrics", "GatewayServices", "GatewayStore", "GraphQLGateway",
                 "HTTPServer", "RPCCore", "ServiceSupport",
-                "TwilioREST", "TwilioSandbox", "WireFraming",
+                "TwilioREST", "TwilioSandbox", "WebhookIntake", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
@@ -130,6 +136,13 @@ let package = Package(
                 "GatewayTestSupport",
             ]
         ),
+        tests(
+            "WebhookIntakeTests",
+            [
+                "WebhookIntake", "GatewayCrypto", "GatewayServices", "GatewayStore", "GatewayTestSupport",
+                "HTTPServer", "ServiceSupport", "TwilioREST",
+            ]
+        ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
             "GraphQLGatewayTests",
@@ -147,7 +160,7 @@ let package = Package(
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
-                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL",
+                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore",
             ]
         ),
     ]

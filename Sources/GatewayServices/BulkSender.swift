@@ -19,6 +19,10 @@ struct BulkSender: Sendable {
     let logger: Logger
     /// Told about each retry.
     var observer: (@Sendable (MessagingEvent) -> Void)?
+    /// The opt-outs of the plan's senders, read before the first send.
+    let optOuts: OptOutCheck.Snapshot
+    /// The `StatusCallback` when the plan gives none.
+    let defaultStatusCallback: String?
     var backoff = RetryBackoff()
 
     /// Sends to every recipient and hands each update to `report`, in completion order.
@@ -91,9 +95,13 @@ struct BulkSender: Sendable {
             messagingServiceSID: plan.messagingServiceSID,
             body: body.isEmpty ? nil : body,
             mediaURLs: plan.mediaURLs,
-            statusCallback: plan.statusCallback,
+            statusCallback: plan.statusCallback ?? defaultStatusCallback,
             validityPeriod: plan.validityPeriod
         )
+        if let refusal = optOuts.refusal(to: request.to, from: job.from, messagingServiceSID: plan.messagingServiceSID)
+        {
+            return failed(result, refusal, optedOut: true)
+        }
         return try await deliver(request, sender: job.from ?? plan.messagingServiceSID ?? "", result, pacer: pacer)
     }
 

@@ -18,6 +18,8 @@ public struct MessagingService: Sendable {
     private let twilio: TwilioClient
     private let idempotentCalls: IdempotentCalls
     private let observer: (@Sendable (MessagingEvent) -> Void)?
+    private let optOuts: OptOutCheck
+    private let statusCallback: @Sendable () -> String?
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -28,15 +30,24 @@ public struct MessagingService: Sendable {
     ///   - logger: For what happens outside a call, such as a key whose outcome could not be stored.
     ///   - observer: Told when bulk sends start and end and when a send is retried; called on the
     ///     call's task, so it must be quick.
+    ///   - statusCallback: The `StatusCallback` of sends that give none, such as the gateway's
+    ///     own `/webhooks/twilio/status`, asked for on each send (a sandbox-mode gateway knows its
+    ///     URL only once it listens); `nil` leaves them without.
+    ///
+    /// With a store, sends to numbers in its ``GatewayStore/GatewayStore/optOuts`` fail at once
+    /// with FAILED_PRECONDITION and Twilio code 21610 (a bulk recipient is reported opted out).
     public init(
         twilio: TwilioClient,
         store: GatewayStore? = nil,
         logger: Logger = .disabled,
-        observer: (@Sendable (MessagingEvent) -> Void)? = nil
+        observer: (@Sendable (MessagingEvent) -> Void)? = nil,
+        statusCallback: @escaping @Sendable () -> String? = { nil }
     ) {
         self.twilio = twilio
         self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
         self.observer = observer
+        self.optOuts = OptOutCheck(store: store, logger: logger)
+        self.statusCallback = statusCallback
     }
 
     /// Adds the service's methods to `router`.
@@ -53,7 +64,16 @@ public struct MessagingService: Sendable {
     ///   called; ALREADY_EXISTS or ABORTED for an idempotency key (see docs/errors.md); otherwise
     ///   what Twilio answered, mapped as in docs/errors.md.
     public func sendSms(_ request: SendSmsRequest, context: RPCServerContext) async throws -> Message {
-        let twilioRequest = try RequestValidation.createMessageRequest(for: request)
+        var validated = try RequestValidation.createMessageRequest(for: request)
+        validated.statusCallback = validated.statusCallback ?? statusCallback()
+        let twilioRequest = validated
+        if let refusal = optOuts.refusal(
+            to: twilioRequest.to,
+            from: twilioRequest.from,
+            messagingServiceSID: twilioRequest.messagingServiceSID
+        ) {
+            throw refusal
+        }
         guard let key = try Self.idempotencyKey(request, context.metadata) else {
             let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
             Self.logSent(sent, to: request.to, logger: context.logger)
@@ -118,7 +138,17 @@ public struct MessagingService: Sendable {
         let plan = try BulkSendPlan(request)
         observer?(.bulkSendStarted)
         defer { observer?(.bulkSendFinished) }
-        let sender = BulkSender(plan: plan, twilio: twilio, logger: context.logger, observer: observer)
+        let sender = BulkSender(
+            plan: plan,
+            twilio: twilio,
+            logger: context.logger,
+            observer: observer,
+            optOuts: optOuts.snapshot(
+                senders: Array(Set(plan.jobs.compactMap(\.from))),
+                messagingServiceSID: plan.messagingServiceSID
+            ),
+            defaultStatusCallback: statusCallback()
+        )
         let progress = try await sender.run { update in
             try await writer.write(update)
         }

@@ -5,11 +5,22 @@ public import TwilioREST
 
 /// The `twilio.gateway.v1.Voice` service: phone calls through Twilio's Calls API.
 public struct VoiceService: Sendable {
+    /// The events a call reports when the service adds its own status callback.
+    public static let allStatusCallbackEvents = ["initiated", "ringing", "answered", "completed"]
+
     private let twilio: TwilioClient
+    private let statusCallback: @Sendable () -> String?
 
     /// Creates the service on top of a Twilio client.
-    public init(twilio: TwilioClient) {
+    ///
+    /// - Parameters:
+    ///   - twilio: The client for Twilio (or the sandbox).
+    ///   - statusCallback: The `StatusCallback` of calls that give none, such as the gateway's
+    ///     own `/webhooks/twilio/status`, asked for on each call; such calls then report every
+    ///     event (``allStatusCallbackEvents``). `nil` leaves them without.
+    public init(twilio: TwilioClient, statusCallback: @escaping @Sendable () -> String? = { nil }) {
         self.twilio = twilio
+        self.statusCallback = statusCallback
     }
 
     /// Adds the service's methods to `router`.
@@ -38,6 +49,10 @@ public struct VoiceService: Sendable {
         }
         twilioRequest.method = request.method.isEmpty ? nil : request.method
         twilioRequest.statusCallback = request.statusCallback.isEmpty ? nil : request.statusCallback
+        if twilioRequest.statusCallback == nil, let statusCallback = statusCallback() {
+            twilioRequest.statusCallback = statusCallback
+            twilioRequest.statusCallbackEvents = Self.allStatusCallbackEvents
+        }
         twilioRequest.timeout = request.timeout == 0 ? nil : Int(request.timeout)
         twilioRequest.record = request.record ? true : nil
         twilioRequest.machineDetection = request.machineDetection.isEmpty ? nil : request.machineDetection

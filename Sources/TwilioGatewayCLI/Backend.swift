@@ -5,6 +5,7 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
+internal import WebhookIntake
 internal import WireFraming
 
 /// The RPC side of a gateway: the Twilio client (or the sandbox), the services, and the RPC server.
@@ -17,19 +18,23 @@ final class Backend: Sendable {
     private let server: RPCServer
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
+    /// What the webhooks need: the log, the store, the reply board, the public URL, the token.
+    let webhookState: WebhookState
 
     private init(
         dispatcher: RPCDispatcher,
         server: RPCServer,
         rpcPort: Int,
         twilio: TwilioClient,
-        sandbox: TwilioSandbox?
+        sandbox: TwilioSandbox?,
+        webhookState: WebhookState
     ) {
         self.dispatcher = dispatcher
         self.rpcPort = rpcPort
         self.twilio = twilio
         self.server = server
         self.sandbox = sandbox
+        self.webhookState = webhookState
         self.mode = sandbox == nil ? "live" : "sandbox"
     }
 
@@ -47,23 +52,33 @@ final class Backend: Sendable {
         logger: Logger
     ) throws -> Backend {
         let sandbox = try startSandboxIfNeeded(configuration, logger: logger)
+        let credentials = twilioCredentials(configuration, sandbox: sandbox)
         let twilio = try makeTwilioClient(
             configuration,
             sandbox: sandbox,
+            credentials: credentials,
             instrumentation: instrumentation,
             logger: logger
         )
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
+        let webhookState = try WebhookState(
+            configuration,
+            store: store,
+            credentials: credentials,
+            logger: logger
+        )
+        let publicURL = webhookState.publicURL
         var router = RPCRouter()
         MessagingService(
             twilio: twilio,
             store: store,
             logger: logger.labeled("gateway.messaging"),
-            observer: { instrumentation.observe($0) }
+            observer: { instrumentation.observe($0) },
+            statusCallback: { publicURL.statusCallback }
         )
         .register(in: &router)
-        VoiceService(twilio: twilio).register(in: &router)
+        VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc")) {
@@ -73,7 +88,14 @@ final class Backend: Sendable {
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
         let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
         instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
-        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, twilio: twilio, sandbox: sandbox)
+        return Backend(
+            dispatcher: dispatcher,
+            server: server,
+            rpcPort: port,
+            twilio: twilio,
+            sandbox: sandbox,
+            webhookState: webhookState
+        )
     }
 
     /// Stops taking new calls; calls in flight finish.
@@ -85,6 +107,7 @@ final class Backend: Sendable {
     func waitUntilStopped() async {
         await server.waitUntilStopped()
         sandbox?.stop()
+        await webhookState.eventLog.close()
     }
 
     private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws
@@ -117,25 +140,33 @@ final class Backend: Sendable {
         return sandbox
     }
 
+    /// The account the gateway acts for: the configured one, or the sandbox's.
+    private static func twilioCredentials(_ configuration: ServeConfiguration, sandbox: TwilioSandbox?)
+        -> TwilioCredentials
+    {
+        if let sandbox {
+            return TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
+        }
+        return TwilioCredentials(
+            accountSID: configuration.twilio.accountSID ?? "",
+            authToken: configuration.twilio.authToken ?? ""
+        )
+    }
+
     private static func makeTwilioClient(
         _ configuration: ServeConfiguration,
         sandbox: TwilioSandbox?,
+        credentials: TwilioCredentials,
         instrumentation: GatewayInstrumentation,
         logger: Logger
     ) throws -> TwilioClient {
         var twilioConfiguration = TwilioConfiguration()
-        let credentials: TwilioCredentials
         if let sandbox {
             twilioConfiguration.apiBaseURL = sandbox.baseURL ?? twilioConfiguration.apiBaseURL
             twilioConfiguration.verifyBaseURL = twilioConfiguration.apiBaseURL
-            credentials = TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
         } else {
             twilioConfiguration.apiBaseURL = configuration.twilio.apiBaseURL ?? twilioConfiguration.apiBaseURL
             twilioConfiguration.verifyBaseURL = configuration.twilio.verifyBaseURL ?? twilioConfiguration.verifyBaseURL
-            credentials = TwilioCredentials(
-                accountSID: configuration.twilio.accountSID ?? "",
-                authToken: configuration.twilio.authToken ?? ""
-            )
         }
         return try TwilioClient(
             configuration: twilioConfiguration,

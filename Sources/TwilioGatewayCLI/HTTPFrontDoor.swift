@@ -6,11 +6,13 @@ internal import HTTPServer
 internal import RPCCore
 internal import ServiceSupport
 internal import TwilioSandbox
+internal import WebhookIntake
 
 /// The HTTP port: the GraphQL gateway at `/graphql` (subscriptions over Server-Sent Events
 /// included), the liveness probe at `/healthz`, the readiness probe at `/readyz`, the metrics at
-/// `/metrics` and, in sandbox mode, the sandbox's inbox at `/sandbox/inbox/{address}` (where
-/// Verify codes land), open like the rest of a sandbox-mode gateway.
+/// `/metrics`, Twilio's webhooks at `/webhooks/twilio/…` and, in sandbox mode, the sandbox's
+/// inbox at `/sandbox/inbox/{address}` (where Verify codes land) and its inbound simulation at
+/// `/sandbox/inbound/sms|call`, open like the rest of a sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
     let port: Int
     private let server: HTTPServer
@@ -28,6 +30,7 @@ final class HTTPFrontDoor: Sendable {
         readiness: ReadinessProber,
         instrumentation: GatewayInstrumentation,
         sandbox: TwilioSandbox?,
+        webhooks: WebhookIntake?,
         logger: Logger
     ) throws -> HTTPFrontDoor {
         let gateway = try GatewaySchema(
@@ -49,6 +52,7 @@ final class HTTPFrontDoor: Sendable {
         )
         var router = HTTPRouter()
         graphQL.register(in: &router)
+        webhooks?.register(in: &router)
         router.add(.get, "/healthz") { _ in
             let serving = board.status(of: "") == .serving
             return .json(
@@ -63,6 +67,7 @@ final class HTTPFrontDoor: Sendable {
             router.add(.get, "/sandbox/inbox/{Address}") { request in
                 .json(sandbox.inboxDocument(for: request.pathParameters["Address"] ?? ""))
             }
+            SandboxInboundRoutes.register(in: &router, sandbox: sandbox)
         }
 
         let server = try HTTPServer(

@@ -7,6 +7,7 @@ internal import RPCCore
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
+internal import WebhookIntake
 internal import WireFraming
 
 /// `twilio-gateway serve`: the RPC server, the GraphQL gateway and, without credentials, the sandbox.
@@ -49,8 +50,12 @@ enum ServeCommand {
             readiness: readiness,
             instrumentation: instrumentation,
             sandbox: backend?.sandbox,
+            webhooks: try backend?.webhookState.makeIntake(logger: logger.labeled("gateway.webhooks")),
             logger: logger
         )
+        if let backend {
+            try connectWebhooks(backend, http: http, configuration: configuration, logger: logger)
+        }
         logger.notice(
             "gateway.started",
             [
@@ -93,6 +98,41 @@ enum ServeCommand {
             logger: logger.labeled("gateway.readiness"),
             observer: observer,
             check: check
+        )
+    }
+
+    /// Learns the public URL in sandbox mode (the HTTP address, now that it listens) and points
+    /// the sandbox's numbers at the webhooks; says where the webhooks are, or that they cannot
+    /// check signatures without a public URL.
+    private static func connectWebhooks(
+        _ backend: Backend,
+        http: HTTPFrontDoor,
+        configuration: ServeConfiguration,
+        logger: Logger
+    ) throws {
+        let slot = backend.webhookState.publicURL
+        if let sandbox = backend.sandbox {
+            let host = configuration.httpAddress.host
+            let local = HostAndPort(
+                host: ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host,
+                port: UInt16(http.port)
+            )
+            let base = slot.setIfUnset(try WebhookBaseURL("http://\(local)"))
+            try SandboxLoop.connect(sandbox, to: base, logger: logger)
+        }
+        guard let base = slot.current else {
+            logger.warning(
+                "gateway.webhooks.public_url_missing",
+                ["note": "set GATEWAY_PUBLIC_URL to the URL Twilio calls; until then every webhook is answered 503"]
+            )
+            return
+        }
+        logger.notice(
+            "gateway.webhooks.ready",
+            [
+                "webhook.sms": base.url(of: .sms), "webhook.voice": base.url(of: .voice),
+                "webhook.status": base.url(of: .status),
+            ]
         )
     }
 

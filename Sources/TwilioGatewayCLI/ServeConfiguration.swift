@@ -23,12 +23,14 @@ struct ServeConfiguration {
     var graphQLMaxStreams = 100
     var graphQLKeepAlive = Duration.seconds(15)
     var twilio = Twilio()
+    var webhooks = WebhookSettings()
 
     /// The options `serve` takes, each with a value.
-    static let optionNames: Set<String> = [
+    static let optionNames = Set([
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
         "readiness-interval", "graphql-max-streams", "graphql-keepalive",
-    ]
+    ])
+    .union(WebhookSettings.optionNames)
 
     static let help = """
         Usage: twilio-gateway serve [options]
@@ -54,6 +56,8 @@ struct ServeConfiguration {
           --readiness-interval SECONDS
                                      Time between two probes of Twilio (or the upstreams) behind
                                      GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
+
+        \(WebhookSettings.help)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -112,6 +116,7 @@ struct ServeConfiguration {
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
         }
+        webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
     }
 

@@ -15,6 +15,7 @@ enum Usage {
         "update-call": UpdateCallCommand.command,
         "verify": VerifyCommand.command,
         "totp": TotpCommand.command,
+        "sandbox": SandboxCommand.command,
     ]
 
     static let overview = """
@@ -31,6 +32,7 @@ enum Usage {
           update-call  End a call or redirect it to new TwiML
           verify       Start a verification (verify start) or check a code (verify check)
           totp         TOTP factors for authenticator apps: create, verify, challenge, check
+          sandbox      Play a person texting (sandbox sms) or calling (sandbox call) a sandbox number
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

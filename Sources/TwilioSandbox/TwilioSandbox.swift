@@ -50,7 +50,11 @@ public final class TwilioSandbox: Sendable {
     private let server: HTTPServer
     private let lifecycle: MessageLifecycle
     private let statusCallbacks: StatusCallbacks
-    private let logger: Logger
+    let logger: Logger
+    /// The webhook URLs set on numbers and Messaging Services.
+    let webhookSettings: WebhookSettings
+    /// Sends the webhooks of simulated inbound messages and calls.
+    let inboundSender: WebhookSender
 
     /// Creates a sandbox; it does not listen until ``start()``.
     ///
@@ -65,7 +69,13 @@ public final class TwilioSandbox: Sendable {
         let calls = CallStore(configuration: configuration, logger: logger)
         let verify = VerifyStore(randomSeed: configuration.randomSeed, wallClock: configuration.wallClock)
         let inbox = SandboxInbox(state: state, store: verify)
-        let statusCallbacks = StatusCallbacks(state: state, wallClock: configuration.wallClock, logger: logger)
+        let webhookSettings = WebhookSettings()
+        let statusCallbacks = StatusCallbacks(
+            state: state,
+            settings: webhookSettings,
+            wallClock: configuration.wallClock,
+            logger: logger
+        )
         let lifecycle = MessageLifecycle(
             state: state,
             callbacks: statusCallbacks,
@@ -108,6 +118,8 @@ public final class TwilioSandbox: Sendable {
         self.lifecycle = lifecycle
         self.statusCallbacks = statusCallbacks
         self.logger = logger
+        self.webhookSettings = webhookSettings
+        self.inboundSender = WebhookSender(allowedHosts: configuration.outboundHosts, logger: logger)
     }
 
     deinit {

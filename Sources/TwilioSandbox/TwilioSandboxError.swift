@@ -5,6 +5,7 @@ public struct TwilioSandboxError: Error, Hashable, Sendable, CustomStringConvert
         private enum Kind: String, Hashable, Sendable {
             case invalidConfiguration
             case startFailed
+            case invalidArgument
         }
 
         private let kind: Kind
@@ -17,6 +18,9 @@ public struct TwilioSandboxError: Error, Hashable, Sendable, CustomStringConvert
         public static let invalidConfiguration = Code(.invalidConfiguration)
         /// The HTTP server could not start, or the sandbox was started twice.
         public static let startFailed = Code(.startFailed)
+        /// A call's arguments do not fit the sandbox, such as a number no account owns; the
+        /// message says which.
+        public static let invalidArgument = Code(.invalidArgument)
 
         /// The code's name.
         public var description: String {

@@ -59,6 +59,37 @@ public struct OptOuts: Sendable {
         return try records(for: number).first { wanted.contains($0.scope.rawValue) }
     }
 
+    /// Every opt-out in any of `scopes`, oldest first: what a bulk send reads once, instead of a
+    /// query per recipient. The table has no index by scope, so this reads the whole table,
+    /// which holds one row per opted-out number and scope.
+    ///
+    /// - Throws: ``GatewayStoreError`` when SQLite fails.
+    public func records(in scopes: [OptOutScope]) throws(GatewayStoreError) -> [OptOutRecord] {
+        let wanted = Array(Set(scopes.map(\.rawValue))).sorted()
+        guard !wanted.isEmpty else {
+            return []
+        }
+        let placeholders = (1...wanted.count).map { "?\($0)" }.joined(separator: ", ")
+        return try store.database.withConnection { connection throws(GatewayStoreError) in
+            try connection.rows(
+                """
+                SELECT number, scope, reason, opted_out_at FROM opt_outs WHERE scope IN (\(placeholders))
+                ORDER BY opted_out_at, number, scope
+                """,
+                wanted.map { .text($0) },
+                columns: 4
+            )
+            .map { row in
+                OptOutRecord(
+                    number: row[0].textValue ?? "",
+                    scope: OptOutScope(rawValue: row[1].textValue ?? ""),
+                    reason: OptOutReason(rawValue: row[2].textValue ?? ""),
+                    optedOutAt: row[3].realValue ?? 0
+                )
+            }
+        }
+    }
+
     /// Every opt-out of `number`, oldest first.
     ///
     /// - Throws: ``GatewayStoreError`` when SQLite fails.

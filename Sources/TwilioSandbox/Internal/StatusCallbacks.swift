@@ -8,25 +8,30 @@ internal import ServiceSupport
 /// `ApiVersion`, `MessagingServiceSid` when there is one, `ErrorCode` once failed or
 /// undelivered, and `RawDlrDoneDate` (`YYMMDDhhmm`) once delivered or undelivered.
 ///
-/// No callback is made for a message's first status, and none after ``stop()``.
+/// A message without a `StatusCallback` of its own reports to its Messaging Service's, when one
+/// is configured. No callback is made for a message's first status, and none after ``stop()``.
 final class StatusCallbacks: Sendable {
     /// How long one delivery may take, connecting included, as Twilio allows a webhook.
     static let timeout = Duration.seconds(15)
 
     private let state: SandboxState
+    private let settings: WebhookSettings
     private let deliveries = CallbackDeliveryQueue()
     private let wallClock: @Sendable () -> Double
     private let logger: Logger
 
-    init(state: SandboxState, wallClock: @escaping @Sendable () -> Double, logger: Logger) {
+    init(state: SandboxState, settings: WebhookSettings, wallClock: @escaping @Sendable () -> Double, logger: Logger) {
         self.state = state
+        self.settings = settings
         self.wallClock = wallClock
         self.logger = logger
     }
 
     /// Queues the callback for `message`'s current status, if it has a callback URL.
     func statusChanged(_ message: SandboxMessage) {
-        guard let url = message.statusCallback, let account = state.accounts[message.accountSID] else {
+        let serviceCallback = message.messagingServiceSID.flatMap { settings.service($0)?.statusCallback }
+        guard let url = message.statusCallback ?? serviceCallback, let account = state.accounts[message.accountSID]
+        else {
             return
         }
         let parameters = Self.parameters(for: message, now: wallClock())
@@ -90,6 +95,7 @@ final class StatusCallbacks: Sendable {
             ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
             ("User-Agent", "TwilioProxy/1.1"),
             ("X-Twilio-Signature", signature),
+            (WebhookSender.idempotencyTokenHeader, WebhookSender.makeIdempotencyToken()),
             ("Accept", "*/*"),
         ]
         do {

@@ -5,8 +5,9 @@ internal import TwilioREST
 
 /// Sends the sandbox's requests to applications the way Twilio does: form parameters (in the
 /// query string for `GET`), `X-Twilio-Signature` made with the account's auth token over the
-/// URL and the sorted parameters, `User-Agent: TwilioProxy/1.1`, a 15-second limit. A URL's
-/// fragment is dropped before it is used or signed.
+/// URL and the sorted parameters, a fresh `I-Twilio-Idempotency-Token`,
+/// `User-Agent: TwilioProxy/1.1`, a 15-second limit. A URL's fragment is dropped before it is
+/// used or signed.
 ///
 /// Only hosts in ``TwilioSandbox/Configuration/outboundHosts`` are contacted. The libcurl
 /// client is made on first use, so a sandbox that never calls back starts no network thread.
@@ -19,6 +20,9 @@ final class WebhookSender: Sendable {
         var response: WebhookResponse?
         var errorMessage: String?
     }
+
+    /// The header that names a webhook across Twilio's retries of it.
+    static let idempotencyTokenHeader = "I-Twilio-Idempotency-Token"
 
     private let allowedHosts: Set<String>
     private let logger: Logger
@@ -45,7 +49,10 @@ final class WebhookSender: Sendable {
             logger.debug("twilio.sandbox.webhook.refused", ["http.method": method])
             return outcome
         }
-        var headers = [(name: TwilioSignature.headerName, value: signature)]
+        var headers = [
+            (name: TwilioSignature.headerName, value: signature),
+            (name: Self.idempotencyTokenHeader, value: Self.makeIdempotencyToken()),
+        ]
         if !isGet {
             headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded"))
         }
@@ -65,6 +72,13 @@ final class WebhookSender: Sendable {
             ["http.method": method, "http.status": outcome.response.map { String($0.status) } ?? "none"]
         )
         return outcome
+    }
+
+    /// A new idempotency token: 32 random hex digits. The sandbox never retries a webhook, so
+    /// every request gets its own.
+    static func makeIdempotencyToken() -> String {
+        var random = SystemRandomNumberGenerator()
+        return SIDFormat.hexDigits(32, using: &random)
     }
 
     private func webhookClient() throws -> WebhookClient {

@@ -48,4 +48,17 @@ struct OptOutsTests {
         #expect(try optOuts.records(for: Self.person).map(\.scope) == [service, .sender("+15005550009")])
         #expect(try optOuts.records(for: Self.person).last?.reason == .twilioError21610)
     }
+
+    @Test("the opt-outs of several scopes come back in one read, and no others")
+    func recordsInScopes() throws {
+        let directory = try TemporaryDirectory()
+        let optOuts = try GatewayStore(directory: directory.path).optOuts
+        try optOuts.optOut(Self.person, scope: .sender("+15005550006"), reason: .keyword("STOP"))
+        try optOuts.optOut("+14155550101", scope: .messagingService("MG1"), reason: .twilioError21610)
+        try optOuts.optOut("+14155550102", scope: .sender("+15005550009"), reason: .keyword("END"))
+
+        let records = try optOuts.records(in: [.sender("+15005550006"), .messagingService("MG1"), .sender("+1")])
+        #expect(Set(records.map(\.number)) == [Self.person, "+14155550101"])
+        #expect(try optOuts.records(in: []).isEmpty)
+    }
 }

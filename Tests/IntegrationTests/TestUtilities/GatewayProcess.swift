@@ -122,6 +122,11 @@ final class GatewayProcess: Sendable {
         }
     }
 
+    /// The gateway's data directory (removed by ``stop()``).
+    var dataDirectoryPath: String {
+        dataDirectory.url.path
+    }
+
     /// The RPC port; fails the test for a GraphQL-only gateway.
     func requireRPCPort() throws -> Int {
         guard let rpcPort else {

@@ -37,7 +37,8 @@ final class MessagingHarness: Sendable {
     init(
         sandbox configuration: TwilioSandbox.Configuration,
         storeDirectory: String? = nil,
-        maximumConnections: Int = 16
+        maximumConnections: Int = 16,
+        statusCallback: String? = nil
     ) throws {
         sandbox = try TwilioSandbox(configuration: configuration)
         try sandbox.start()
@@ -58,7 +59,7 @@ final class MessagingHarness: Sendable {
             )
         )
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store).register(in: &router)
+        MessagingService(twilio: twilio, store: store, statusCallback: { statusCallback }).register(in: &router)
         transport = InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
         client = GatewayClient(transport: transport)
         endpoint = try GatewaySchema(transport: transport, configuration: GatewayConfiguration(version: "test"))
@@ -69,9 +70,14 @@ final class MessagingHarness: Sendable {
     static func with<T>(
         _ configuration: TwilioSandbox.Configuration = MessagingHarness.configuration(),
         storeDirectory: String? = nil,
+        statusCallback: String? = nil,
         _ body: (MessagingHarness) async throws -> T
     ) async throws -> T {
-        let harness = try MessagingHarness(sandbox: configuration, storeDirectory: storeDirectory)
+        let harness = try MessagingHarness(
+            sandbox: configuration,
+            storeDirectory: storeDirectory,
+            statusCallback: statusCallback
+        )
         do {
             let result = try await body(harness)
             await harness.stop()
