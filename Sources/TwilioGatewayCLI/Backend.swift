@@ -14,12 +14,21 @@ final class Backend: Sendable {
     private let server: RPCServer
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
+    /// The event log, its subscribers, and the webhooks waiting for their TwiML.
+    let events: EventsWiring
 
-    private init(dispatcher: RPCDispatcher, server: RPCServer, rpcPort: Int, sandbox: TwilioSandbox?) {
+    private init(
+        dispatcher: RPCDispatcher,
+        server: RPCServer,
+        rpcPort: Int,
+        sandbox: TwilioSandbox?,
+        events: EventsWiring
+    ) {
         self.dispatcher = dispatcher
         self.rpcPort = rpcPort
         self.server = server
         self.sandbox = sandbox
+        self.events = events
         self.mode = sandbox == nil ? "live" : "sandbox"
     }
 
@@ -34,28 +43,32 @@ final class Backend: Sendable {
         let twilio = try makeTwilioClient(configuration, sandbox: sandbox, logger: logger)
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
+        let events = try EventsWiring.start(configuration, store: store, twilio: twilio, logger: logger)
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging")).register(
-            in: &router
-        )
+        var messaging = MessagingService(twilio: twilio, store: store, logger: logger.labeled("gateway.messaging"))
+        messaging.reconciler = events.reconciler
+        messaging.register(in: &router)
         VoiceService(twilio: twilio).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
+        EventsService(fanOut: events.fanOut, replies: events.replies).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"))
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
         let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
-        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, sandbox: sandbox)
+        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, sandbox: sandbox, events: events)
     }
 
-    /// Stops taking new calls; calls in flight finish.
+    /// Stops taking new calls and ends the event streams; calls in flight finish.
     func beginShutdown() {
         server.beginGracefulShutdown()
+        events.beginShutdown()
     }
 
-    /// Returns once every call has finished and the sandbox has stopped.
+    /// Returns once every call has finished, the event log is closed and the sandbox has stopped.
     func waitUntilStopped() async {
         await server.waitUntilStopped()
+        await events.waitUntilStopped()
         sandbox?.stop()
     }
 

@@ -19,11 +19,13 @@ struct ServeConfiguration {
     var upstreams: [HostAndPort] = []
     var sandboxNumbers = ["+15557654321", "+15005550006"]
     var graphQLTimeout = Duration.seconds(10)
+    var statusReconcileAfter = Duration.seconds(15 * 60)
     var twilio = Twilio()
 
     /// The options `serve` takes, each with a value.
     static let optionNames: Set<String> = [
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
+        "status-reconcile-after",
     ]
 
     static let help = """
@@ -42,6 +44,10 @@ struct ServeConfiguration {
           --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
           --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
+          --status-reconcile-after SECONDS
+                                     Fetch a sent message from Twilio once when its final status
+                                     has not arrived after this long [GATEWAY_STATUS_RECONCILE_AFTER]
+                                     (default 900)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -76,6 +82,14 @@ struct ServeConfiguration {
                 throw CommandArguments.ParseError(description: "--graphql-timeout needs a positive number of seconds")
             }
             graphQLTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let text = arguments.value("status-reconcile-after") ?? environment["GATEWAY_STATUS_RECONCILE_AFTER"] {
+            guard let seconds = Double(text), seconds > 0 else {
+                throw CommandArguments.ParseError(
+                    description: "--status-reconcile-after needs a positive number of seconds"
+                )
+            }
+            statusReconcileAfter = .milliseconds(Int64(seconds * 1000))
         }
         if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
             sandboxNumbers = list.split(separator: ",").map { String($0) }

@@ -13,6 +13,7 @@ enum Usage {
         "call": CallCommand.command,
         "update-call": UpdateCallCommand.command,
         "verify": VerifyCommand.command,
+        "events": EventsCommand.command,
     ]
 
     static let overview = """
@@ -27,6 +28,7 @@ enum Usage {
           call         Place an outbound call, or show one call by its SID
           update-call  End a call or redirect it to new TwiML
           verify       Start a verification (verify start) or check a code (verify check)
+          events       List recent events, or follow the event stream with --follow
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """
