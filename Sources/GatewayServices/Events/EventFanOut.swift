@@ -42,6 +42,8 @@ public final class EventFanOut: Sendable {
     public let configuration: Configuration
     let logger: Logger
     private let state = Mutex(FanOutState())
+    /// The loop of ``run()``, so that ``finish()`` can end its wait for the next commit.
+    private let running = Mutex<Task<Void, Never>?>(nil)
 
     /// Creates a fan-out over `log`; nothing is dispatched until ``run()`` runs.
     ///
@@ -61,10 +63,21 @@ public final class EventFanOut: Sendable {
     /// Subscriptions keep reading the log while it is not running, but switch to live events
     /// only once it runs.
     public func run() async {
-        for await _ in log.latestOffsets() {
-            guard await dispatchNewEvents() else {
-                break
+        let dispatching = Task {
+            for await _ in log.latestOffsets() {
+                guard await dispatchNewEvents() else {
+                    break
+                }
             }
+        }
+        running.withLock { $0 = dispatching }
+        if state.withLock({ $0.isFinished }) {
+            dispatching.cancel()
+        }
+        await withTaskCancellationHandler {
+            await dispatching.value
+        } onCancel: {
+            dispatching.cancel()
         }
         finish()
     }
@@ -76,6 +89,7 @@ public final class EventFanOut: Sendable {
         for wake in wakes {
             wake.finish()
         }
+        running.withLock { $0 }?.cancel()
     }
 
     /// Subscribes to the events after `offset` that pass `filter`.
@@ -127,7 +141,7 @@ public final class EventFanOut: Sendable {
             case .stop:
                 return false
             case .idle(let wakes):
-                wakes.forEach { $0.yield() }
+                Self.wake(wakes)
                 return true
             case .read(let after):
                 let batch: EventBatch
@@ -138,7 +152,7 @@ public final class EventFanOut: Sendable {
                     return true
                 }
                 let wakes = state.withLock { $0.deliver(batch) }
-                wakes.forEach { $0.yield() }
+                Self.wake(wakes)
                 guard batch.resumeAfter > after else {
                     return true
                 }
@@ -151,7 +165,13 @@ public final class EventFanOut: Sendable {
     private func detachAll(after error: EventLogError) {
         logger.warning("events.fanout.read_failed", ["error": error.description])
         let wakes = state.withLock { $0.detachAll() }
-        wakes.forEach { $0.yield() }
+        Self.wake(wakes)
+    }
+
+    private static func wake(_ continuations: [AsyncStream<Void>.Continuation]) {
+        for continuation in continuations {
+            continuation.yield()
+        }
     }
 
     func take(_ id: UInt64, after position: Int64) -> FanOutState.Take {
@@ -162,9 +182,9 @@ public final class EventFanOut: Sendable {
         state.withLock { $0.attach(id, coveredUpTo: covered) }
     }
 
-    func statistics(of id: UInt64) -> (overflows: Int, mostBuffered: Int) {
+    func statistics(of id: UInt64) -> (overflows: Int, mostBuffered: Int, isLive: Bool) {
         state.withLock { state in
-            state.slots[id].map { ($0.overflows, $0.mostBuffered) } ?? (0, 0)
+            state.slots[id].map { ($0.overflows, $0.mostBuffered, $0.attached) } ?? (0, 0, false)
         }
     }
 

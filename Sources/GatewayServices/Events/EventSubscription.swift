@@ -17,6 +17,8 @@ public final class EventSubscription {
         public var mostBuffered: Int
         /// How many offsets retention deleted before the subscription got to them.
         public var missedByRetention: Int64
+        /// Whether live events go to its buffer now; `false` while it reads the log.
+        public var isLive: Bool
     }
 
     private let id: UInt64
@@ -45,12 +47,13 @@ public final class EventSubscription {
 
     /// The subscription's counters so far.
     public var statistics: Statistics {
-        let (overflows, mostBuffered) = fanOut.statistics(of: id)
+        let (overflows, mostBuffered, isLive) = fanOut.statistics(of: id)
         return Statistics(
             delivered: delivered,
             overflows: overflows,
             mostBuffered: mostBuffered,
-            missedByRetention: missedByRetention
+            missedByRetention: missedByRetention,
+            isLive: isLive
         )
     }
 
@@ -106,7 +109,13 @@ public final class EventSubscription {
         guard batch.events.count < limit else {
             return
         }
-        if case .notStarted = fanOut.attach(id, coveredUpTo: position) {
+        switch fanOut.attach(id, coveredUpTo: position) {
+        case .attached:
+            break
+        case .behind:
+            // Reads do not suspend; let other tasks run before reading on.
+            await Task.yield()
+        case .notStarted:
             fanOut.logger.debug("events.subscription.waiting_for_dispatch")
         }
     }

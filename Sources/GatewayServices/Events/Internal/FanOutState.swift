@@ -82,16 +82,16 @@ struct FanOutState {
 
     /// The next step of subscriber `id`, whose events up to `position` are handed out.
     mutating func take(_ id: UInt64, after position: Int64) -> Take {
-        guard !isFinished, var slot = slots[id] else {
+        guard !isFinished, slots[id] != nil else {
             return .finished
         }
-        defer { slots[id] = slot }
-        while let event = slot.ring.popFirst() {
+        while let event = slots[id]?.ring.popFirst() {
             if event.offset > position {
                 return .event(event)
             }
         }
-        return slot.attached || slot.waitingForStart ? .wait : .readLog
+        let slot = slots[id]
+        return slot?.attached == true || slot?.waitingForStart == true ? .wait : .readLog
     }
 
     /// Attaches subscriber `id` if the log read it made covered every dispatched offset.
@@ -140,7 +140,15 @@ struct FanOutState {
     /// - Returns: The subscribers to wake.
     mutating func deliver(_ batch: EventBatch) -> [AsyncStream<Void>.Continuation] {
         var wakes: [AsyncStream<Void>.Continuation] = []
-        for (id, var slot) in slots where slot.attached {
+        for id in Array(slots.keys) {
+            // Taken out while it changes, so that its ring is not copied on each append.
+            guard var slot = slots.removeValue(forKey: id) else {
+                continue
+            }
+            defer { slots[id] = slot }
+            guard slot.attached else {
+                continue
+            }
             var changed = false
             for logged in batch.events where slot.filter.matches(logged.event) {
                 changed = true
@@ -151,7 +159,6 @@ struct FanOutState {
                 }
             }
             slot.mostBuffered = max(slot.mostBuffered, slot.ring.count)
-            slots[id] = slot
             if changed {
                 wakes.append(slot.wake)
             }
