@@ -116,6 +116,15 @@ public final class EventFanOut: Sendable {
         state.withLock { state in state.slots.values.contains { $0.filter.matches(event) } }
     }
 
+    /// Whether a subscriber that receives events of `type` is connected now: one whose filter
+    /// names no types, or names `type`. Its number and SID filters are not considered, since
+    /// they cannot be known before the event is.
+    public func hasSubscriber(receiving type: EventType) -> Bool {
+        state.withLock { state in
+            state.slots.values.contains { $0.filter.types.isEmpty || $0.filter.types.contains(type) }
+        }
+    }
+
     /// How many subscriptions are open.
     public var subscriberCount: Int {
         state.withLock { $0.slots.count }

@@ -135,7 +135,7 @@ struct EventFanOutTests {
         await harness.close()
     }
 
-    @Test("hasSubscriber(for:) says whether a connected subscriber's filter passes the event")
+    @Test("hasSubscriber says whether a connected subscriber's filter passes an event, or takes its type")
     func hasSubscriber() async throws {
         let harness = try EventsHarness()
         let call = SampleEvents.inboundCall(1)
@@ -144,9 +144,16 @@ struct EventFanOutTests {
         var calls: EventSubscription? = harness.fanOut.subscribe(after: 0, filter: EventFilter(types: [.callInbound]))
         #expect(harness.fanOut.hasSubscriber(for: call))
         #expect(!harness.fanOut.hasSubscriber(for: sms))
+        #expect(harness.fanOut.hasSubscriber(receiving: .callInbound))
+        #expect(!harness.fanOut.hasSubscriber(receiving: .smsInbound))
         #expect(calls != nil)
         calls = nil
         #expect(!harness.fanOut.hasSubscriber(for: call))
+        #expect(!harness.fanOut.hasSubscriber(receiving: .callInbound))
+        let everything = harness.fanOut.subscribe(after: 0, filter: EventFilter(phoneNumber: "+15550009999"))
+        #expect(harness.fanOut.hasSubscriber(receiving: .smsInbound))
+        #expect(!harness.fanOut.hasSubscriber(for: sms))
+        #expect(everything.statistics.delivered == 0)
         await harness.close()
     }
 }
