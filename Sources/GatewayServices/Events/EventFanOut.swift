@@ -60,8 +60,8 @@ public final class EventFanOut: Sendable {
     /// Dispatches new events until ``finish()`` is called, the calling task is cancelled or the
     /// log closes; then every subscription ends.
     ///
-    /// Subscriptions keep reading the log while it is not running, but switch to live events
-    /// only once it runs.
+    /// Call it once. Subscriptions keep reading the log while it is not running, but switch to
+    /// live events only once it runs.
     public func run() async {
         let dispatching = Task {
             for await _ in log.latestOffsets() {
