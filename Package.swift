@@ -112,7 +112,7 @@ let package = Package(
         tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
         tests(
             "GatewayServicesTests",
-            ["GatewayServices", "GatewayAPI", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
+            ["GatewayServices", "GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
         tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
@@ -160,7 +160,7 @@ let package = Package(
             [
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
-                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore",
+                "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore", "ProtoBridge",
             ]
         ),
     ]

@@ -18,7 +18,8 @@ extension RPCMethod {
 
     /// Every method of the gateway's services, in the order of the .proto files.
     public static let gatewayMethods: [RPCMethod] = [
-        .subscribeEvents, .healthCheck, .healthWatch, .sendSms, .getMessage, .cancelMessage, .bulkSendSms,
+        .subscribeEvents, .ackEvents, .listEvents, .respondToCall, .replyToMessage, .healthCheck, .healthWatch,
+        .sendSms, .getMessage, .cancelMessage, .bulkSendSms,
         .startVerification, .checkVerification, .getVerification, .cancelVerification, .createTotpFactor,
         .verifyTotpFactor, .createTotpChallenge, .checkTotpChallenge, .makeCall, .getCall, .updateCall,
     ]

@@ -62,7 +62,9 @@ public struct GatewayClient: Sendable {
         serverStreaming(.healthWatch, HealthCheckRequest(service: service), options)
     }
 
-    /// Streams webhook events as they are stored.
+    /// Streams the stored webhook events that pass the request's filters, from its start
+    /// position (or right after its consumer's acknowledged offset), then new ones as they are
+    /// stored. Ending the iteration cancels the call.
     public func subscribeEvents(
         _ request: SubscribeEventsRequest,
         options: RPCCallOptions? = nil

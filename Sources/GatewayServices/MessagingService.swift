@@ -20,6 +20,8 @@ public struct MessagingService: Sendable {
     private let observer: (@Sendable (MessagingEvent) -> Void)?
     private let optOuts: OptOutCheck
     private let statusCallback: @Sendable () -> String?
+    /// Tracks each message SendSms sent as pending until its final status arrives, when set.
+    public var reconciler: MessageStatusReconciler?
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -77,6 +79,7 @@ public struct MessagingService: Sendable {
         guard let key = try Self.idempotencyKey(request, context.metadata) else {
             let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
             Self.logSent(sent, to: request.to, logger: context.logger)
+            reconciler?.track(Message(sent))
             return Message(sent)
         }
 
@@ -89,7 +92,9 @@ public struct MessagingService: Sendable {
         ) {
             await Self.idempotentSend(twilioRequest, twilio: twilio, logger: logger)
         }
-        return try Message(serializedBytes: bytes)
+        let message = try Message(serializedBytes: bytes)
+        reconciler?.track(message)
+        return message
     }
 
     /// Fetches one message.

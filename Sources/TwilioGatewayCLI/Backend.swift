@@ -18,7 +18,9 @@ final class Backend: Sendable {
     private let server: RPCServer
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
-    /// What the webhooks need: the log, the store, the reply board, the public URL, the token.
+    /// The event log, its subscribers, and the webhooks waiting for their TwiML.
+    let events: EventsWiring
+    /// What the webhooks need: the events, the store, the public URL, the token.
     let webhookState: WebhookState
 
     private init(
@@ -27,6 +29,7 @@ final class Backend: Sendable {
         rpcPort: Int,
         twilio: TwilioClient,
         sandbox: TwilioSandbox?,
+        events: EventsWiring,
         webhookState: WebhookState
     ) {
         self.dispatcher = dispatcher
@@ -34,6 +37,7 @@ final class Backend: Sendable {
         self.twilio = twilio
         self.server = server
         self.sandbox = sandbox
+        self.events = events
         self.webhookState = webhookState
         self.mode = sandbox == nil ? "live" : "sandbox"
     }
@@ -62,25 +66,23 @@ final class Backend: Sendable {
         )
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
-        let webhookState = try WebhookState(
-            configuration,
-            store: store,
-            credentials: credentials,
-            logger: logger
-        )
+        let events = try EventsWiring.start(configuration, store: store, twilio: twilio, logger: logger)
+        let webhookState = WebhookState(configuration, events: events, store: store, credentials: credentials)
         let publicURL = webhookState.publicURL
         var router = RPCRouter()
-        MessagingService(
+        var messaging = MessagingService(
             twilio: twilio,
             store: store,
             logger: logger.labeled("gateway.messaging"),
             observer: { instrumentation.observe($0) },
             statusCallback: { publicURL.statusCallback }
         )
-        .register(in: &router)
+        messaging.reconciler = events.reconciler
+        messaging.register(in: &router)
         VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
+        EventsService(fanOut: events.fanOut, replies: events.replies).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc")) {
             instrumentation.observe($0)
         }
@@ -94,20 +96,22 @@ final class Backend: Sendable {
             rpcPort: port,
             twilio: twilio,
             sandbox: sandbox,
+            events: events,
             webhookState: webhookState
         )
     }
 
-    /// Stops taking new calls; calls in flight finish.
+    /// Stops taking new calls and ends the event streams; calls in flight finish.
     func beginShutdown() {
         server.beginGracefulShutdown()
+        events.beginShutdown()
     }
 
-    /// Returns once every call has finished and the sandbox has stopped.
+    /// Returns once every call has finished, the event log is closed and the sandbox has stopped.
     func waitUntilStopped() async {
         await server.waitUntilStopped()
+        await events.waitUntilStopped()
         sandbox?.stop()
-        await webhookState.eventLog.close()
     }
 
     private static func startSandboxIfNeeded(_ configuration: ServeConfiguration, logger: Logger) throws

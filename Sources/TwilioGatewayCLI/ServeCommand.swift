@@ -155,6 +155,6 @@ enum ServeCommand {
 enum GatewayServiceNames {
     static let served = [
         "twilio.gateway.v1.Messaging", "twilio.gateway.v1.Verify", "twilio.gateway.v1.Voice",
-        "twilio.gateway.v1.Health",
+        "twilio.gateway.v1.Health", "twilio.gateway.v1.Events",
     ]
 }

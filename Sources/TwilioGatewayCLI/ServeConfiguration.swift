@@ -22,13 +22,14 @@ struct ServeConfiguration {
     var readinessInterval = Duration.seconds(15)
     var graphQLMaxStreams = 100
     var graphQLKeepAlive = Duration.seconds(15)
+    var statusReconcileAfter = Duration.seconds(15 * 60)
     var twilio = Twilio()
     var webhooks = WebhookSettings()
 
     /// The options `serve` takes, each with a value.
     static let optionNames = Set([
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
-        "readiness-interval", "graphql-max-streams", "graphql-keepalive",
+        "readiness-interval", "graphql-max-streams", "graphql-keepalive", "status-reconcile-after",
     ])
     .union(WebhookSettings.optionNames)
 
@@ -56,6 +57,10 @@ struct ServeConfiguration {
           --readiness-interval SECONDS
                                      Time between two probes of Twilio (or the upstreams) behind
                                      GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
+          --status-reconcile-after SECONDS
+                                     Fetch a sent message from Twilio once when its final status
+                                     has not arrived after this long [GATEWAY_STATUS_RECONCILE_AFTER]
+                                     (default 900)
 
         \(WebhookSettings.help)
 
@@ -102,6 +107,14 @@ struct ServeConfiguration {
             readinessInterval = .milliseconds(Int64(seconds * 1000))
         }
         try readEventStreamSettings(&arguments, environment)
+        if let text = arguments.value("status-reconcile-after") ?? environment["GATEWAY_STATUS_RECONCILE_AFTER"] {
+            guard let seconds = Double(text), seconds > 0 else {
+                throw CommandArguments.ParseError(
+                    description: "--status-reconcile-after needs a positive number of seconds"
+                )
+            }
+            statusReconcileAfter = .milliseconds(Int64(seconds * 1000))
+        }
         if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
             sandboxNumbers = list.split(separator: ",").map { String($0) }
         }

@@ -16,6 +16,7 @@ enum Usage {
         "verify": VerifyCommand.command,
         "totp": TotpCommand.command,
         "sandbox": SandboxCommand.command,
+        "events": EventsCommand.command,
     ]
 
     static let overview = """
@@ -33,6 +34,7 @@ enum Usage {
           verify       Start a verification (verify start) or check a code (verify check)
           totp         TOTP factors for authenticator apps: create, verify, challenge, check
           sandbox      Play a person texting (sandbox sms) or calling (sandbox call) a sandbox number
+          events       List recent events, or follow the event stream with --follow
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

@@ -4,51 +4,45 @@ internal import ServiceSupport
 internal import TwilioREST
 internal import WebhookIntake
 
-/// What the gateway's webhooks share with the RPC services: the event log, the store, the
-/// board where held webhooks wait for consumers' TwiML, the public URL, and the credentials
-/// whose auth token signs the webhooks.
+/// What the gateway's webhooks share with the RPC services: the event log with its subscribers
+/// and the board where held webhooks wait for consumers' TwiML (``EventsWiring``), the store,
+/// the public URL, and the credentials whose auth token signs the webhooks.
 final class WebhookState: Sendable {
-    let eventLog: SQLiteEventLog
+    let events: EventsWiring
     let store: GatewayStore
-    let replyBoard = WebhookReplyBoard()
     let publicURL: PublicURLSlot
     private let credentials: TwilioCredentials
     private let settings: WebhookSettings
 
-    /// Opens the event log in the data directory.
-    init(_ configuration: ServeConfiguration, store: GatewayStore, credentials: TwilioCredentials, logger: Logger)
-        throws
+    /// Shares `events` and `store` with the webhooks.
+    init(_ configuration: ServeConfiguration, events: EventsWiring, store: GatewayStore, credentials: TwilioCredentials)
     {
-        eventLog = try SQLiteEventLog(directory: configuration.dataDirectory, logger: logger)
+        self.events = events
         self.store = store
         self.credentials = credentials
         self.settings = configuration.webhooks
         publicURL = PublicURLSlot(configuration.webhooks.publicURL)
     }
 
-    /// The webhook endpoints over this state.
-    ///
-    /// - Parameter hasResponder: Whether a subscriber of an event type is connected now, so that
-    ///   inbound calls and messages wait for its answer on ``replyBoard``. `serve` has no
-    ///   subscriber service yet, so by default nobody is, and every webhook gets its default
-    ///   TwiML at once.
-    func makeIntake(logger: Logger, hasResponder: @escaping @Sendable (EventType) -> Bool = { _ in false }) throws
-        -> WebhookIntake
-    {
+    /// The webhook endpoints over this state. An inbound call or message waits for a
+    /// consumer's TwiML only while a subscriber that receives its event type is connected;
+    /// otherwise it gets the default TwiML at once.
+    func makeIntake(logger: Logger) throws -> WebhookIntake {
         let publicURL = self.publicURL
+        let fanOut = events.fanOut
         let configuration = WebhookIntake.Configuration(
             publicBaseURL: { publicURL.current },
             voiceAnswerWindow: settings.voiceAnswerWindow,
             smsAnswerWindow: settings.smsAnswerWindow,
             voiceAnswers: settings.voiceAnswers,
-            hasResponder: hasResponder
+            hasResponder: { fanOut.hasSubscriber(receiving: $0) }
         )
         try configuration.validate()
         return WebhookIntake(
             configuration: configuration,
-            eventLog: eventLog,
+            eventLog: events.log,
             store: store,
-            replyBoard: replyBoard,
+            replyBoard: events.replies,
             credentials: StaticCredentialSource(credentials),
             logger: logger
         )

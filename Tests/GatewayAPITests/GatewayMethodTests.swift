@@ -99,6 +99,30 @@ struct GatewayMethodTests {
             response: Event.self,
             serverStreaming: true
         ),
+        Expected(
+            method: .ackEvents,
+            request: AckEventsRequest.self,
+            response: AckEventsResponse.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .listEvents,
+            request: ListEventsRequest.self,
+            response: ListEventsResponse.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .respondToCall,
+            request: RespondToCallRequest.self,
+            response: WebhookReply.self,
+            serverStreaming: false
+        ),
+        Expected(
+            method: .replyToMessage,
+            request: ReplyToMessageRequest.self,
+            response: WebhookReply.self,
+            serverStreaming: false
+        ),
     ]
 
     @Test("each constant names a method of the schema with the right types and streaming", arguments: expected)

@@ -42,6 +42,18 @@ public protocol EventLog: Sendable {
     /// - Throws: ``EventLogError``.
     func read(after offset: Int64, limit: Int, filter: EventFilter) async throws(EventLogError) -> EventBatch
 
+    /// Reads the newest `limit` events with offsets less than `offset` that pass `filter`,
+    /// returned oldest first: a page of history, paged back by passing the first offset of the
+    /// previous page.
+    ///
+    /// - Parameters:
+    ///   - offset: The first offset not wanted; `Int64.max` for the newest events.
+    ///   - limit: The most events to return, from 1; the engine may cap it.
+    ///   - filter: Which events to return.
+    /// - Returns: The events, in offset order; fewer than `limit` only when no more match.
+    /// - Throws: ``EventLogError``.
+    func read(before offset: Int64, limit: Int, filter: EventFilter) async throws(EventLogError) -> [LoggedEvent]
+
     /// The smallest offset of an event received at or after `time` (seconds since 1970), or
     /// `nil` when no such event is kept. To read from there, read after the result minus one.
     ///

@@ -126,6 +126,20 @@ public final class SQLiteEventLog: EventLog {
         }
     }
 
+    /// See ``EventLog/read(before:limit:filter:)``; `limit` is capped at
+    /// ``Configuration/maxReadLimit``. Runs on the calling thread, briefly.
+    public func read(before offset: Int64, limit: Int, filter: EventFilter) async throws(EventLogError)
+        -> [LoggedEvent]
+    {
+        guard limit > 0 else {
+            throw EventLogError(code: .invalidArgument, message: "read needs a limit of 1 or more (got \(limit))")
+        }
+        let capped = min(limit, configuration.maxReadLimit)
+        return try readers.withReader { connection throws(GatewayStoreError) in
+            try EventLogQueries.read(connection, before: offset, limit: capped, filter: filter)
+        }
+    }
+
     /// See ``EventLog/firstOffset(receivedAtOrAfter:)``.
     public func firstOffset(receivedAtOrAfter time: Double) async throws(EventLogError) -> Int64? {
         try readers.withReader { connection throws(GatewayStoreError) in

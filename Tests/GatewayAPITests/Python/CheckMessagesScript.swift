@@ -24,7 +24,17 @@ enum CheckMessagesScript {
         import google.protobuf  # noqa: E402
         from google.protobuf.internal import api_implementation  # noqa: E402
         from twilio.gateway.v1.errors_pb2 import ErrorDetails, FieldViolation  # noqa: E402,F401
-        from twilio.gateway.v1.events_pb2 import Event, SubscribeEventsRequest  # noqa: E402,F401
+        from twilio.gateway.v1.events_pb2 import (  # noqa: E402,F401
+            AckEventsRequest,
+            AckEventsResponse,
+            Event,
+            ListEventsRequest,
+            ListEventsResponse,
+            ReplyToMessageRequest,
+            RespondToCallRequest,
+            SubscribeEventsRequest,
+            WebhookReply,
+        )
         from twilio.gateway.v1.health_pb2 import HealthCheckRequest, HealthCheckResponse  # noqa: E402,F401
         from twilio.gateway.v1.messaging_pb2 import (  # noqa: E402,F401
             BulkProgress,

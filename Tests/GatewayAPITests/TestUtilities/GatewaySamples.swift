@@ -4,7 +4,7 @@ import GatewayAPI
 /// integer extremes, empty strings against unset fields, and text beyond ASCII.
 enum GatewaySamples {
     static let all: [GatewaySample] =
-        messaging + messagingOperations + voice + verify + verifyAdditions + health + events + errors
+        messaging + messagingOperations + voice + verify + verifyAdditions + health + events + eventOperations + errors
 
     static let messaging: [GatewaySample] = [
         GatewaySample(

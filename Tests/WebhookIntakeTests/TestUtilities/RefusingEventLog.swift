@@ -35,6 +35,10 @@ final class RefusingEventLog: EventLog {
         try await wrapped.read(after: offset, limit: limit, filter: filter)
     }
 
+    func read(before offset: Int64, limit: Int, filter: EventFilter) async throws(EventLogError) -> [LoggedEvent] {
+        try await wrapped.read(before: offset, limit: limit, filter: filter)
+    }
+
     func firstOffset(receivedAtOrAfter time: Double) async throws(EventLogError) -> Int64? {
         try await wrapped.firstOffset(receivedAtOrAfter: time)
     }

@@ -39,6 +39,26 @@ enum EventLogQueries {
         }
     }
 
+    /// The newest events below `before` passing `filter`, oldest first; see
+    /// ``EventLog/read(before:limit:filter:)``.
+    static func read(_ connection: SQLiteConnection, before: Int64, limit: Int, filter: EventFilter)
+        throws(GatewayStoreError) -> [LoggedEvent]
+    {
+        var (sql, values) = conditions(
+            "SELECT \(eventColumns) FROM events WHERE event_offset < ?1",
+            [.integer(before)],
+            filter: filter
+        )
+        values.append(.integer(Int64(limit)))
+        sql += " ORDER BY event_offset DESC LIMIT ?\(values.count)"
+        var events: [LoggedEvent] = []
+        for row in try connection.rows(sql, values, columns: 11) {
+            events.append(try event(row))
+        }
+
+        return events.reversed()
+    }
+
     /// See ``EventLog/firstOffset(receivedAtOrAfter:)``. The time index covers the query, so it
     /// reads only index entries, from `time` on.
     static func firstOffset(_ connection: SQLiteConnection, receivedAtOrAfter time: Double)
@@ -68,8 +88,22 @@ enum EventLogQueries {
     private static func selection(after: Int64, latest: Int64, limit: Int, filter: EventFilter)
         -> (String, [SQLiteStatement.Value])
     {
-        var sql = "SELECT \(eventColumns) FROM events WHERE event_offset > ?1 AND event_offset <= ?2"
-        var values: [SQLiteStatement.Value] = [.integer(after), .integer(latest)]
+        var (sql, values) = conditions(
+            "SELECT \(eventColumns) FROM events WHERE event_offset > ?1 AND event_offset <= ?2",
+            [.integer(after), .integer(latest)],
+            filter: filter
+        )
+        values.append(.integer(Int64(limit)))
+        sql += " ORDER BY event_offset LIMIT ?\(values.count)"
+        return (sql, values)
+    }
+
+    /// `sql` and its `values` with the conditions of `filter` added.
+    private static func conditions(_ sql: String, _ values: [SQLiteStatement.Value], filter: EventFilter)
+        -> (String, [SQLiteStatement.Value])
+    {
+        var sql = sql
+        var values = values
         if !filter.types.isEmpty {
             let first = values.count + 1
             let placeholders = (first..<(first + filter.types.count)).map { "?\($0)" }
@@ -84,8 +118,6 @@ enum EventLogQueries {
             values.append(.text(sid))
             sql += " AND (message_sid = ?\(values.count) OR call_sid = ?\(values.count))"
         }
-        values.append(.integer(Int64(limit)))
-        sql += " ORDER BY event_offset LIMIT ?\(values.count)"
         return (sql, values)
     }
 
