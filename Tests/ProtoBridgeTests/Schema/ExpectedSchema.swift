@@ -36,7 +36,14 @@ enum ExpectedSchema {
             ]
         ),
         ("FieldViolation", [string("field", 1), string("description", 2)]),
-        ("SubscribeEventsRequest", [Field(name: "types", number: 1, type: .string, isRepeated: true)]),
+        (
+            "SubscribeEventsRequest",
+            [
+                Field(name: "types", number: 1, type: .string, isRepeated: true), string("phone_number", 2),
+                string("sid", 3), Field(name: "start_offset", number: 4, type: .int64, oneof: "start"),
+                string("start_time", 5, oneof: "start"), string("consumer", 6),
+            ]
+        ),
         (
             "Event",
             [
@@ -52,6 +59,23 @@ enum ExpectedSchema {
             ]
         ),
         ("Event.ParametersEntry", [string("key", 1), string("value", 2)]),
+        ("AckEventsRequest", [string("consumer", 1), Field(name: "offset", number: 2, type: .int64)]),
+        ("AckEventsResponse", [Field(name: "acknowledged_offset", number: 1, type: .int64)]),
+        (
+            "ListEventsRequest",
+            [
+                Field(name: "types", number: 1, type: .string, isRepeated: true), string("phone_number", 2),
+                string("sid", 3), Field(name: "before_offset", number: 4, type: .int64),
+                Field(name: "limit", number: 5, type: .int32),
+            ]
+        ),
+        (
+            "ListEventsResponse",
+            [Field(name: "events", number: 1, type: .message("\(package).Event"), isRepeated: true)]
+        ),
+        ("RespondToCallRequest", [string("call_sid", 1), string("twiml", 2)]),
+        ("ReplyToMessageRequest", [string("message_sid", 1), string("twiml", 2)]),
+        ("WebhookReply", [string("sid", 1)]),
         ("HealthCheckRequest", [string("service", 1)]),
         (
             "HealthCheckResponse",

@@ -11,6 +11,8 @@ struct ProtoSchemaMessageTests {
             schema.messages.map(\.fullName)
                 == [
                     "ErrorDetails", "FieldViolation", "SubscribeEventsRequest", "Event", "Event.ParametersEntry",
+                    "AckEventsRequest", "AckEventsResponse", "ListEventsRequest", "ListEventsResponse",
+                    "RespondToCallRequest", "ReplyToMessageRequest", "WebhookReply",
                     "HealthCheckRequest", "HealthCheckResponse", "SendSmsRequest",
                     "SendSmsRequest.ContentVariablesEntry", "GetMessageRequest", "CancelMessageRequest", "Message",
                     "BulkSendSmsRequest", "BulkRecipient", "BulkRecipient.VariablesEntry", "BulkSendSmsUpdate",
@@ -117,7 +119,8 @@ struct ProtoSchemaMessageTests {
         let withOneofs = schema.messages.filter { !$0.oneofs.isEmpty }.map(\.name)
         #expect(
             withOneofs == [
-                "SendSmsRequest", "BulkSendSmsRequest", "CheckVerificationRequest", "CreateTotpFactorRequest",
+                "SubscribeEventsRequest", "SendSmsRequest", "BulkSendSmsRequest", "CheckVerificationRequest",
+                "CreateTotpFactorRequest",
                 "MakeCallRequest", "UpdateCallRequest",
             ]
         )
@@ -157,7 +160,7 @@ struct ProtoSchemaMessageTests {
         #expect(request.field(named: "media_urls")?.comment == "Public URLs of media to attach (MMS), at most 10.")
         #expect(
             schema.message(named: "twilio.gateway.v1.Event")?.field(named: "type")?.comment
-                == "The event type, for example sms.inbound, message.status, call.inbound,\ncall.status or verify.status."
+                == "The event type: sms.inbound, message.status, call.inbound, call.status,\nverify.status, optout or optin."
         )
     }
 

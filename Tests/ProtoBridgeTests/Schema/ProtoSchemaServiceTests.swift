@@ -20,6 +20,10 @@ struct ProtoSchemaServiceTests {
         "describes every method with its types and streaming flags",
         arguments: [
             ("twilio.gateway.v1.Events", "SubscribeEvents", "SubscribeEventsRequest", "Event", true),
+            ("twilio.gateway.v1.Events", "AckEvents", "AckEventsRequest", "AckEventsResponse", false),
+            ("twilio.gateway.v1.Events", "ListEvents", "ListEventsRequest", "ListEventsResponse", false),
+            ("twilio.gateway.v1.Events", "RespondToCall", "RespondToCallRequest", "WebhookReply", false),
+            ("twilio.gateway.v1.Events", "ReplyToMessage", "ReplyToMessageRequest", "WebhookReply", false),
             ("twilio.gateway.v1.Health", "Check", "HealthCheckRequest", "HealthCheckResponse", false),
             ("twilio.gateway.v1.Health", "Watch", "HealthCheckRequest", "HealthCheckResponse", true),
             ("twilio.gateway.v1.Messaging", "SendSms", "SendSmsRequest", "Message", false),
@@ -54,7 +58,8 @@ struct ProtoSchemaServiceTests {
     func methodCount() {
         #expect(
             schema.services.map { $0.methods.map(\.name) } == [
-                ["SubscribeEvents"], ["Check", "Watch"], ["SendSms", "GetMessage", "CancelMessage", "BulkSendSms"],
+                ["SubscribeEvents", "AckEvents", "ListEvents", "RespondToCall", "ReplyToMessage"], ["Check", "Watch"],
+                ["SendSms", "GetMessage", "CancelMessage", "BulkSendSms"],
                 [
                     "StartVerification", "CheckVerification", "GetVerification", "CancelVerification",
                     "CreateTotpFactor", "VerifyTotpFactor", "CreateTotpChallenge", "CheckTotpChallenge",

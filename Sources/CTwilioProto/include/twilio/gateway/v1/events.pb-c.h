@@ -107,7 +107,7 @@ struct  Twilio__Gateway__V1__Event
   int64_t offset;
   /*
    * The event type: sms.inbound, message.status, call.inbound, call.status,
-   * verify.status or optout.
+   * verify.status, optout or optin.
    */
   char *type;
   /*
