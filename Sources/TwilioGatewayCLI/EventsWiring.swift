@@ -32,7 +32,11 @@ final class EventsWiring: Sendable {
         twilio: TwilioClient,
         logger: Logger
     ) throws -> EventsWiring {
-        let log = try SQLiteEventLog(directory: configuration.dataDirectory, logger: logger)
+        let log = try SQLiteEventLog(
+            directory: configuration.dataDirectory,
+            configuration: SQLiteEventLog.Configuration(retention: configuration.eventRetention.retention),
+            logger: logger
+        )
         let reconciler = MessageStatusReconciler(
             store: store,
             log: log,

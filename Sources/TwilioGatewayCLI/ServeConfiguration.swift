@@ -25,6 +25,7 @@ struct ServeConfiguration {
     var statusReconcileAfter = Duration.seconds(15 * 60)
     var twilio = Twilio()
     var webhooks = WebhookSettings()
+    var eventRetention = EventRetentionSettings()
 
     /// The options `serve` takes, each with a value.
     static let optionNames = Set([
@@ -32,6 +33,7 @@ struct ServeConfiguration {
         "readiness-interval", "graphql-max-streams", "graphql-keepalive", "status-reconcile-after",
     ])
     .union(WebhookSettings.optionNames)
+    .union(EventRetentionSettings.optionNames)
 
     static let help = """
         Usage: twilio-gateway serve [options]
@@ -63,6 +65,8 @@ struct ServeConfiguration {
                                      (default 900)
 
         \(WebhookSettings.help)
+
+        \(EventRetentionSettings.help)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -130,6 +134,7 @@ struct ServeConfiguration {
             )
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
+        eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
     }
 
