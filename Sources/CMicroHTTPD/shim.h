@@ -8,8 +8,8 @@
 #include <sys/types.h>
 #include <microhttpd.h>
 
-/* Shims for what Swift cannot call: MHD_start_daemon, MHD_get_daemon_info and
-   MHD_get_connection_info are variadic. Each shim is a thin, fixed-argument
+/* Shims for what Swift cannot call: MHD_start_daemon, MHD_get_daemon_info,
+   MHD_get_connection_info and MHD_set_connection_option are variadic. Each shim is a thin, fixed-argument
    wrapper; nothing here keeps state. */
 
 /* A URI log callback: receives the raw request target and returns the
@@ -53,6 +53,13 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
         MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
         MHD_OPTION_END
     );
+}
+
+/* Sets the inactivity timeout of one connection (MHD_CONNECTION_OPTION_TIMEOUT);
+   0 means none. Call it only from the access handler. Returns 1 on success, 0
+   when MHD refuses the option. */
+static inline int CMicroHTTPD_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds) {
+    return MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, seconds) == MHD_YES;
 }
 
 /* The port the daemon's listen socket is bound to, or 0 if MHD cannot tell. */

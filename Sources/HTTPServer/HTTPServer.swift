@@ -146,7 +146,13 @@ public final class HTTPServer: Sendable {
 
     private func launch() throws(HTTPServerError) -> Running {
         let address = try SocketAddress(host: configuration.host, port: configuration.port)
-        let core = ServerCore(handler: handler, logger: logger, maxBodyBytes: configuration.maxBodyBytes)
+        let headerTimeout = configuration.headerTimeoutSeconds
+        let core = ServerCore(
+            handler: handler,
+            logger: logger,
+            maxBodyBytes: configuration.maxBodyBytes,
+            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds }
+        )
         // Released in stop() after MHD_stop_daemon, or below when the start fails.
         let context = Unmanaged.passRetained(core).toOpaque()
 
@@ -168,7 +174,7 @@ public final class HTTPServer: Sendable {
                 configuration.maxHeaderBytes,
                 UInt32(configuration.connectionLimit),
                 UInt32(configuration.perIPConnectionLimit ?? 0),
-                configuration.connectionTimeoutSeconds,
+                headerTimeout ?? configuration.connectionTimeoutSeconds,
                 UInt32(configuration.threadPoolSize)
             )
         }
