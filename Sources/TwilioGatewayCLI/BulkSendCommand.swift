@@ -28,8 +28,9 @@ enum BulkSendCommand {
           --body TEMPLATE                The message text, with {{column}} placeholders
           --media-url URL                Media to attach to every message; repeat for several
           --status-callback URL          Where Twilio reports status changes of every message
-          --rate PER_SECOND              SMS segments per second per sender, 0 for no pacing (default:
-                                         100 for a short code, 3 for a toll-free number, 1 otherwise)
+          --rate PER_SECOND              SMS segments per second per sender, 0.001 to 1000, or 0 for no
+                                         pacing (default: 100 for a short code, 3 for a toll-free
+                                         number, 1 otherwise)
           --concurrency N                Sends in flight at once, 1 to 64 (default 16)
           --max-attempts N               Tries per recipient on 429 answers, 1 to 10 (default 5)
           --batch-size N                 Recipients per BulkSendSms call, 1 to 100000 (default 10000)
@@ -163,9 +164,9 @@ enum BulkSendCommand {
         }
         request.statusCallback = arguments.value("status-callback") ?? ""
         if let text = arguments.value("rate") {
-            guard let rate = Double(text), rate >= 0, rate.isFinite else {
+            guard let rate = Double(text), rate == 0 || (0.001...1000).contains(rate) else {
                 throw CommandArguments.ParseError(
-                    description: "--rate needs a number of segments per second, or 0 for no pacing"
+                    description: "--rate needs a number of segments per second from 0.001 to 1000, or 0 for no pacing"
                 )
             }
             request.messagesPerSecond = rate
@@ -176,12 +177,12 @@ enum BulkSendCommand {
     }
 
     /// How long one segment holds a sender at `rate`: none without pacing, and a second (the
-    /// slowest pace the gateway picks itself) when the gateway picks the pace. Capped at an
-    /// hour, which only a pace of under one segment an hour reaches.
+    /// slowest pace the gateway picks itself) when the gateway picks the pace. `--rate` is at
+    /// least 0.001, so this is at most 1000 seconds.
     private static func segmentInterval(_ rate: Double?) -> Duration {
         guard let rate else {
             return .seconds(1)
         }
-        return rate == 0 ? .zero : .seconds(min(1 / rate, 3600))
+        return rate == 0 ? .zero : .seconds(1 / rate)
     }
 }

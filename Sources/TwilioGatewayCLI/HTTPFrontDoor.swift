@@ -64,7 +64,9 @@ final class HTTPFrontDoor: Sendable {
         let server = try HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: configuration.httpAddress.host,
-                port: Int(configuration.httpAddress.port)
+                port: Int(configuration.httpAddress.port),
+                perIPConnectionLimit: configuration.httpConnectionsPerAddress,
+                headerTimeout: configuration.httpHeaderTimeout
             ),
             logger: logger.labeled("gateway.http"),
             handler: router.handler

@@ -20,12 +20,19 @@ struct ServeConfiguration {
     var sandboxNumbers = ["+15557654321", "+15005550006"]
     var graphQLTimeout = Duration.seconds(10)
     var readinessInterval = Duration.seconds(15)
+    /// The most HTTP connections one client address may hold open at once.
+    var httpConnectionsPerAddress = 256
+    /// How long a new HTTP connection may pause before its request head is complete.
+    var httpHeaderTimeout = Duration.seconds(10)
     var twilio = Twilio()
+
+    /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
+    static let durationRange = 0.001...86_400.0
 
     /// The options `serve` takes, each with a value.
     static let optionNames: Set<String> = [
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
-        "readiness-interval",
+        "readiness-interval", "http-connections-per-address", "http-header-timeout",
     ]
 
     static let help = """
@@ -47,6 +54,12 @@ struct ServeConfiguration {
           --readiness-interval SECONDS
                                      Time between two probes of Twilio (or the upstreams) behind
                                      GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
+          --http-connections-per-address N
+                                     HTTP connections one client address may hold, 1 to 1024
+                                     [GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS] (default 256)
+          --http-header-timeout SECONDS
+                                     Longest pause, 1 to 30 seconds, before a new HTTP connection's
+                                     request headers are complete [GATEWAY_HTTP_HEADER_TIMEOUT] (default 10)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -77,18 +90,38 @@ struct ServeConfiguration {
         }
         upstreams = try upstreamTexts.map { try HostAndPort($0, setting: "upstream") }
         if let text = arguments.value("graphql-timeout") ?? environment["GATEWAY_GRAPHQL_TIMEOUT"] {
-            guard let seconds = Double(text), seconds > 0 else {
-                throw CommandArguments.ParseError(description: "--graphql-timeout needs a positive number of seconds")
-            }
-            graphQLTimeout = .milliseconds(Int64(seconds * 1000))
-        }
-        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
-            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+            guard let timeout = Duration.seconds(parsing: text, in: Self.durationRange) else {
                 throw CommandArguments.ParseError(
-                    description: "--readiness-interval needs a number of seconds above 0 and at most 86400"
+                    description: "--graphql-timeout needs a number of seconds from 0.001 to 86400, not '\(text)'"
                 )
             }
-            readinessInterval = .milliseconds(Int64(seconds * 1000))
+            graphQLTimeout = timeout
+        }
+        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
+            guard let interval = Duration.seconds(parsing: text, in: Self.durationRange) else {
+                throw CommandArguments.ParseError(
+                    description: "--readiness-interval needs a number of seconds from 0.001 to 86400, not '\(text)'"
+                )
+            }
+            readinessInterval = interval
+        }
+        if let text = arguments.value("http-connections-per-address")
+            ?? environment["GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS"]
+        {
+            guard let limit = Int(text), (1...1024).contains(limit) else {
+                throw CommandArguments.ParseError(
+                    description: "--http-connections-per-address needs a whole number from 1 to 1024, not '\(text)'"
+                )
+            }
+            httpConnectionsPerAddress = limit
+        }
+        if let text = arguments.value("http-header-timeout") ?? environment["GATEWAY_HTTP_HEADER_TIMEOUT"] {
+            guard let timeout = Duration.seconds(parsing: text, in: 1...30) else {
+                throw CommandArguments.ParseError(
+                    description: "--http-header-timeout needs a number of seconds from 1 to 30, not '\(text)'"
+                )
+            }
+            httpHeaderTimeout = timeout
         }
         if let list = arguments.value("sandbox-numbers") ?? environment["GATEWAY_SANDBOX_NUMBERS"] {
             sandboxNumbers = list.split(separator: ",").map { String($0) }

@@ -301,6 +301,8 @@ struct BulkSendCommandTests {
             ],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "-1"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "1e-300"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "1001"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--concurrency", "65"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--batch-size", "0"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--timeout", "inf"],
