@@ -15,6 +15,7 @@ final class Backend: Sendable {
     /// The client every service reaches Twilio (or the sandbox) with.
     let twilio: TwilioClient
     private let server: RPCServer
+    private let messaging: MessagingService
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
 
@@ -23,12 +24,14 @@ final class Backend: Sendable {
         server: RPCServer,
         rpcPort: Int,
         twilio: TwilioClient,
+        messaging: MessagingService,
         sandbox: TwilioSandbox?
     ) {
         self.dispatcher = dispatcher
         self.rpcPort = rpcPort
         self.twilio = twilio
         self.server = server
+        self.messaging = messaging
         self.sandbox = sandbox
         self.mode = sandbox == nil ? "live" : "sandbox"
     }
@@ -56,13 +59,13 @@ final class Backend: Sendable {
 
         let store = try GatewayStore(directory: configuration.dataDirectory)
         var router = RPCRouter()
-        MessagingService(
+        let messaging = MessagingService(
             twilio: twilio,
             store: store,
             logger: logger.labeled("gateway.messaging"),
             observer: { instrumentation.observe($0) }
         )
-        .register(in: &router)
+        messaging.register(in: &router)
         VoiceService(twilio: twilio).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
@@ -73,11 +76,20 @@ final class Backend: Sendable {
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
         let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
         instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
-        return Backend(dispatcher: dispatcher, server: server, rpcPort: port, twilio: twilio, sandbox: sandbox)
+        return Backend(
+            dispatcher: dispatcher,
+            server: server,
+            rpcPort: port,
+            twilio: twilio,
+            messaging: messaging,
+            sandbox: sandbox
+        )
     }
 
-    /// Stops taking new calls; calls in flight finish.
+    /// Stops taking new calls; calls in flight finish, but bulk sends stop sending at once and
+    /// end with ABORTED saying how many recipients were sent.
     func beginShutdown() {
+        messaging.beginShutdown()
         server.beginGracefulShutdown()
     }
 

@@ -63,7 +63,9 @@ enum ServeCommand {
             ]
         )
 
-        let signal = await TerminationSignal.wait()
+        let signal = await TerminationSignal.wait { second in
+            logger.warning("gateway.stop_forced", ["signal": String(second)])
+        }
         logger.notice("gateway.stopping", ["signal": String(signal)])
         board.setAll(.notServing)
         probing.cancel()

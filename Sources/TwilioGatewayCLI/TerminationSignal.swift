@@ -4,33 +4,42 @@ internal import Dispatch
     internal import Glibc
 #endif
 
-/// Waits for SIGINT or SIGTERM, the signals that ask the gateway to shut down gracefully.
+/// Waits for SIGINT or SIGTERM, the signals that ask the gateway to shut down gracefully; a
+/// second one ends the process at once.
 enum TerminationSignal {
     /// Suspends until one of the signals arrives and returns its number.
-    static func wait() async -> Int32 {
+    ///
+    /// From then on, another SIGINT or SIGTERM calls `onSecondSignal` with its number and ends
+    /// the process at once with status 128 + that number, as if the signal had killed it.
+    static func wait(onSecondSignal: @escaping @Sendable (Int32) -> Void) async -> Int32 {
         await withCheckedContinuation { continuation in
-            let waiter = SignalWaiter(continuation: continuation)
+            let waiter = SignalWaiter(continuation: continuation, onSecondSignal: onSecondSignal)
             waiter.arm([SIGINT, SIGTERM])
         }
     }
 }
 
-/// Owns the dispatch sources until the first signal fires, then resumes the waiting task once.
+/// Owns the dispatch sources for the life of the process: the first signal resumes the waiting
+/// task once, a later one forces the exit.
 private final class SignalWaiter: @unchecked Sendable {
     // The sources and the continuation are touched only on `queue`, a serial queue, which is
     // what makes the unchecked Sendable conformance safe.
     private let queue = DispatchQueue(label: "twilio-gateway.signals")
     private var sources: [any DispatchSourceSignal] = []
     private var continuation: CheckedContinuation<Int32, Never>?
+    private let onSecondSignal: @Sendable (Int32) -> Void
 
-    init(continuation: CheckedContinuation<Int32, Never>) {
+    init(continuation: CheckedContinuation<Int32, Never>, onSecondSignal: @escaping @Sendable (Int32) -> Void) {
         self.continuation = continuation
+        self.onSecondSignal = onSecondSignal
     }
 
     func arm(_ signals: [Int32]) {
         queue.sync {
             for number in signals {
                 signal(number, SIG_IGN)
+                // The source keeps `self` alive, so the waiter outlives `wait()` and hears the
+                // second signal.
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
                 source.setEventHandler { [self] in fire(number) }
                 source.resume()
@@ -42,13 +51,10 @@ private final class SignalWaiter: @unchecked Sendable {
     private func fire(_ number: Int32) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard let continuation else {
-            return
+            onSecondSignal(number)
+            exit(128 + number)
         }
         self.continuation = nil
-        for source in sources {
-            source.cancel()
-        }
-        sources = []
         continuation.resume(returning: number)
     }
 }
