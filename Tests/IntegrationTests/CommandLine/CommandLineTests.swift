@@ -55,6 +55,25 @@ struct CommandLineTests {
         #expect(firstLine.contains(word), "\(outcome)")
     }
 
+    @Test(
+        "an option that takes one value, given twice, exits 64 naming it",
+        arguments: [
+            (["send-sms", "--to", "+15551234567", "--to", "+15557654321", "--from", "+1555", "--body", "x"], "--to"),
+            (["serve", "--rpc-addr", "127.0.0.1:0", "--rpc-addr", "127.0.0.1:1"], "--rpc-addr"),
+            (["verify", "check", "--service-sid", "VA1", "--to", "+1", "--code", "1", "--code=2"], "--code"),
+            (["bulk-send", "--file", "a.csv", "--file", "b.csv", "--from", "+1", "--body", "x"], "--file"),
+        ]
+    )
+    func repeatedOption(_ arguments: [String], named option: String) async throws {
+        let outcome = try await Program.run(Self.gateway, arguments, timeLimit: .seconds(10))
+
+        #expect(outcome.status == 64, "\(outcome)")
+        #expect(
+            outcome.errorOutput.contains("\(option) takes one value but was given 2 times; give it once"),
+            "\(outcome)"
+        )
+    }
+
     @Test("no command at all exits 64 and prints the usage on standard error")
     func noCommand() async throws {
         let outcome = try await Program.run(Self.gateway, [], timeLimit: .seconds(10))
