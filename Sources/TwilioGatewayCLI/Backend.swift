@@ -57,7 +57,12 @@ final class Backend: Sendable {
             logger: logger
         )
 
-        let store = try GatewayStore(directory: configuration.dataDirectory)
+        let store: GatewayStore
+        do {
+            store = try GatewayStore(directory: configuration.dataDirectory)
+        } catch {
+            throw StartupFailure.cannot("open the store in the data directory '\(configuration.dataDirectory)'", error)
+        }
         var router = RPCRouter()
         let messaging = MessagingService(
             twilio: twilio,
@@ -74,7 +79,12 @@ final class Backend: Sendable {
         }
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
-        let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        let port: Int
+        do {
+            port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        } catch {
+            throw StartupFailure.cannotListen(on: configuration.rpcAddress, for: "RPC", error)
+        }
         instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
         return Backend(
             dispatcher: dispatcher,
@@ -109,11 +119,16 @@ final class Backend: Sendable {
             phoneNumbers: configuration.sandboxNumbers,
             messagingServices: [SandboxMessagingService.generate(senders: configuration.sandboxNumbers)]
         )
-        let sandbox = try TwilioSandbox(
-            configuration: TwilioSandbox.Configuration(accounts: [account]),
-            logger: logger.labeled("gateway.sandbox")
-        )
-        try sandbox.start()
+        let sandbox: TwilioSandbox
+        do {
+            sandbox = try TwilioSandbox(
+                configuration: TwilioSandbox.Configuration(accounts: [account]),
+                logger: logger.labeled("gateway.sandbox")
+            )
+            try sandbox.start()
+        } catch {
+            throw StartupFailure.cannot("start the built-in Twilio sandbox", error)
+        }
         logger.warning(
             "gateway.sandbox.enabled",
             [

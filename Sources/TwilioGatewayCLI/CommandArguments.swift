@@ -39,7 +39,7 @@ struct CommandArguments {
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             guard optionNames.contains(name) || flagNames.contains(name) else {
-                throw ParseError(description: "unknown option --\(name); see --help")
+                throw ParseError(description: "unknown option --\(name)")
             }
             if let equals = body.firstIndex(of: "=") {
                 values[name, default: []].append(String(body[body.index(after: equals)...]))
@@ -92,7 +92,7 @@ struct CommandArguments {
     func rejectUnknown() throws {
         let given = Set(values.keys).union(flags)
         if let unknown = given.subtracting(consumed).sorted().first {
-            throw ParseError(description: "unknown option --\(unknown); see --help")
+            throw ParseError(description: "unknown option --\(unknown)")
         }
         let repeated = singleValued.filter { (values[$0]?.count ?? 0) > 1 }.sorted()
         if let name = repeated.first, let count = values[name]?.count {

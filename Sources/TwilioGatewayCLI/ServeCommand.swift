@@ -26,7 +26,9 @@ enum ServeCommand {
         let instrumentation = GatewayInstrumentation()
         let backend: Backend?
         if configuration.upstreams.isEmpty {
-            backend = try Backend.start(configuration, board: board, instrumentation: instrumentation, logger: logger)
+            backend = try starting(logger) {
+                try Backend.start(configuration, board: board, instrumentation: instrumentation, logger: logger)
+            }
         } else {
             backend = nil
             logger.notice(
@@ -41,16 +43,18 @@ enum ServeCommand {
         let readiness = makeProber(configuration, backend: backend, transport: transport, logger: logger) {
             instrumentation.recordReadinessProbe(isReady: $0.isReady)
         }
+        let http = try starting(logger) {
+            try HTTPFrontDoor.start(
+                configuration,
+                transport: transport,
+                board: board,
+                readiness: readiness,
+                instrumentation: instrumentation,
+                sandbox: backend?.sandbox,
+                logger: logger
+            )
+        }
         let probing = Task { await readiness.run() }
-        let http = try HTTPFrontDoor.start(
-            configuration,
-            transport: transport,
-            board: board,
-            readiness: readiness,
-            instrumentation: instrumentation,
-            sandbox: backend?.sandbox,
-            logger: logger
-        )
         logger.notice(
             "gateway.started",
             [
@@ -74,6 +78,17 @@ enum ServeCommand {
         await backend?.waitUntilStopped()
         await probing.value
         logger.notice("gateway.stopped")
+    }
+
+    /// Runs one start-up step; when it fails, logs `gateway.start_failed` with the reason, so that
+    /// the log does not end on the lines of the steps that had started.
+    private static func starting<Result>(_ logger: Logger, _ step: () throws -> Result) throws -> Result {
+        do {
+            return try step()
+        } catch {
+            logger.error("gateway.start_failed", ["error": String(describing: error)])
+            throw error
+        }
     }
 
     /// The prober behind `GET /readyz`: of Twilio (or the sandbox) through the backend's client,

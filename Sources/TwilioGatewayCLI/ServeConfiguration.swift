@@ -72,10 +72,10 @@ struct ServeConfiguration {
     /// - Throws: An error naming the flag or variable that is wrong.
     init(arguments: inout CommandArguments, environment: Environment) throws {
         if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
-            rpcAddress = try HostAndPort(text, setting: "rpc address")
+            rpcAddress = try HostAndPort(text, setting: "--rpc-addr").listenable(option: "--rpc-addr")
         }
         if let text = arguments.value("http-addr") ?? environment["GATEWAY_HTTP_ADDR"] {
-            httpAddress = try HostAndPort(text, setting: "http address")
+            httpAddress = try HostAndPort(text, setting: "--http-addr").listenable(option: "--http-addr")
         }
         dataDirectory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? dataDirectory
         if let name = arguments.value("log-level") ?? environment["GATEWAY_LOG_LEVEL"] {

@@ -74,6 +74,40 @@ struct CommandLineTests {
         )
     }
 
+    @Test("a usage error is one line and a pointer to the command's --help, not the whole help")
+    func usageErrorIsShort() async throws {
+        let outcome = try await Program.run(
+            Self.gateway,
+            ["send-sms", "--to", "+15551234567", "--colour", "red"],
+            timeLimit: .seconds(10)
+        )
+
+        #expect(outcome.status == 64, "\(outcome)")
+        #expect(
+            outcome.errorOutput
+                == "send-sms: unknown option --colour\nRun 'twilio-gateway send-sms --help' for its options.\n"
+        )
+    }
+
+    @Test("--version prints the version and exits 0", arguments: [["--version"], ["version"]])
+    func version(_ arguments: [String]) async throws {
+        let outcome = try await Program.run(Self.gateway, arguments, timeLimit: .seconds(10))
+
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.output.wholeMatch(of: /twilio-gateway \d+\.\d+\.\d+\n/) != nil, "\(outcome)")
+    }
+
+    @Test(
+        "a listen address whose host is not an IP address exits 64, naming the option",
+        arguments: [["--http-addr", "nohost:0"], ["--rpc-addr", "example.invalid:0"], ["--rpc-addr", "bogus"]]
+    )
+    func listenHost(_ arguments: [String]) async throws {
+        let outcome = try await Program.run(Self.gateway, ["serve"] + arguments, timeLimit: .seconds(10))
+
+        #expect(outcome.status == 64, "\(outcome)")
+        #expect(outcome.errorOutput.hasPrefix("serve: \(arguments[0])"), "\(outcome)")
+    }
+
     @Test("no command at all exits 64 and prints the usage on standard error")
     func noCommand() async throws {
         let outcome = try await Program.run(Self.gateway, [], timeLimit: .seconds(10))
