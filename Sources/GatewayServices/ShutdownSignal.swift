@@ -48,19 +48,20 @@ final class ShutdownSignal: Sendable {
         guard deadline > .now else {
             return true
         }
-        let raised = try await withThrowingTaskGroup(of: Bool.self) { group in
+        // Whichever child ends first ends the wait; the other is cancelled. Cancelling this
+        // task ends both, and is then reported by the check below rather than as a raise.
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await Task.sleep(until: deadline, clock: .continuous)
-                return false
             }
             group.addTask {
                 await self.waitUntilRaised()
-                return true
             }
             defer { group.cancelAll() }
-            return try await group.next() ?? false
+            try await group.next()
         }
-        return !raised && !isRaised
+        try Task.checkCancellation()
+        return !isRaised
     }
 
     /// Returns when the signal is raised or the task is cancelled.
