@@ -48,12 +48,13 @@ struct ServeConfiguration {
           --log-level LEVEL          trace, debug, info, notice, warning, error [GATEWAY_LOG_LEVEL] (default info)
           --upstream HOST:PORT       Run only the GraphQL gateway, forwarding to these RPC servers;
                                      repeat for several [GATEWAY_UPSTREAMS, comma-separated]
-          --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
+          --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes, 0.001 to 86400
+                                     [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
           --sandbox-numbers LIST     Numbers the sandbox account owns, comma-separated
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
           --readiness-interval SECONDS
                                      Time between two probes of Twilio (or the upstreams) behind
-                                     GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
+                                     GET /readyz, 0.001 to 86400 [GATEWAY_READINESS_INTERVAL] (default 15)
           --http-connections-per-address N
                                      HTTP connections one client address may hold, 1 to 1024
                                      [GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS] (default 256)

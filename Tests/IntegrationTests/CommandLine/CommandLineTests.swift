@@ -26,6 +26,7 @@ struct CommandLineTests {
         let serve = try await Program.run(Self.gateway, ["serve", "--help"], timeLimit: .seconds(10))
         for option in [
             "--rpc-addr", "--http-addr", "--data-dir", "--upstream", "--graphql-timeout", "TWILIO_AUTH_TOKEN",
+            "--http-connections-per-address", "--http-header-timeout",
         ] {
             #expect(serve.output.contains(option), "serve --help lacks \(option)")
         }
