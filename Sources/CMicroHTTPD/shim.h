@@ -8,8 +8,8 @@
 #include <sys/types.h>
 #include <microhttpd.h>
 
-/* Shims for what Swift cannot call: MHD_start_daemon, MHD_get_daemon_info and
-   MHD_get_connection_info are variadic. Each shim is a thin, fixed-argument
+/* Shims for what Swift cannot call: MHD_start_daemon, MHD_get_daemon_info,
+   MHD_get_connection_info and MHD_set_connection_option are variadic. Each shim is a thin, fixed-argument
    wrapper; nothing here keeps state. */
 
 /* A URI log callback: receives the raw request target and returns the
@@ -19,14 +19,16 @@ typedef void *(*CMicroHTTPD_URILogCallback)(void *cls, const char *uri, struct M
 /* An external logger: receives MHD's printf-style diagnostics. */
 typedef void (*CMicroHTTPD_LogCallback)(void *cls, const char *format, va_list arguments);
 
-/* Starts a daemon bound to `address` with exactly the options HTTPServer sets.
-   `context` is passed to every callback; `connection_handler` hears of each
-   connection's start and close (MHD_OPTION_NOTIFY_CONNECTION). Returns NULL when the daemon cannot
-   start (bind failure, bad option); errno may then say why. A thread pool size
-   of 0 or 1 means a single internal thread. */
+/* Starts a daemon on `listen_fd`, a socket already bound and listening, with
+   exactly the options HTTPServer sets; the daemon owns the socket once it has
+   started, the caller still does when NULL is returned. `context` is passed to
+   every callback; `connection_handler` hears of each connection's start and
+   close (MHD_OPTION_NOTIFY_CONNECTION). Returns NULL when the daemon cannot
+   start (a bad option, no threads). A thread pool size of 0 or 1 means a single
+   internal thread. */
 static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     unsigned int flags,
-    const struct sockaddr *address,
+    int listen_fd,
     MHD_AccessHandlerCallback access_handler,
     MHD_RequestCompletedCallback completed_handler,
     CMicroHTTPD_URILogCallback uri_log_handler,
@@ -42,7 +44,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     return MHD_start_daemon(
         flags, 0, NULL, NULL, access_handler, context,
         MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
-        MHD_OPTION_SOCK_ADDR, address,
+        MHD_OPTION_LISTEN_SOCKET, listen_fd,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
         MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
         MHD_OPTION_NOTIFY_CONNECTION, connection_handler, context,
@@ -55,10 +57,11 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     );
 }
 
-/* The port the daemon's listen socket is bound to, or 0 if MHD cannot tell. */
-static inline uint16_t CMicroHTTPD_bound_port(struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info == NULL ? 0 : info->port;
+/* Sets the inactivity timeout of one connection (MHD_CONNECTION_OPTION_TIMEOUT);
+   0 means none. Call it only from the access handler. Returns 1 on success, 0
+   when MHD refuses the option. */
+static inline int CMicroHTTPD_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds) {
+    return MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, seconds) == MHD_YES;
 }
 
 /* The peer address of a connection, or NULL if MHD cannot tell. Valid while

@@ -1,12 +1,19 @@
-/// A message body with `{{name}}` placeholders, such as `Hi {{name}}, your code is {{ code }}`.
+/// A message body with `{{name}}` placeholders, such as `Hi {{name}}, your code is {{ code }}`:
+/// the body template of `BulkSendSms`.
 ///
 /// A placeholder is `{{`, a name of letters, digits, `_`, `-` and `.` (spaces around it are
-/// allowed), and `}}`. Text outside placeholders is sent as written; there is no escape for a
-/// literal `{{`.
-struct BodyTemplate: Sendable, Equatable {
+/// allowed), and `}}`. Names are matched exactly, case included. Text outside placeholders is
+/// sent as written; there is no escape for a literal `{{`. Clients parse it too, to check a
+/// template and its variables before they send anything.
+public struct BodyTemplate: Sendable, Equatable {
     /// Why a template cannot be used.
-    struct SyntaxError: Error, Equatable {
-        var message: String
+    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        /// What is wrong, such as `a {{ has no closing }}`.
+        public var message: String
+
+        public var description: String {
+            message
+        }
     }
 
     private enum Part: Sendable, Equatable {
@@ -17,7 +24,7 @@ struct BodyTemplate: Sendable, Equatable {
     private let parts: [Part]
 
     /// The names the template uses, in order of first use.
-    let names: [String]
+    public let names: [String]
 
     /// The template of an empty body.
     static let empty = BodyTemplate(parts: [], names: [])
@@ -31,7 +38,7 @@ struct BodyTemplate: Sendable, Equatable {
     ///
     /// - Throws: ``SyntaxError`` for a `{{` without `}}` or a placeholder whose name is empty or
     ///   holds other characters.
-    init(_ text: String) throws(SyntaxError) {
+    public init(_ text: String) throws(SyntaxError) {
         var parts: [Part] = []
         var names: [String] = []
         var rest = Substring(text)

@@ -11,6 +11,11 @@ struct BulkSendPlan: Sendable {
     static let defaultConcurrency = 16
     /// How many times a recipient is tried on 429 answers when the request does not say.
     static let defaultAttempts = 5
+    /// The slowest pace a request may set besides 0 (no pacing): one segment in 1000 seconds.
+    static let slowestPace = 0.001
+    /// The fastest pace a request may set, in segments per second, well above the throughput
+    /// Twilio grants any one sender.
+    static let fastestPace = 1000.0
 
     /// One recipient as the plan sees it.
     struct Job: Sendable {
@@ -112,11 +117,12 @@ struct BulkSendPlan: Sendable {
                 FieldViolation(field: "recipients", description: "must hold 1 to \(maximumRecipients) recipients")
             )
         }
-        if let pace = request.messagesPerSecond, !(pace >= 0 && pace.isFinite) {
+        if let pace = request.messagesPerSecond, pace != 0, !(slowestPace...fastestPace).contains(pace) {
             violations.append(
                 FieldViolation(
                     field: "messages_per_second",
-                    description: "must be 0 (no pacing) or a positive number of messages per second"
+                    description: "must be 0 (no pacing) or \(slowestPace) to \(Int(fastestPace)) segments per second; "
+                        + "\(pace) is out of range"
                 )
             )
         }

@@ -16,6 +16,10 @@ struct BulkSender: Sendable {
 
     let plan: BulkSendPlan
     let twilio: TwilioClient
+    /// Shared by every bulk send of the service, so a sender keeps its pace across calls.
+    let pacer: SenderPacer
+    /// Raised when the gateway shuts down.
+    let shutdown: ShutdownSignal
     let logger: Logger
     /// Told about each retry.
     var observer: (@Sendable (MessagingEvent) -> Void)?
@@ -27,28 +31,34 @@ struct BulkSender: Sendable {
 
     /// Sends to every recipient and hands each update to `report`, in completion order.
     ///
+    /// When `shutdown` is raised no send starts any more, waits for a pace slot or a retry end
+    /// without sending, and the sends on the wire finish and are reported; the recipients left
+    /// get no update and count in the returned ``GatewayAPI/BulkProgress/remaining``.
+    ///
     /// - Parameter report: Delivers one update; when it throws (the caller went away), sending stops.
     /// - Returns: The final totals.
     /// - Throws: `CancellationError` when the task is cancelled, or what `report` threw.
     func run(report: @Sendable (BulkSendSmsUpdate) async throws -> Void) async throws -> BulkProgress {
-        let pacer = SenderPacer(messagesPerSecond: plan.messagesPerSecond)
         let total = Int32(clamping: plan.jobs.count)
         var progress = BulkProgress(total: total, remaining: total)
 
-        try await withThrowingTaskGroup(of: BulkRecipientResult.self) { group in
+        try await withThrowingTaskGroup(of: BulkRecipientResult?.self) { group in
             var next = 0
             func startNext() {
-                guard next < plan.jobs.count else {
+                guard next < plan.jobs.count, !shutdown.isRaised else {
                     return
                 }
                 let job = plan.jobs[next]
                 next += 1
-                group.addTask { try await send(job, pacer: pacer) }
+                group.addTask { try await send(job) }
             }
             for _ in 0..<plan.concurrency {
                 startNext()
             }
-            while let result = try await group.next() {
+            while let finished = try await group.next() {
+                guard let result = finished else {
+                    continue
+                }
                 if result.outcome == .sent {
                     progress.sent += 1
                 } else {
@@ -63,8 +73,9 @@ struct BulkSender: Sendable {
         return progress
     }
 
-    /// Sends to one recipient, or reports why it is not sent.
-    private func send(_ job: BulkSendPlan.Job, pacer: SenderPacer) async throws -> BulkRecipientResult {
+    /// Sends to one recipient, or reports why it is not sent; `nil` when the shutdown stopped it
+    /// before its request was made.
+    private func send(_ job: BulkSendPlan.Job) async throws -> BulkRecipientResult? {
         var result = BulkRecipientResult(index: Int32(clamping: job.index), to: job.recipient.to, from: job.from ?? "")
         if job.isDuplicate {
             result.outcome = .duplicate
@@ -76,14 +87,19 @@ struct BulkSender: Sendable {
         case .success(let rendered):
             body = rendered
         case .failure(let missing):
+            let names = missing.names.map { "{{\($0)}}" }.joined(separator: ", ")
             return invalid(
                 result,
                 field: "recipients[\(job.index)].variables",
-                "lacks \(missing.names.joined(separator: ", ")), which the body template uses"
+                "recipient \(job.index + 1) has no value for \(names), which the body template uses"
             )
         }
         guard !job.recipient.to.isEmpty else {
-            return invalid(result, field: "recipients[\(job.index)].to", "the recipient is required, in E.164 format")
+            return invalid(
+                result,
+                field: "recipients[\(job.index)].to",
+                "recipient \(job.index + 1) has no number: to is required, in E.164 format"
+            )
         }
 
         let segments = SMSSegments(measuring: body)
@@ -102,19 +118,27 @@ struct BulkSender: Sendable {
         {
             return failed(result, refusal, optedOut: true)
         }
-        return try await deliver(request, sender: job.from ?? plan.messagingServiceSID ?? "", result, pacer: pacer)
+        return try await deliver(request, sender: job.from ?? plan.messagingServiceSID ?? "", result)
     }
 
-    /// Makes the request at the sender's pace, retrying 429 answers after a backoff.
+    /// Makes the request at the sender's pace, retrying 429 answers after a backoff; `nil` when
+    /// the shutdown came before a request was sent or during a backoff (Twilio processed none).
     private func deliver(
         _ request: CreateMessageRequest,
         sender: String,
-        _ result: BulkRecipientResult,
-        pacer: SenderPacer
-    ) async throws -> BulkRecipientResult {
+        _ result: BulkRecipientResult
+    ) async throws -> BulkRecipientResult? {
         var result = result
         while true {
-            try await pacer.waitForSlot(sender: sender, segments: Int(result.numSegments))
+            let slot = try await pacer.waitForSlot(
+                sender: sender,
+                segments: Int(result.numSegments),
+                messagesPerSecond: plan.messagesPerSecond,
+                shutdown: shutdown
+            )
+            guard slot else {
+                return nil
+            }
             try Task.checkCancellation()
             result.attempts += 1
             do {
@@ -126,7 +150,9 @@ struct BulkSender: Sendable {
             } catch let error as TwilioAPIError where result.attempts < plan.attempts && Self.isRetryable(error) {
                 let delay = backoff.delay(beforeRetry: Int(result.attempts), retryAfter: error.retryAfter)
                 observer?(.retryScheduled(endpoint: Self.sendEndpoint))
-                try await Task.sleep(for: delay)
+                guard try await shutdown.sleep(until: .now + delay) else {
+                    return nil
+                }
             } catch let error as TwilioAPIError {
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: error.code == 21610)
             } catch let error as TwilioTransportError {
@@ -158,7 +184,7 @@ struct BulkSender: Sendable {
         var result = result
         result.outcome = .failed
         result.errorCode = RPCStatusCode.invalidArgument.description
-        result.errorMessage = "\(field) \(problem)"
+        result.errorMessage = problem
         result.errorDetails = ErrorDetails(fieldViolations: [FieldViolation(field: field, description: problem)])
         return result
     }

@@ -11,6 +11,11 @@ public import TwilioREST
 /// `idempotency-key` metadata) sends at most once per key, recording keys in the
 /// ``GatewayStore/idempotencyKeys`` of the store it was given. `BulkSendSms` streams one result
 /// per recipient (see ``bulkSendSms(_:context:writer:)``).
+///
+/// Copies of a service share its pacing and its shutdown: every bulk send of one service
+/// spaces the sends of a sender number together, and ``beginShutdown()`` reaches them all.
+/// `SendSms` is not paced: one message goes out at once, and Twilio queues it behind the
+/// sender's others, as it does for any API call.
 public struct MessagingService: Sendable {
     /// The metadata key that carries an idempotency key, as an alternative to the request field.
     public static let idempotencyKeyMetadata = "idempotency-key"
@@ -22,6 +27,8 @@ public struct MessagingService: Sendable {
     private let statusCallback: @Sendable () -> String?
     /// Tracks each message SendSms sent as pending until its final status arrives, when set.
     public var reconciler: MessageStatusReconciler?
+    private let pacer = SenderPacer()
+    private let shutdown = ShutdownSignal()
 
     /// Creates the service on top of a Twilio client.
     ///
@@ -50,6 +57,15 @@ public struct MessagingService: Sendable {
         self.observer = observer
         self.optOuts = OptOutCheck(store: store, logger: logger)
         self.statusCallback = statusCallback
+    }
+
+    /// Stops the bulk sends in progress, and any that start later, at once: no send starts any
+    /// more, sends on the wire finish and are reported, and each call then ends with ABORTED
+    /// (`retryable` false) saying how many recipients were sent. Calling it again does nothing.
+    ///
+    /// Call it when the gateway begins a graceful shutdown, before waiting for calls to end.
+    public func beginShutdown() {
+        shutdown.raise()
     }
 
     /// Adds the service's methods to `router`.
@@ -129,12 +145,14 @@ public struct MessagingService: Sendable {
     /// completes, in completion order, each with the totals so far.
     ///
     /// Sends run at most `max_concurrency` at a time, each sender at its pace (counted in SMS
-    /// segments), with 429 answers retried after a backoff with full jitter. Every other error
-    /// is reported for its recipient and the batch goes on. Cancelling the call stops sending:
-    /// no request starts after the cancellation.
+    /// segments, and held across every bulk send of this service), with 429 answers retried
+    /// after a backoff with full jitter. Every other error is reported for its recipient and the
+    /// batch goes on. Cancelling the call stops sending: no request starts after the
+    /// cancellation.
     ///
     /// - Throws: INVALID_ARGUMENT before anything is sent when the request is wrong as a whole
-    ///   (no recipients, no sender, a broken template, a value out of range).
+    ///   (no recipients, no sender, a broken template, a value out of range); ABORTED, not
+    ///   retryable, when ``beginShutdown()`` stopped the call before every recipient had a result.
     public func bulkSendSms(
         _ request: BulkSendSmsRequest,
         context: RPCServerContext,
@@ -146,6 +164,8 @@ public struct MessagingService: Sendable {
         let sender = BulkSender(
             plan: plan,
             twilio: twilio,
+            pacer: pacer,
+            shutdown: shutdown,
             logger: context.logger,
             observer: observer,
             optOuts: optOuts.snapshot(
@@ -157,12 +177,28 @@ public struct MessagingService: Sendable {
         let progress = try await sender.run { update in
             try await writer.write(update)
         }
+        let stopped = progress.remaining > 0
         context.logger.info(
-            "messaging.bulk.finished",
+            stopped ? "messaging.bulk.stopped" : "messaging.bulk.finished",
             [
                 "bulk.total": String(progress.total), "bulk.sent": String(progress.sent),
-                "bulk.failed": String(progress.failed), "bulk.retries": String(progress.retries),
+                "bulk.failed": String(progress.failed), "bulk.remaining": String(progress.remaining),
+                "bulk.retries": String(progress.retries),
             ]
+        )
+        if stopped {
+            throw Self.stoppedByShutdown(progress)
+        }
+    }
+
+    /// The error that ends a bulk send the shutdown stopped: what was done, and that it is final.
+    static func stoppedByShutdown(_ progress: BulkProgress) -> RPCError {
+        RPCError(
+            code: .aborted,
+            message: "the gateway is shutting down: \(progress.sent) of \(progress.total) recipients were sent "
+                + "and \(progress.failed) failed; the results above are final, and the \(progress.remaining) "
+                + "recipients without a result were not sent: send only those again",
+            details: ErrorDetails(retryable: false)
         )
     }
 

@@ -6,9 +6,9 @@ internal import TwilioREST
 extension VerifyService {
     /// Creates an unverified TOTP factor; the answer carries the secret, which is never logged.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the fields when the service, identity or name is
-    ///   missing or the algorithm is not sha1, sha256 or sha512; otherwise what Twilio answered
-    ///   (60200 INVALID_ARGUMENT for a value out of range).
+    /// - Throws: INVALID_ARGUMENT naming the fields when the service SID or the identity is
+    ///   malformed, the name is missing, or the algorithm is not sha1, sha256 or sha512;
+    ///   otherwise what Twilio answered (60200 INVALID_ARGUMENT for a value out of range).
     public func createTotpFactor(_ request: CreateTotpFactorRequest, context: RPCServerContext) async throws
         -> TotpFactor
     {
@@ -34,7 +34,9 @@ extension VerifyService {
 
     /// Verifies a new factor with a first code; a wrong code leaves it `unverified`.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the missing fields; otherwise what Twilio answered
+    /// - Throws: INVALID_ARGUMENT naming the fields that are missing or malformed (SIDs are a
+    ///   prefix and 32 hex digits, the identity 8 to 64 letters, digits and dashes); otherwise
+    ///   what Twilio answered
     ///   (20404 NOT_FOUND for an unknown factor, 60310 RESOURCE_EXHAUSTED after five wrong codes).
     public func verifyTotpFactor(_ request: VerifyTotpFactorRequest, context: RPCServerContext) async throws
         -> TotpFactor
@@ -57,7 +59,9 @@ extension VerifyService {
 
     /// Creates a challenge and checks the code given with it.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the missing fields; otherwise what Twilio answered
+    /// - Throws: INVALID_ARGUMENT naming the fields that are missing or malformed (SIDs are a
+    ///   prefix and 32 hex digits, the identity 8 to 64 letters, digits and dashes); otherwise
+    ///   what Twilio answered
     ///   (20404 NOT_FOUND for an unknown factor, 60200 INVALID_ARGUMENT for a malformed code).
     public func createTotpChallenge(_ request: CreateTotpChallengeRequest, context: RPCServerContext) async throws
         -> TotpChallenge
@@ -80,7 +84,9 @@ extension VerifyService {
 
     /// Checks another code against a pending challenge.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the missing fields; otherwise what Twilio answered
+    /// - Throws: INVALID_ARGUMENT naming the fields that are missing or malformed (SIDs are a
+    ///   prefix and 32 hex digits, the identity 8 to 64 letters, digits and dashes); otherwise
+    ///   what Twilio answered
     ///   (20404 NOT_FOUND for an unknown challenge, 60308 RESOURCE_EXHAUSTED after five wrong
     ///   codes).
     public func checkTotpChallenge(_ request: CheckTotpChallengeRequest, context: RPCServerContext) async throws

@@ -29,8 +29,8 @@ public struct VerifyService: Sendable {
 
     /// Sends a code, or re-sends the pending one.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the fields when the service, recipient or channel is
-    ///   missing, the channel is not sms, call, email or whatsapp, or a channel configuration
+    /// - Throws: INVALID_ARGUMENT naming the fields when the service is not `VA` + 32 hex
+    ///   digits, the recipient or channel is missing, the channel is not sms, call, email or whatsapp, or a channel configuration
     ///   comes with another channel than email; otherwise what Twilio answered, mapped as in
     ///   docs/errors.md (60200 INVALID_ARGUMENT, 60203 RESOURCE_EXHAUSTED, 20404 NOT_FOUND).
     public func startVerification(
@@ -64,8 +64,8 @@ public struct VerifyService: Sendable {
 
     /// Checks a code. A wrong code is an answer, not an error: status `pending`, `valid` false.
     ///
-    /// - Throws: INVALID_ARGUMENT naming the fields when the service, the target or the code is
-    ///   missing; otherwise what Twilio answered (20404 NOT_FOUND once the verification is over,
+    /// - Throws: INVALID_ARGUMENT naming the fields when the service or the verification SID is
+    ///   malformed, or the target or the code is missing; otherwise what Twilio answered (20404 NOT_FOUND once the verification is over,
     ///   60202 RESOURCE_EXHAUSTED after five checks, 60200 INVALID_ARGUMENT for a malformed code).
     public func checkVerification(
         _ request: CheckVerificationRequest,
@@ -94,8 +94,8 @@ public struct VerifyService: Sendable {
 
     /// Fetches a pending verification.
     ///
-    /// - Throws: INVALID_ARGUMENT when the service or the SID is missing; NOT_FOUND (20404) for
-    ///   a verification that is approved, canceled, expired or unknown.
+    /// - Throws: INVALID_ARGUMENT when the service or the SID is not `VA`/`VE` + 32 hex digits;
+    ///   NOT_FOUND (20404) for a verification that is approved, canceled, expired or unknown.
     public func getVerification(_ request: GetVerificationRequest, context: RPCServerContext) async throws
         -> Verification
     {
@@ -111,8 +111,8 @@ public struct VerifyService: Sendable {
 
     /// Cancels a pending verification (`Status=canceled`).
     ///
-    /// - Throws: INVALID_ARGUMENT when the service or the SID is missing; NOT_FOUND (20404) for
-    ///   a verification that is no longer pending.
+    /// - Throws: INVALID_ARGUMENT when the service or the SID is not `VA`/`VE` + 32 hex digits;
+    ///   NOT_FOUND (20404) for a verification that is no longer pending.
     public func cancelVerification(_ request: CancelVerificationRequest, context: RPCServerContext) async throws
         -> Verification
     {

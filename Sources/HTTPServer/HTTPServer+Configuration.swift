@@ -24,6 +24,15 @@ extension HTTPServer {
         /// requests) before it is closed. libmicrohttpd counts whole seconds, so this is
         /// rounded up. Time a request spends in its handler does not count.
         public var connectionTimeout: Duration
+        /// How long a new connection may stay silent before its first request's head (request
+        /// line and headers) is complete, or `nil` to allow ``connectionTimeout``.
+        ///
+        /// Shorter than ``connectionTimeout``, it frees the places of clients that open
+        /// connections and send half a request. libmicrohttpd only times out silence, so it
+        /// bounds each pause, not the whole head; ``perIPConnectionLimit`` bounds how many such
+        /// connections one address holds. Once the head is complete, and for later requests on
+        /// a kept-alive connection, ``connectionTimeout`` applies. Rounded up to whole seconds.
+        public var headerTimeout: Duration?
         /// The number of libmicrohttpd threads polling sockets; handlers run on Swift tasks.
         public var threadPoolSize: Int
         /// How long ``HTTPServer/stop()`` waits for requests in progress before answering the
@@ -40,6 +49,8 @@ extension HTTPServer {
         ///   - connectionLimit: The most connections open at once.
         ///   - perIPConnectionLimit: The most connections from one address, or `nil`.
         ///   - connectionTimeout: The longest silence allowed on a connection.
+        ///   - headerTimeout: The longest silence before a new connection's first request head
+        ///     is complete, or `nil` for `connectionTimeout`.
         ///   - threadPoolSize: The number of polling threads.
         ///   - shutdownGracePeriod: How long `stop()` waits for requests in progress.
         public init(
@@ -50,6 +61,7 @@ extension HTTPServer {
             connectionLimit: Int = 1024,
             perIPConnectionLimit: Int? = nil,
             connectionTimeout: Duration = .seconds(30),
+            headerTimeout: Duration? = nil,
             threadPoolSize: Int = 2,
             shutdownGracePeriod: Duration = .seconds(5)
         ) {
@@ -60,6 +72,7 @@ extension HTTPServer {
             self.connectionLimit = connectionLimit
             self.perIPConnectionLimit = perIPConnectionLimit
             self.connectionTimeout = connectionTimeout
+            self.headerTimeout = headerTimeout
             self.threadPoolSize = threadPoolSize
             self.shutdownGracePeriod = shutdownGracePeriod
         }
@@ -86,13 +99,30 @@ extension HTTPServer {
                 connectionTimeout > .zero && connectionTimeout <= .seconds(86_400),
                 "connectionTimeout \(connectionTimeout) must be more than zero and at most one day"
             )
+            if let headerTimeout {
+                try Self.require(
+                    headerTimeout > .zero && headerTimeout <= connectionTimeout,
+                    "headerTimeout \(headerTimeout) must be more than zero and at most connectionTimeout, or nil"
+                )
+            }
             try Self.require((1...64).contains(threadPoolSize), "threadPoolSize \(threadPoolSize) must be 1...64")
             try Self.require(shutdownGracePeriod >= .zero, "shutdownGracePeriod must not be negative")
         }
 
         /// The connection timeout in whole seconds, rounded up.
         var connectionTimeoutSeconds: UInt32 {
-            let (seconds, attoseconds) = connectionTimeout.components
+            Self.wholeSeconds(connectionTimeout)
+        }
+
+        /// The header timeout in whole seconds, rounded up, or `nil` when there is none shorter
+        /// than the connection timeout.
+        var headerTimeoutSeconds: UInt32? {
+            headerTimeout.map(Self.wholeSeconds).flatMap { $0 < connectionTimeoutSeconds ? $0 : nil }
+        }
+
+        /// `duration` (validated to lie within a day) in whole seconds, rounded up.
+        private static func wholeSeconds(_ duration: Duration) -> UInt32 {
+            let (seconds, attoseconds) = duration.components
             return UInt32(seconds + (attoseconds > 0 ? 1 : 0))
         }
 

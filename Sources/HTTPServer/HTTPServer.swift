@@ -71,8 +71,8 @@ public final class HTTPServer: Sendable {
     /// Binds the address and starts serving.
     ///
     /// - Throws: ``HTTPServerError`` with code `startFailed` when the address cannot be bound
-    ///   (the message carries libmicrohttpd's reason), or `invalidState` when the server was
-    ///   started before.
+    ///   (`cannot listen on 127.0.0.1:8080: Address already in use`, with the `errno`) or
+    ///   libmicrohttpd cannot start, or `invalidState` when the server was started before.
     public func start() throws(HTTPServerError) {
         try lifecycle.withLock { (state: inout Lifecycle) throws(HTTPServerError) in
             guard case .created = state else {
@@ -154,7 +154,17 @@ public final class HTTPServer: Sendable {
 
     private func launch() throws(HTTPServerError) -> Running {
         let address = try SocketAddress(host: configuration.host, port: configuration.port)
-        let core = ServerCore(handler: handler, logger: logger, maxBodyBytes: configuration.maxBodyBytes)
+        let display =
+            configuration.host.contains(":")
+            ? "[\(configuration.host)]:\(configuration.port)" : "\(configuration.host):\(configuration.port)"
+        let listening = try ListenSocket.open(address, display: display)
+        let headerTimeout = configuration.headerTimeoutSeconds
+        let core = ServerCore(
+            handler: handler,
+            logger: logger,
+            maxBodyBytes: configuration.maxBodyBytes,
+            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds }
+        )
         // Released in stop() after MHD_stop_daemon, or below when the start fails.
         let context = Unmanaged.passRetained(core).toOpaque()
 
@@ -163,38 +173,28 @@ public final class HTTPServer: Sendable {
         if address.isIPv6 {
             flags |= MHD_USE_IPv6.rawValue
         }
-        let daemon = address.withSockaddrPointer { sockaddr in
-            CMicroHTTPD_start_daemon(
-                flags,
-                sockaddr,
-                MHDCallbacks.access,
-                MHDCallbacks.completed,
-                MHDCallbacks.uriLog,
-                MHDCallbacks.log,
-                MHDCallbacks.connection,
-                context,
-                configuration.maxHeaderBytes,
-                UInt32(configuration.connectionLimit),
-                UInt32(configuration.perIPConnectionLimit ?? 0),
-                configuration.connectionTimeoutSeconds,
-                UInt32(configuration.threadPoolSize)
-            )
-        }
+        let daemon = CMicroHTTPD_start_daemon(
+            flags,
+            listening.fd,
+            MHDCallbacks.access,
+            MHDCallbacks.completed,
+            MHDCallbacks.uriLog,
+            MHDCallbacks.log,
+            MHDCallbacks.connection,
+            context,
+            configuration.maxHeaderBytes,
+            UInt32(configuration.connectionLimit),
+            UInt32(configuration.perIPConnectionLimit ?? 0),
+            headerTimeout ?? configuration.connectionTimeoutSeconds,
+            UInt32(configuration.threadPoolSize)
+        )
         guard let daemon else {
             let reason = core.lastMessage ?? String(cString: strerror(errno))
+            close(listening.fd)
             Unmanaged<ServerCore>.fromOpaque(context).release()
-            throw HTTPServerError(
-                code: .startFailed,
-                message: "HTTPServer could not listen on \(configuration.host) port \(configuration.port): \(reason)"
-            )
+            throw HTTPServerError(code: .startFailed, message: "HTTPServer could not start on \(display): \(reason)")
         }
-        let port = Int(CMicroHTTPD_bound_port(daemon))
-        guard port != 0 else {
-            MHD_stop_daemon(daemon)
-            Unmanaged<ServerCore>.fromOpaque(context).release()
-            throw HTTPServerError(code: .startFailed, message: "libmicrohttpd started but did not report its port")
-        }
-        return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: port)
+        return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: listening.port)
     }
 
     /// How long stop() gives the 503 answers of abandoned requests to go out.

@@ -34,17 +34,23 @@ public struct HTTPServerError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// The kind of failure.
     public var code: Code
-    /// What went wrong and how to fix it.
+    /// What went wrong and how to fix it, such as
+    /// `cannot listen on 127.0.0.1:8080: Address already in use`.
     public var message: String
+    /// The `errno` of the system call that failed, when one did (such as `EADDRINUSE` from
+    /// `bind`), for callers that word the reason themselves.
+    public var errorNumber: Int32?
 
     /// Creates an error.
     ///
     /// - Parameters:
     ///   - code: The kind of failure.
     ///   - message: What went wrong and how to fix it.
-    public init(code: Code, message: String) {
+    ///   - errorNumber: The `errno` of the failed system call, if one failed.
+    public init(code: Code, message: String, errorNumber: Int32? = nil) {
         self.code = code
         self.message = message
+        self.errorNumber = errorNumber
     }
 
     /// The code and the message.

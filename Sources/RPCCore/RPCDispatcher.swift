@@ -70,7 +70,7 @@ public final class RPCDispatcher: Sendable {
         guard let (method, handler) = route else {
             return RPCStatus(code: .unimplemented, message: "method '\(call.path)' is not implemented by this server")
         }
-        let deadline = call.timeout.map { started + $0 }
+        let deadline = call.timeout.map { started + min($0, Self.longestTimeout) }
         let context = RPCServerContext(
             method: method,
             metadata: call.metadata,
@@ -133,6 +133,10 @@ public final class RPCDispatcher: Sendable {
         }
         return RPCStatus(code: .cancelled, message: "the call was cancelled")
     }
+
+    /// The longest timeout a call keeps, a hundred years; a longer one is shortened to it, so no
+    /// deadline leaves the clock's range.
+    static let longestTimeout = Duration.seconds(100 * 365 * 86_400)
 
     private static let deadlineExceeded = RPCStatus(
         code: .deadlineExceeded,

@@ -16,6 +16,7 @@ final class Backend: Sendable {
     /// The client every service reaches Twilio (or the sandbox) with.
     let twilio: TwilioClient
     private let server: RPCServer
+    private let messaging: MessagingService
     /// The built-in sandbox, in sandbox mode.
     let sandbox: TwilioSandbox?
     /// The event log, its subscribers, and the webhooks waiting for their TwiML.
@@ -28,6 +29,7 @@ final class Backend: Sendable {
         server: RPCServer,
         rpcPort: Int,
         twilio: TwilioClient,
+        messaging: MessagingService,
         sandbox: TwilioSandbox?,
         events: EventsWiring,
         webhookState: WebhookState
@@ -36,6 +38,7 @@ final class Backend: Sendable {
         self.rpcPort = rpcPort
         self.twilio = twilio
         self.server = server
+        self.messaging = messaging
         self.sandbox = sandbox
         self.events = events
         self.webhookState = webhookState
@@ -65,7 +68,12 @@ final class Backend: Sendable {
             logger: logger
         )
 
-        let store = try GatewayStore(directory: configuration.dataDirectory)
+        let store: GatewayStore
+        do {
+            store = try GatewayStore(directory: configuration.dataDirectory)
+        } catch {
+            throw StartupFailure.cannot("open the store in the data directory '\(configuration.dataDirectory)'", error)
+        }
         let events = try EventsWiring.start(configuration, store: store, twilio: twilio, logger: logger)
         let webhookState = WebhookState(configuration, events: events, store: store, credentials: credentials)
         let publicURL = webhookState.publicURL
@@ -88,21 +96,29 @@ final class Backend: Sendable {
         }
 
         let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
-        let port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        let port: Int
+        do {
+            port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))
+        } catch {
+            throw StartupFailure.cannotListen(on: configuration.rpcAddress, for: "RPC", error)
+        }
         instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
         return Backend(
             dispatcher: dispatcher,
             server: server,
             rpcPort: port,
             twilio: twilio,
+            messaging: messaging,
             sandbox: sandbox,
             events: events,
             webhookState: webhookState
         )
     }
 
-    /// Stops taking new calls and ends the event streams; calls in flight finish.
+    /// Stops taking new calls and ends the event streams; calls in flight finish, but bulk sends
+    /// stop sending at once and end with ABORTED saying how many recipients were sent.
     func beginShutdown() {
+        messaging.beginShutdown()
         server.beginGracefulShutdown()
         events.beginShutdown()
     }
@@ -124,11 +140,16 @@ final class Backend: Sendable {
             phoneNumbers: configuration.sandboxNumbers,
             messagingServices: [SandboxMessagingService.generate(senders: configuration.sandboxNumbers)]
         )
-        let sandbox = try TwilioSandbox(
-            configuration: TwilioSandbox.Configuration(accounts: [account]),
-            logger: logger.labeled("gateway.sandbox")
-        )
-        try sandbox.start()
+        let sandbox: TwilioSandbox
+        do {
+            sandbox = try TwilioSandbox(
+                configuration: TwilioSandbox.Configuration(accounts: [account]),
+                logger: logger.labeled("gateway.sandbox")
+            )
+            try sandbox.start()
+        } catch {
+            throw StartupFailure.cannot("start the built-in Twilio sandbox", error)
+        }
         logger.warning(
             "gateway.sandbox.enabled",
             [

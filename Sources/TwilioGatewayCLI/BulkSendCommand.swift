@@ -1,5 +1,6 @@
 internal import GatewayAPI
 internal import GatewayClient
+internal import GatewayServices
 internal import RPCCore
 
 /// `twilio-gateway bulk-send`: sends one SMS to every recipient of a CSV file through a running
@@ -13,8 +14,9 @@ enum BulkSendCommand {
         The file (RFC 4180 CSV in UTF-8; - reads standard input) starts with a header row. The
         column named to (or phone or phone_number, in any case) holds each recipient's number in
         E.164 format; every other column is a variable that {{column}} in the body takes from the
-        recipient's row, as in --body "Hi {{name}}". A file that is not valid CSV is refused, with
-        its line and column, before anything is sent. A number that appears again is sent once.
+        recipient's row, as in --body "Hi {{name}}". A placeholder names its column exactly, case
+        included. A file that is not valid CSV, or lacks a column the body uses, is refused with
+        its line and column before anything is sent. A number that appears again is sent once.
 
         On a terminal a progress bar shows what is sent, failed and remaining, the rate and the
         time left, and the recipients not sent are listed at the end. Otherwise, or with --json,
@@ -28,8 +30,9 @@ enum BulkSendCommand {
           --body TEMPLATE                The message text, with {{column}} placeholders
           --media-url URL                Media to attach to every message; repeat for several
           --status-callback URL          Where Twilio reports status changes of every message
-          --rate PER_SECOND              SMS segments per second per sender, 0 for no pacing (default:
-                                         100 for a short code, 3 for a toll-free number, 1 otherwise)
+          --rate PER_SECOND              SMS segments per second per sender, 0.001 to 1000, or 0 for no
+                                         pacing (default: 100 for a short code, 3 for a toll-free
+                                         number, 1 otherwise)
           --concurrency N                Sends in flight at once, 1 to 64 (default 16)
           --max-attempts N               Tries per recipient on 429 answers, 1 to 10 (default 5)
           --batch-size N                 Recipients per BulkSendSms call, 1 to 100000 (default 10000)
@@ -38,8 +41,9 @@ enum BulkSendCommand {
           --json                         JSON lines also on a terminal
 
         Exit status: 0 when every recipient was sent, 2 when some were not, 1 when a call failed,
-        64 for wrong options, 65 for a file that is not valid CSV, 66 for one that cannot be read,
-        130 after Ctrl-C. NO_COLOR turns the bar's colours off; TERM=dumb also its escape codes.
+        64 for wrong options (a malformed --body template too), 65 for a file that is not valid
+        CSV or lacks a column the body uses, 66 for one that cannot be read, 130 after Ctrl-C.
+        NO_COLOR turns the bar's colours off; TERM=dumb also its escape codes.
         """
 
     static let command = Command(help: help) { words in
@@ -56,6 +60,7 @@ enum BulkSendCommand {
         let options = try RPCCommandOptions(arguments: &arguments, environment: environment, defaultTimeout: nil)
         let path = try arguments.required("file")
         let request = try makeRequest(&arguments)
+        let placeholders = try placeholderNames(request.bodyTemplate)
         let batchSize =
             try arguments.integer("batch-size", in: 1...Int32(BulkSendSchedule.maximumBatchSize)).map(Int.init)
             ?? BulkSendSchedule.defaultBatchSize
@@ -64,6 +69,7 @@ enum BulkSendCommand {
         let file: RecipientFile
         do {
             file = try RecipientFile.read(path)
+            try file.checkPlaceholders(placeholders)
         } catch {
             return refuse(path, error)
         }
@@ -77,8 +83,20 @@ enum BulkSendCommand {
         )
     }
 
+    /// The placeholders of `--body`, checked as the gateway will check them.
+    ///
+    /// - Throws: `CommandArguments.ParseError` for a template the gateway would refuse.
+    private static func placeholderNames(_ template: String) throws -> [String] {
+        do {
+            return try BodyTemplate(template).names
+        } catch {
+            throw CommandArguments.ParseError(description: "--body is not a valid template: \(error.message)")
+        }
+    }
+
     /// Prints why the file at `path` cannot be sent and returns the exit status: 65 when it is
-    /// not valid CSV or its recipients are wrong, 66 when it cannot be read.
+    /// not valid CSV, its recipients are wrong or it lacks a column the body uses, 66 when it
+    /// cannot be read.
     private static func refuse(_ path: String, _ error: any Error) -> Int32 {
         guard let error = error as? CSVTable.ParseError else {
             printError("bulk-send: \(error)")
@@ -163,9 +181,9 @@ enum BulkSendCommand {
         }
         request.statusCallback = arguments.value("status-callback") ?? ""
         if let text = arguments.value("rate") {
-            guard let rate = Double(text), rate >= 0, rate.isFinite else {
+            guard let rate = Double(text), rate == 0 || (0.001...1000).contains(rate) else {
                 throw CommandArguments.ParseError(
-                    description: "--rate needs a number of segments per second, or 0 for no pacing"
+                    description: "--rate needs a number of segments per second from 0.001 to 1000, or 0 for no pacing"
                 )
             }
             request.messagesPerSecond = rate
@@ -176,12 +194,12 @@ enum BulkSendCommand {
     }
 
     /// How long one segment holds a sender at `rate`: none without pacing, and a second (the
-    /// slowest pace the gateway picks itself) when the gateway picks the pace. Capped at an
-    /// hour, which only a pace of under one segment an hour reaches.
+    /// slowest pace the gateway picks itself) when the gateway picks the pace. `--rate` is at
+    /// least 0.001, so this is at most 1000 seconds.
     private static func segmentInterval(_ rate: Double?) -> Duration {
         guard let rate else {
             return .seconds(1)
         }
-        return rate == 0 ? .zero : .seconds(min(1 / rate, 3600))
+        return rate == 0 ? .zero : .seconds(1 / rate)
     }
 }

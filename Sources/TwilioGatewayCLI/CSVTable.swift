@@ -4,7 +4,7 @@
 /// Fields are separated by commas and records by CRLF, LF or a lone CR. A field may be quoted
 /// with `"`, and then holds commas, line breaks and doubled quotes (`""` is one `"`). A UTF-8
 /// byte order mark at the start is skipped, lines with no characters at all are skipped, and
-/// the last record needs no line break. The text must be UTF-8.
+/// the last record needs no line break. The text must be UTF-8 without NUL bytes.
 struct CSVTable {
     /// Why a document could not be read, with the line (from 1) and the field's column (from 1)
     /// where the trouble is.
@@ -37,7 +37,7 @@ struct CSVTable {
     ///
     /// - Throws: ``ParseError`` for an empty document, a quote in the middle of an unquoted
     ///   field, text after a closing quote, a quoted field that never closes, a record whose
-    ///   field count differs from the header's, or bytes that are not UTF-8.
+    ///   field count differs from the header's, a NUL byte, or bytes that are not UTF-8.
     init(parsing bytes: [UInt8]) throws(ParseError) {
         var reader = CSVRecordReader(bytes)
         guard let header = try reader.next() else {
@@ -185,6 +185,13 @@ private struct CSVRecordReader {
     }
 
     private func text(_ slice: ArraySlice<UInt8>, line: Int, column: Int) throws(CSVTable.ParseError) -> String {
+        guard !slice.contains(0) else {
+            throw CSVTable.ParseError(
+                line: line,
+                column: column,
+                message: "the field holds a NUL byte (0x00), which is not text; remove it"
+            )
+        }
         guard let text = String(validating: slice, as: UTF8.self) else {
             throw CSVTable.ParseError(line: line, column: column, message: "the field is not UTF-8 text")
         }

@@ -10,6 +10,8 @@ struct CommandArguments {
     private var values: [String: [String]] = [:]
     private var flags: Set<String> = []
     private var consumed: Set<String> = []
+    /// The options read as one value (``value(_:)``), which must not be repeated.
+    private var singleValued: Set<String> = []
 
     /// The word that is not an option, when the command accepts one.
     private(set) var positional: String?
@@ -37,7 +39,7 @@ struct CommandArguments {
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             guard optionNames.contains(name) || flagNames.contains(name) else {
-                throw ParseError(description: "unknown option --\(name); see --help")
+                throw ParseError(description: "unknown option --\(name)")
             }
             if let equals = body.firstIndex(of: "=") {
                 values[name, default: []].append(String(body[body.index(after: equals)...]))
@@ -60,9 +62,12 @@ struct CommandArguments {
         return flags.contains(name)
     }
 
-    /// The last value of `--name`, if given.
+    /// The value of `--name`, if given.
+    ///
+    /// The option takes one value: given more than once, ``rejectUnknown()`` fails, naming it.
     mutating func value(_ name: String) -> String? {
         consumed.insert(name)
+        singleValued.insert(name)
         return values[name]?.last
     }
 
@@ -80,11 +85,18 @@ struct CommandArguments {
         return value
     }
 
-    /// Fails when an option was given that the command never asked about.
+    /// Fails when an option was given that the command never asked about, or an option that
+    /// takes one value (read with ``value(_:)``) was given more than once.
+    ///
+    /// Every command calls it once it has read its options, before it does anything.
     func rejectUnknown() throws {
         let given = Set(values.keys).union(flags)
         if let unknown = given.subtracting(consumed).sorted().first {
-            throw ParseError(description: "unknown option --\(unknown); see --help")
+            throw ParseError(description: "unknown option --\(unknown)")
+        }
+        let repeated = singleValued.filter { (values[$0]?.count ?? 0) > 1 }.sorted()
+        if let name = repeated.first, let count = values[name]?.count {
+            throw ParseError(description: "--\(name) takes one value but was given \(count) times; give it once")
         }
     }
 }

@@ -70,15 +70,22 @@ final class HTTPFrontDoor: Sendable {
             SandboxInboundRoutes.register(in: &router, sandbox: sandbox)
         }
 
-        let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(
-                host: configuration.httpAddress.host,
-                port: Int(configuration.httpAddress.port)
-            ),
-            logger: logger.labeled("gateway.http"),
-            handler: router.handler
-        )
-        try server.start()
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(
+                configuration: HTTPServer.Configuration(
+                    host: configuration.httpAddress.host,
+                    port: Int(configuration.httpAddress.port),
+                    perIPConnectionLimit: configuration.httpConnectionsPerAddress,
+                    headerTimeout: configuration.httpHeaderTimeout
+                ),
+                logger: logger.labeled("gateway.http"),
+                handler: router.handler
+            )
+            try server.start()
+        } catch {
+            throw StartupFailure.cannotListen(on: configuration.httpAddress, for: "HTTP", error)
+        }
         instrumentation.trackOpenConnections(port: "http") { server.openConnectionCount }
         return HTTPFrontDoor(server: server, port: server.boundPort ?? Int(configuration.httpAddress.port))
     }

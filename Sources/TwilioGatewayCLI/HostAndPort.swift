@@ -3,12 +3,11 @@ struct HostAndPort: CustomStringConvertible, Equatable {
     var host: String
     var port: UInt16
 
-    /// Why an address could not be parsed.
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
-    }
+    private typealias ParseError = CommandArguments.ParseError
 
     /// Parses `text`, naming `setting` (a flag or environment variable) in errors.
+    ///
+    /// - Throws: `CommandArguments.ParseError`, a usage error, when `text` is not `host:port`.
     init(_ text: String, setting: String) throws {
         let hostPart: Substring
         let portPart: Substring

@@ -5,7 +5,7 @@ internal import RPCCore
 struct RPCCommandOptions {
     /// The options every RPC command takes.
     static let optionNames: Set<String> = ["rpc-addr", "timeout"]
-    /// The longest `--timeout`, a year, in seconds; it also keeps the milliseconds in range.
+    /// The longest `--timeout`, a year, in seconds.
     static let longestTimeout = 31_536_000.0
 
     var address = HostAndPort(host: "127.0.0.1", port: 7701)
@@ -25,12 +25,13 @@ struct RPCCommandOptions {
             address = try HostAndPort(text, setting: "rpc address")
         }
         if let text = arguments.value("timeout") {
-            guard let seconds = Double(text), seconds > 0, seconds <= Self.longestTimeout else {
+            guard let seconds = Duration.seconds(parsing: text, in: 0.001...Self.longestTimeout) else {
                 throw CommandArguments.ParseError(
-                    description: "--timeout needs a positive number of seconds, at most \(Int(Self.longestTimeout))"
+                    description: "--timeout needs a number of seconds from 0.001 to \(Int(Self.longestTimeout)), "
+                        + "not '\(text)'"
                 )
             }
-            timeout = .milliseconds(Int64(seconds * 1000))
+            timeout = seconds
         }
     }
 

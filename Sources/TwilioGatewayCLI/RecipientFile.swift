@@ -2,7 +2,8 @@ internal import GatewayAPI
 
 /// The recipients of a bulk send, read from a CSV file: one row per recipient, the number in
 /// the column named `to` (or `phone` or `phone_number`), and every other column a variable that
-/// the body template's `{{name}}` placeholders take from the recipient's row.
+/// the body template's `{{name}}` placeholders take from the recipient's row. A placeholder
+/// names its column exactly, case included.
 struct RecipientFile {
     /// The header names that may hold the recipients' numbers, compared without regard to case.
     static let numberColumnNames = ["to", "phone", "phone_number"]
@@ -16,6 +17,10 @@ struct RecipientFile {
 
     /// The recipients in the order of the file.
     let entries: [Entry]
+    /// The names of the columns that are variables (every column but the number's), in order.
+    let variableNames: [String]
+    /// The line of the header row.
+    let headerLine: Int
 
     /// Takes the recipients out of `table`.
     ///
@@ -40,7 +45,7 @@ struct RecipientFile {
                 throw CSVTable.ParseError(
                     line: record.line,
                     column: numberColumn + 1,
-                    message: "the recipient's number (column \(names[numberColumn])) is empty"
+                    message: "the recipient's number (column \(Self.shortened(names[numberColumn]))) is empty"
                 )
             }
             var variables: [String: String] = [:]
@@ -50,6 +55,31 @@ struct RecipientFile {
             entries.append(Entry(line: record.line, recipient: BulkRecipient(to: number, variables: variables)))
         }
         self.entries = entries
+        self.variableNames = names.indices.filter { $0 != numberColumn }.map { names[$0] }
+        self.headerLine = table.headerLine
+    }
+
+    /// Checks that every placeholder of the body template names a variable column.
+    ///
+    /// - Throws: `CSVTable.ParseError` on the header line, naming the placeholders that no column
+    ///   fills, and a column that differs from one only in case.
+    func checkPlaceholders(_ placeholders: [String]) throws(CSVTable.ParseError) {
+        let missing = placeholders.filter { !variableNames.contains($0) }
+        guard !missing.isEmpty else {
+            return
+        }
+        var message =
+            "the body uses " + Self.list(missing.map { "{{\($0)}}" }) + ", but no column of the header has "
+            + (missing.count == 1 ? "that name" : "those names")
+        let nearMisses = missing.compactMap { name in variableNames.first { $0.lowercased() == name.lowercased() } }
+        if let nearMiss = nearMisses.first {
+            message += "; names match exactly, case included: the column is \(Self.shortened(nearMiss))"
+        }
+        message +=
+            variableNames.isEmpty
+            ? "; the file has no column besides the numbers'"
+            : "; the variable columns are " + Self.list(variableNames.map(Self.shortened))
+        throw CSVTable.ParseError(line: headerLine, message: message)
     }
 
     /// Reads and checks the CSV file at `path` (`-` for standard input).
@@ -67,9 +97,9 @@ struct RecipientFile {
             let message =
                 candidates.isEmpty
                 ? "no column holds the recipients' numbers: name one column to (or phone or phone_number); "
-                    + "the header names \(names.joined(separator: ", "))"
+                    + "the header names \(list(names.map(shortened)))"
                 : "several columns could hold the recipients' numbers ("
-                    + candidates.map { names[$0] }.joined(separator: ", ") + "); keep only one of them"
+                    + list(candidates.map { shortened(names[$0]) }) + "); keep only one of them"
             throw CSVTable.ParseError(line: line, message: message)
         }
         return column
@@ -89,10 +119,30 @@ struct RecipientFile {
                 throw CSVTable.ParseError(
                     line: line,
                     column: index + 1,
-                    message: "the header names column \(earlier) \(name) already; give every column its own name"
+                    message: "the header names column \(earlier) \(shortened(name)) already; give every column its "
+                        + "own name"
                 )
             }
         }
+    }
+}
+
+extension RecipientFile {
+    /// The longest column name an error message quotes in full, in characters.
+    static let longestQuotedName = 40
+    /// The most names an error message lists.
+    static let mostListedNames = 10
+
+    /// `name`, cut to ``longestQuotedName`` characters with `…` when longer, so that a message
+    /// never echoes a whole line of a malformed file.
+    static func shortened(_ name: String) -> String {
+        name.count > longestQuotedName ? String(name.prefix(longestQuotedName)) + "…" : name
+    }
+
+    /// `names` joined with commas, the first ``mostListedNames`` only, then how many more.
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(mostListedNames).joined(separator: ", ")
+        return names.count > mostListedNames ? shown + " and \(names.count - mostListedNames) more" : shown
     }
 }
 

@@ -27,7 +27,9 @@ enum ServeCommand {
         let instrumentation = GatewayInstrumentation()
         let backend: Backend?
         if configuration.upstreams.isEmpty {
-            backend = try Backend.start(configuration, board: board, instrumentation: instrumentation, logger: logger)
+            backend = try starting(logger) {
+                try Backend.start(configuration, board: board, instrumentation: instrumentation, logger: logger)
+            }
         } else {
             backend = nil
             logger.notice(
@@ -42,20 +44,24 @@ enum ServeCommand {
         let readiness = makeProber(configuration, backend: backend, transport: transport, logger: logger) {
             instrumentation.recordReadinessProbe(isReady: $0.isReady)
         }
-        let probing = Task { await readiness.run() }
-        let http = try HTTPFrontDoor.start(
-            configuration,
-            transport: transport,
-            board: board,
-            readiness: readiness,
-            instrumentation: instrumentation,
-            sandbox: backend?.sandbox,
-            webhooks: try backend?.webhookState.makeIntake(logger: logger.labeled("gateway.webhooks")),
-            logger: logger
-        )
-        if let backend {
-            try connectWebhooks(backend, http: http, configuration: configuration, logger: logger)
+        let http = try starting(logger) {
+            try HTTPFrontDoor.start(
+                configuration,
+                transport: transport,
+                board: board,
+                readiness: readiness,
+                instrumentation: instrumentation,
+                sandbox: backend?.sandbox,
+                webhooks: try backend?.webhookState.makeIntake(logger: logger.labeled("gateway.webhooks")),
+                logger: logger
+            )
         }
+        if let backend {
+            try starting(logger) {
+                try connectWebhooks(backend, http: http, configuration: configuration, logger: logger)
+            }
+        }
+        let probing = Task { await readiness.run() }
         logger.notice(
             "gateway.started",
             [
@@ -68,7 +74,9 @@ enum ServeCommand {
             ]
         )
 
-        let signal = await TerminationSignal.wait()
+        let signal = await TerminationSignal.wait { second in
+            logger.warning("gateway.stop_forced", ["signal": String(second)])
+        }
         logger.notice("gateway.stopping", ["signal": String(signal)])
         board.setAll(.notServing)
         probing.cancel()
@@ -77,6 +85,17 @@ enum ServeCommand {
         await backend?.waitUntilStopped()
         await probing.value
         logger.notice("gateway.stopped")
+    }
+
+    /// Runs one start-up step; when it fails, logs `gateway.start_failed` with the reason, so that
+    /// the log does not end on the lines of the steps that had started.
+    private static func starting<Result>(_ logger: Logger, _ step: () throws -> Result) throws -> Result {
+        do {
+            return try step()
+        } catch {
+            logger.error("gateway.start_failed", ["error": String(describing: error)])
+            throw error
+        }
     }
 
     /// The prober behind `GET /readyz`: of Twilio (or the sandbox) through the backend's client,

@@ -23,14 +23,22 @@ struct ServeConfiguration {
     var graphQLMaxStreams = 100
     var graphQLKeepAlive = Duration.seconds(15)
     var statusReconcileAfter = Duration.seconds(15 * 60)
+    /// The most HTTP connections one client address may hold open at once.
+    var httpConnectionsPerAddress = 256
+    /// How long a new HTTP connection may pause before its request head is complete.
+    var httpHeaderTimeout = Duration.seconds(10)
     var twilio = Twilio()
     var webhooks = WebhookSettings()
     var eventRetention = EventRetentionSettings()
+
+    /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
+    static let durationRange = 0.001...86_400.0
 
     /// The options `serve` takes, each with a value.
     static let optionNames = Set([
         "rpc-addr", "http-addr", "data-dir", "log-level", "upstream", "graphql-timeout", "sandbox-numbers",
         "readiness-interval", "graphql-max-streams", "graphql-keepalive", "status-reconcile-after",
+        "http-connections-per-address", "http-header-timeout",
     ])
     .union(WebhookSettings.optionNames)
     .union(EventRetentionSettings.optionNames)
@@ -48,7 +56,8 @@ struct ServeConfiguration {
           --log-level LEVEL          trace, debug, info, notice, warning, error [GATEWAY_LOG_LEVEL] (default info)
           --upstream HOST:PORT       Run only the GraphQL gateway, forwarding to these RPC servers;
                                      repeat for several [GATEWAY_UPSTREAMS, comma-separated]
-          --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
+          --graphql-timeout SECONDS  Deadline of each RPC a GraphQL field makes, 0.001 to 86400
+                                     [GATEWAY_GRAPHQL_TIMEOUT] (default 10)
           --graphql-max-streams N    Most GraphQL event streams (subscriptions) open at once, 1 to 1000
                                      [GATEWAY_GRAPHQL_MAX_STREAMS] (default 100)
           --graphql-keepalive SECONDS
@@ -58,11 +67,17 @@ struct ServeConfiguration {
                                      [GATEWAY_SANDBOX_NUMBERS] (default +15557654321,+15005550006)
           --readiness-interval SECONDS
                                      Time between two probes of Twilio (or the upstreams) behind
-                                     GET /readyz [GATEWAY_READINESS_INTERVAL] (default 15)
+                                     GET /readyz, 0.001 to 86400 [GATEWAY_READINESS_INTERVAL] (default 15)
+          --http-connections-per-address N
+                                     HTTP connections one client address may hold, 1 to 1024
+                                     [GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS] (default 256)
+          --http-header-timeout SECONDS
+                                     Longest pause, 1 to 30 seconds, before a new HTTP connection's
+                                     request headers are complete [GATEWAY_HTTP_HEADER_TIMEOUT] (default 10)
           --status-reconcile-after SECONDS
                                      Fetch a sent message from Twilio once when its final status
-                                     has not arrived after this long [GATEWAY_STATUS_RECONCILE_AFTER]
-                                     (default 900)
+                                     has not arrived after this long, 0.001 to 604800
+                                     [GATEWAY_STATUS_RECONCILE_AFTER] (default 900)
 
         \(WebhookSettings.help)
 
@@ -79,10 +94,10 @@ struct ServeConfiguration {
     /// - Throws: An error naming the flag or variable that is wrong.
     init(arguments: inout CommandArguments, environment: Environment) throws {
         if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
-            rpcAddress = try HostAndPort(text, setting: "rpc address")
+            rpcAddress = try HostAndPort(text, setting: "--rpc-addr").listenable(option: "--rpc-addr")
         }
         if let text = arguments.value("http-addr") ?? environment["GATEWAY_HTTP_ADDR"] {
-            httpAddress = try HostAndPort(text, setting: "http address")
+            httpAddress = try HostAndPort(text, setting: "--http-addr").listenable(option: "--http-addr")
         }
         dataDirectory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? dataDirectory
         if let name = arguments.value("log-level") ?? environment["GATEWAY_LOG_LEVEL"] {
@@ -97,24 +112,44 @@ struct ServeConfiguration {
         }
         upstreams = try upstreamTexts.map { try HostAndPort($0, setting: "upstream") }
         if let text = arguments.value("graphql-timeout") ?? environment["GATEWAY_GRAPHQL_TIMEOUT"] {
-            guard let seconds = Double(text), seconds > 0 else {
-                throw CommandArguments.ParseError(description: "--graphql-timeout needs a positive number of seconds")
-            }
-            graphQLTimeout = .milliseconds(Int64(seconds * 1000))
-        }
-        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
-            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+            guard let timeout = Duration.seconds(parsing: text, in: Self.durationRange) else {
                 throw CommandArguments.ParseError(
-                    description: "--readiness-interval needs a number of seconds above 0 and at most 86400"
+                    description: "--graphql-timeout needs a number of seconds from 0.001 to 86400, not '\(text)'"
                 )
             }
-            readinessInterval = .milliseconds(Int64(seconds * 1000))
+            graphQLTimeout = timeout
+        }
+        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
+            guard let interval = Duration.seconds(parsing: text, in: Self.durationRange) else {
+                throw CommandArguments.ParseError(
+                    description: "--readiness-interval needs a number of seconds from 0.001 to 86400, not '\(text)'"
+                )
+            }
+            readinessInterval = interval
+        }
+        if let text = arguments.value("http-connections-per-address")
+            ?? environment["GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS"]
+        {
+            guard let limit = Int(text), (1...1024).contains(limit) else {
+                throw CommandArguments.ParseError(
+                    description: "--http-connections-per-address needs a whole number from 1 to 1024, not '\(text)'"
+                )
+            }
+            httpConnectionsPerAddress = limit
+        }
+        if let text = arguments.value("http-header-timeout") ?? environment["GATEWAY_HTTP_HEADER_TIMEOUT"] {
+            guard let timeout = Duration.seconds(parsing: text, in: 1...30) else {
+                throw CommandArguments.ParseError(
+                    description: "--http-header-timeout needs a number of seconds from 1 to 30, not '\(text)'"
+                )
+            }
+            httpHeaderTimeout = timeout
         }
         try readEventStreamSettings(&arguments, environment)
         if let text = arguments.value("status-reconcile-after") ?? environment["GATEWAY_STATUS_RECONCILE_AFTER"] {
-            guard let seconds = Double(text), seconds > 0 else {
+            guard let seconds = Double(text), seconds >= 0.001, seconds <= 604_800 else {
                 throw CommandArguments.ParseError(
-                    description: "--status-reconcile-after needs a positive number of seconds"
+                    description: "--status-reconcile-after needs a number of seconds from 0.001 to 604800 (seven days)"
                 )
             }
             statusReconcileAfter = .milliseconds(Int64(seconds * 1000))

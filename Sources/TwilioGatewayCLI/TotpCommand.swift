@@ -17,7 +17,11 @@ enum TotpCommand {
           challenge  Creates a challenge of a verified factor; with --code it is answered at once
           check      Answers a pending challenge with a code
         A code that is not accepted leaves the factor unverified or the challenge pending, and
-        the command says so; the exit status is 0 either way, as for verify check.
+        the command says so.
+
+        Exit status: 0 when the call succeeded and its code (if any) was accepted, 3 when verify,
+        challenge --code or check got a code that was not accepted (the output is the same), 1
+        when the call failed, 64 for wrong options.
 
         Options:
           --service-sid SID              The Verify Service, VA... (required)
@@ -67,7 +71,8 @@ enum TotpCommand {
                 json: json,
                 { try await client.verifyTotpFactor(request) },
                 asJSON: CommandOutput.json,
-                line: verifiedLine
+                line: verifiedLine,
+                status: { $0.status == "verified" ? 0 : CommandOutput.codeNotAccepted }
             )
         case .challenge:
             let request = CreateTotpChallengeRequest(
@@ -81,7 +86,8 @@ enum TotpCommand {
                 json: json,
                 { try await client.createTotpChallenge(request) },
                 asJSON: CommandOutput.json,
-                line: { challengeLine($0, answered: !request.code.isEmpty) }
+                line: { challengeLine($0, answered: !request.code.isEmpty) },
+                status: { request.code.isEmpty ? 0 : challengeStatus($0) }
             )
         case .check:
             let request = CheckTotpChallengeRequest(
@@ -95,7 +101,8 @@ enum TotpCommand {
                 json: json,
                 { try await client.checkTotpChallenge(request) },
                 asJSON: CommandOutput.json,
-                line: { challengeLine($0, answered: true) }
+                line: { challengeLine($0, answered: true) },
+                status: challengeStatus
             )
         }
     }
@@ -145,6 +152,11 @@ enum TotpCommand {
             return "\(factor.sid) \(factor.status): the code was not accepted; try the code the app shows now"
         }
         return "\(factor.sid) verified: the code was accepted and the factor can be challenged"
+    }
+
+    /// The exit status of a challenge answered with a code: 0 when it was approved.
+    private static func challengeStatus(_ challenge: TotpChallenge) -> Int32 {
+        challenge.status == "approved" ? 0 : CommandOutput.codeNotAccepted
     }
 
     /// The readable line of a challenge; `answered` tells whether a code came with the call.

@@ -15,8 +15,12 @@ enum TwilioGatewayMain {
             print(Usage.overview)
             exit(0)
         }
+        if name == "--version" || name == "version" {
+            print("twilio-gateway \(GatewayVersion.current)")
+            exit(0)
+        }
         guard let command = Usage.commands[name] else {
-            printError("unknown command '\(name)'\n\n\(Usage.overview)")
+            printError("twilio-gateway: unknown command '\(name)'; run 'twilio-gateway --help' for the commands")
             exit(64)
         }
         let rest = Array(words.dropFirst())
@@ -28,7 +32,7 @@ enum TwilioGatewayMain {
             let status = try await command.run(rest)
             exit(status)
         } catch let error as CommandArguments.ParseError {
-            printError("\(name): \(error)\n\n\(command.help)")
+            printError("\(name): \(error)\nRun 'twilio-gateway \(name) --help' for its options.")
             exit(64)
         } catch {
             printError("\(name): \(error)")

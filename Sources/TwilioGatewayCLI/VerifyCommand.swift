@@ -10,6 +10,10 @@ enum VerifyCommand {
 
         start sends a verification code; check tells whether a code is right (valid true or false).
 
+        Exit status: 0 when the call succeeded (for check: the code was accepted), 3 when check's
+        code was not accepted (valid false; the output is the same), 1 when the call failed, 64
+        for wrong options.
+
         Options:
           --service-sid SID              The Verify Service, VA... (required)
           --to NUMBER                    The phone number (E.164) or email address being verified
@@ -76,7 +80,8 @@ enum VerifyCommand {
             json: json,
             { try await client.checkVerification(request) },
             asJSON: CommandOutput.json,
-            line: { "\($0.sid) \($0.status): valid \($0.valid)" }
+            line: { "\($0.sid) \($0.status): valid \($0.valid)" },
+            status: { $0.valid ? 0 : CommandOutput.codeNotAccepted }
         )
     }
 }

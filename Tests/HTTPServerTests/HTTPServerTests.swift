@@ -240,20 +240,23 @@ struct HTTPServerTests {
         #expect(try await responses.map(\.status) == [503, 503, 503])
     }
 
-    @Test("logs one debug line per request")
+    @Test("logs one debug line per request, phone numbers in the path masked")
     func requestLog() async throws {
         let records = InMemoryLogHandler()
         let logger = Logger(label: "test.http", handler: records, minimumLevel: .debug)
         try await withServer(logger: logger, handler: Self.echoRouter().handler) { _, port in
             _ = try await HTTPClientScript.sequence(
-                [.init(method: "GET", path: "/hello"), .init(method: "GET", path: "/missing?x=1")],
+                [
+                    .init(method: "GET", path: "/hello"), .init(method: "GET", path: "/missing?x=1"),
+                    .init(method: "GET", path: "/sandbox/inbox/%2B15551234567"),
+                ],
                 port: port
             )
         }
         let finished = records.records.filter { $0.message == "http.request.finished" }
-        #expect(finished.count == 2)
-        #expect(finished.map { $0.metadata["http.path"] } == ["/hello", "/missing"])
-        #expect(finished.map { $0.metadata["http.status"] } == ["200", "404"])
+        #expect(finished.count == 3)
+        #expect(finished.map { $0.metadata["http.path"] } == ["/hello", "/missing", "/sandbox/inbox/+155******67"])
+        #expect(finished.map { $0.metadata["http.status"] } == ["200", "404", "404"])
         #expect(finished.allSatisfy { $0.metadata["http.method"] == "GET" && $0.level == .debug })
         #expect(finished.allSatisfy { $0.metadata["http.outcome"] == "completed" })
         #expect(finished.allSatisfy { Double($0.metadata["http.duration_ms"] ?? "") != nil })

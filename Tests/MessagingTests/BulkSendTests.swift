@@ -1,6 +1,7 @@
 import Foundation
 import GatewayAPI
 import GatewayClient
+import GatewayServices
 import RPCCore
 import Testing
 import TwilioSandbox
@@ -16,6 +17,20 @@ struct BulkSendTests {
             updates.append(update)
         }
         return updates
+    }
+
+    /// Opens the client's connections to the sandbox with a quick unpaced send, so that
+    /// setting them up under load does not delay the first sends of a paced test and bunch
+    /// them with the next (16 is the default concurrency); returns the number of requests made.
+    private static func openConnections(_ harness: MessagingHarness) async throws -> Int {
+        let recipients = (0..<16).map { BulkRecipient(to: "+1415558\(String(1000 + $0))") }
+        let request = BulkSendSmsRequest(
+            fromNumbers: [MessagingHarness.sender],
+            bodyTemplate: "warm-up",
+            recipients: recipients,
+            messagesPerSecond: 0
+        )
+        return try await collect(harness.client.bulkSendSms(request)).count
     }
 
     @Test("fills each recipient's variables and reports every recipient once, with segments and progress")
@@ -48,6 +63,7 @@ struct BulkSendTests {
             #expect(results[1]?.outcome == .failed)
             #expect(results[1]?.errorCode == "INVALID_ARGUMENT")
             #expect(results[1]?.errorDetails?.fieldViolations.map(\.field) == ["recipients[1].variables"])
+            #expect(results[1]?.errorMessage == "recipient 2 has no value for {{name}}, which the body template uses")
             #expect(results[2]?.outcome == .optedOut)
             #expect(results[2]?.errorDetails?.twilioCode == 21610)
             #expect(results[2]?.attempts == 1)
@@ -126,6 +142,7 @@ struct BulkSendTests {
     @Test("each sender keeps its pace, counted in segments")
     func pacing() async throws {
         try await MessagingHarness.with(MessagingHarness.configuration(timings: .frozen)) { harness in
+            _ = try await Self.openConnections(harness)
             let twoSegments = String(repeating: "a", count: 200)
             let updates = try await Self.collect(
                 harness.client.bulkSendSms(
@@ -175,6 +192,103 @@ struct BulkSendTests {
             try await Task.sleep(for: .milliseconds(500))
             #expect(harness.sandbox.receivedRequests.count == afterCancel)
             #expect(afterCancel <= 5 + 4)
+        }
+    }
+
+    @Test("two concurrent bulk sends from one number keep its pace together")
+    func paceHeldAcrossCalls() async throws {
+        try await MessagingHarness.with(MessagingHarness.configuration(timings: .frozen)) { harness in
+            _ = try await Self.openConnections(harness)
+            let sender = MessagingHarness.bulkSenders[3]
+            func request(_ first: Int) -> BulkSendSmsRequest {
+                BulkSendSmsRequest(
+                    fromNumbers: [sender],
+                    bodyTemplate: "x",
+                    recipients: (0..<15).map { BulkRecipient(to: "+1415556\(String(first + $0))") },
+                    messagesPerSecond: 20
+                )
+            }
+            async let first = Self.collect(harness.client.bulkSendSms(request(1000)))
+            async let second = Self.collect(harness.client.bulkSendSms(request(2000)))
+            let counts = try await (first.count, second.count)
+            #expect(counts == (15, 15))
+
+            // 20 per second for the number, not 20 per call: 30 messages take at least 29 slots of 50 ms.
+            let times = harness.sandbox.receivedRequests.filter { $0.formValue("From") == sender }.map(\.receivedAt)
+            #expect(times.count == 30)
+            let span = try #require(times.max()) - (try #require(times.min()))
+            #expect(span >= .milliseconds(29 * 50 - 30))
+            #expect(PaceCheck.mostInAnyWindow(times, window: .seconds(1)) <= PaceCheck.allowed(perSecond: 20))
+        }
+    }
+
+    @Test("a shutdown stops a bulk send at once: ABORTED, not retryable, saying how many were sent")
+    func shutdownStopsSending() async throws {
+        try await MessagingHarness.with(MessagingHarness.configuration(timings: .frozen)) { harness in
+            let request = BulkSendSmsRequest(
+                fromNumbers: [MessagingHarness.sender],
+                bodyTemplate: "x",
+                recipients: (0..<100).map { BulkRecipient(to: "+1415557\(String(1000 + $0))") },
+                messagesPerSecond: 10,
+                maxConcurrency: 4
+            )
+            var updates: [BulkSendSmsUpdate] = []
+            let error = await #expect(throws: RPCError.self) {
+                for try await update in harness.client.bulkSendSms(request) {
+                    updates.append(update)
+                    if updates.count == 3 {
+                        harness.messaging.beginShutdown()
+                    }
+                }
+            }
+            let sentBeforeTheEnd = harness.sandbox.receivedRequests.count
+            #expect(error?.code == .aborted)
+            #expect(error?.isRetryable == false)
+            #expect(updates.count == sentBeforeTheEnd)
+            #expect(updates.count < 10)
+            #expect(updates.allSatisfy { $0.result.outcome == .sent })
+            let sent = updates.count
+            #expect(
+                error?.message == "the gateway is shutting down: \(sent) of 100 recipients were sent and 0 failed; the "
+                    + "results above are final, and the \(100 - sent) recipients without a result were not sent: "
+                    + "send only those again"
+            )
+
+            // Later calls stop before sending anything; the recipients left are never sent.
+            let later = await #expect(throws: RPCError.self) {
+                _ = try await Self.collect(harness.client.bulkSendSms(request))
+            }
+            #expect(later?.code == .aborted)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(harness.sandbox.receivedRequests.count == sentBeforeTheEnd)
+        }
+    }
+
+    @Test("a pace outside 0.001 to 1000, other than 0, is INVALID_ARGUMENT naming messages_per_second")
+    func paceOutOfRange() async throws {
+        try await MessagingHarness.with { harness in
+            func request(pace: Double, from sender: String = MessagingHarness.sender) -> BulkSendSmsRequest {
+                BulkSendSmsRequest(
+                    fromNumbers: [sender],
+                    bodyTemplate: "x",
+                    recipients: [BulkRecipient(to: "+14155550101")],
+                    messagesPerSecond: pace
+                )
+            }
+            for pace in [1e-300, .leastNonzeroMagnitude, 0.0009, 1000.5, 1e300, -1, .nan, .infinity] {
+                let error = await #expect(throws: RPCError.self, "pace \(pace)") {
+                    _ = try await Self.collect(harness.client.bulkSendSms(request(pace: pace)))
+                }
+                #expect(error?.code == .invalidArgument)
+                #expect(error?.errorDetails?.fieldViolations.map(\.field) == ["messages_per_second"])
+            }
+            #expect(harness.sandbox.receivedRequests.isEmpty)
+
+            // Each from a number of its own: after its first message, 0.001 holds a sender for 1000 s.
+            for (pace, sender) in zip([0.001, 1000], MessagingHarness.bulkSenders.suffix(2)) {
+                let updates = try await Self.collect(harness.client.bulkSendSms(request(pace: pace, from: sender)))
+                #expect(updates.map(\.result.outcome) == [.sent])
+            }
         }
     }
 

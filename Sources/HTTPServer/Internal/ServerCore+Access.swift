@@ -33,7 +33,8 @@ extension ServerCore {
         }
     }
 
-    /// Logs the request's line and releases its place among the active requests.
+    /// Logs the request's line (phone numbers in the path masked, such as the sandbox inbox's)
+    /// and releases its place among the active requests.
     func completed(_ context: RequestContext, outcome: String) {
         context.markFinished()
         streams.requestCompleted(context)
@@ -46,7 +47,7 @@ extension ServerCore {
             "http.request.finished",
             [
                 "http.method": summary.method,
-                "http.path": summary.path,
+                "http.path": Redaction.phoneNumbers(in: summary.path),
                 "http.status": summary.status?.description ?? "none",
                 "http.duration_ms": (ContinuousClock.now - context.startedAt).millisecondsText,
                 "http.outcome": outcome,
@@ -62,6 +63,10 @@ extension ServerCore {
         }
         guard count >= 0 else {
             return false
+        }
+        // The head is complete: from now on the connection may be silent as long as any other.
+        if let timeout = connectionTimeoutAfterHead, CMicroHTTPD_set_connection_timeout(connection, timeout) == 0 {
+            logger.debug("http.connection.timeout_unchanged", ["http.timeout_s": String(timeout)])
         }
         let peer = SocketAddress.describe(CMicroHTTPD_client_address(connection))
         let query = context.rawTarget.firstIndex(of: "?").map { String(context.rawTarget[$0...].dropFirst()) } ?? ""

@@ -18,15 +18,19 @@ final class ServerCore: Sendable {
     let maxBodyBytes: Int
     /// The streaming responses in progress.
     let streams: StreamRegistry
+    /// The inactivity timeout a connection gets once a request's head is complete, when the
+    /// daemon's own timeout is the shorter header timeout; `nil` when there is none.
+    let connectionTimeoutAfterHead: UInt32?
     private let registry = Mutex(Registry())
     private let lastDiagnostic = Mutex<String?>(nil)
     private let openConnections = Atomic<Int>(0)
 
-    init(handler: @escaping HTTPHandler, logger: Logger, maxBodyBytes: Int) {
+    init(handler: @escaping HTTPHandler, logger: Logger, maxBodyBytes: Int, connectionTimeoutAfterHead: UInt32?) {
         self.handler = handler
         self.logger = logger
         self.maxBodyBytes = maxBodyBytes
         self.streams = StreamRegistry(logger: logger)
+        self.connectionTimeoutAfterHead = connectionTimeoutAfterHead
     }
 
     /// The number of requests between their request line and their completion notice.

@@ -1,7 +1,7 @@
 internal import CMicroHTTPD
 internal import Glibc
 
-/// An IPv4 or IPv6 socket address parsed from an IP literal, for `MHD_OPTION_SOCK_ADDR`.
+/// An IPv4 or IPv6 socket address parsed from an IP literal, for the listening socket.
 enum SocketAddress {
     case v4(sockaddr_in)
     case v6(sockaddr_in6)
@@ -33,6 +33,14 @@ enum SocketAddress {
 
     var isIPv6: Bool {
         if case .v6 = self { true } else { false }
+    }
+
+    /// The size of the address structure, for `bind`.
+    var length: socklen_t {
+        switch self {
+        case .v4: socklen_t(MemoryLayout<sockaddr_in>.size)
+        case .v6: socklen_t(MemoryLayout<sockaddr_in6>.size)
+        }
     }
 
     /// Calls `body` with a pointer to the address, valid only during the call.

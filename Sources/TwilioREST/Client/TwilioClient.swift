@@ -48,8 +48,8 @@ public final class TwilioClient: Sendable {
 
     /// Runs an operation and returns the raw answer, which has a 2xx status.
     ///
-    /// - Throws: ``TwilioAPIError`` for any other status, ``TwilioTransportError``,
-    ///   `CancellationError`, or the credential source's error.
+    /// - Throws: ``TwilioAPIError`` for any other status, ``TwilioTransportError`` (also for an
+    ///   empty value in the path), `CancellationError`, or the credential source's error.
     func perform(
         _ operation: TwilioOperation,
         deadline: ContinuousClock.Instant?,
@@ -57,7 +57,7 @@ public final class TwilioClient: Sendable {
     ) async throws -> HTTPResponse {
         let started = ContinuousClock.now
         let credentials = try await credentialSource.credentials()
-        let path = operation.renderPath(accountSID: credentials.accountSID)
+        let path = try operation.renderPath(accountSID: credentials.accountSID)
         let report = RequestReport(
             operation: operation,
             path: path,

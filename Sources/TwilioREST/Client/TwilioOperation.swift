@@ -14,7 +14,8 @@ struct TwilioOperation: Sendable {
         case literal(String)
         /// The account SID of the request's credentials, percent-encoded.
         case accountSID
-        /// A caller's value such as a message SID, percent-encoded so it stays one path segment.
+        /// A caller's value such as a message SID, percent-encoded (dots included) so it stays
+        /// one path segment; it must not be empty.
         case value(String)
     }
 
@@ -27,14 +28,32 @@ struct TwilioOperation: Sendable {
     var fields: [FormField] = []
 
     /// The path, with the account SID and values filled in and escaped.
-    func renderPath(accountSID: String) -> String {
-        path.map { part in
+    ///
+    /// - Throws: ``TwilioTransportError`` of kind ``TwilioTransportError/Kind/invalidRequest``
+    ///   when the account SID or a value is empty, which would name another resource (a list
+    ///   instead of one item); nothing is sent then.
+    func renderPath(accountSID: String) throws(TwilioTransportError) -> String {
+        var rendered = ""
+        for part in path {
             switch part {
-            case .literal(let text): text
-            case .accountSID: FormEncoding.encodePathSegment(accountSID)
-            case .value(let text): FormEncoding.encodePathSegment(text)
+            case .literal(let text):
+                rendered += text
+            case .accountSID:
+                rendered += try Self.segment(accountSID, name: "the account SID")
+            case .value(let text):
+                rendered += try Self.segment(text, name: "a value of the path")
             }
         }
-        .joined()
+        return rendered
+    }
+
+    private static func segment(_ text: String, name: String) throws(TwilioTransportError) -> String {
+        guard !text.isEmpty else {
+            throw TwilioTransportError(
+                kind: .invalidRequest,
+                message: "\(name) is empty, which would change the resource the request names; nothing was sent"
+            )
+        }
+        return FormEncoding.encodePathSegment(text)
     }
 }

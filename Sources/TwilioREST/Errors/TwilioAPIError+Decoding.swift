@@ -1,13 +1,19 @@
 internal import Foundation
 
 extension TwilioAPIError {
+    /// The longest wait a `Retry-After` header is read as, in seconds: a day. A longer one is
+    /// shortened to it, so that no caller converts an absurd wait into a number that overflows.
+    static let longestRetryAfter = 86_400
+
     /// Reads the error from an answer whose status is not a success.
     ///
     /// - Parameter response: The answer; its body may be Twilio's JSON, another JSON, or anything else.
     init(response: HTTPResponse) {
         // Only the delay-seconds form of Retry-After is read; an HTTP-date gives nil. Twilio's
         // spec shows seconds, so the date form is left until an answer is seen to use it.
-        let retryAfter = response.header(named: "Retry-After").flatMap(Int.init).map { Duration.seconds($0) }
+        let retryAfter = response.header(named: "Retry-After").flatMap(Int.init).flatMap { seconds in
+            seconds < 0 ? nil : Duration.seconds(min(seconds, Self.longestRetryAfter))
+        }
         let body = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body))
         guard let body, body.code != nil || body.message != nil || body.title != nil else {
             self.init(

@@ -15,7 +15,8 @@ public struct TwilioAPIError: Error, Hashable, Sendable, CustomStringConvertible
     public var moreInfo: String?
     /// The longer explanation Twilio sometimes adds, such as for 20003.
     public var detail: String?
-    /// How long Twilio asked the caller to wait, from a `Retry-After` header given in seconds.
+    /// How long Twilio asked the caller to wait, from a `Retry-After` header given in seconds;
+    /// at most a day, and `nil` for a negative or unreadable header.
     public var retryAfter: Duration?
 
     /// Creates an error.

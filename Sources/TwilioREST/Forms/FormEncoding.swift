@@ -54,16 +54,17 @@ public enum FormEncoding {
     }
 
     /// Percent-encodes `text` for use as one segment of a URL path: like ``encodeComponent(_:)``,
-    /// but a space becomes `%20`, since `+` is literal in a path.
+    /// but a space becomes `%20`, since `+` is literal in a path, and a dot becomes `%2E`, so
+    /// that no value is ever read as a `.` or `..` segment, which libcurl and servers collapse.
     static func encodePathSegment(_ text: String) -> String {
-        percentEncode(text, space: Array("%20".utf8))
+        percentEncode(text, space: Array("%20".utf8), keepsDots: false)
     }
 
-    private static func percentEncode(_ text: String, space: [UInt8]) -> String {
+    private static func percentEncode(_ text: String, space: [UInt8], keepsDots: Bool = true) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            if isUnreserved(byte) {
+            if isUnreserved(byte), keepsDots || byte != UInt8(ascii: ".") {
                 output.append(byte)
             } else if byte == UInt8(ascii: " ") {
                 output.append(contentsOf: space)

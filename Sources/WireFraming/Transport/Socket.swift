@@ -193,9 +193,11 @@ enum Socket {
         let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         let fd = socket(family, type, 0)
         guard fd >= 0 else {
+            let errorNumber = errno
             throw TransportError(
                 code: .systemCallFailed,
-                message: SystemCallError(function: "socket", errorNumber: errno).description
+                message: SystemCallError(function: "socket", errorNumber: errorNumber).description,
+                errorNumber: errorNumber
             )
         }
         setNoDelay(fd)
@@ -223,9 +225,11 @@ enum Socket {
 
     private static func check(_ result: Int32, _ function: String) throws(TransportError) {
         guard result == 0 else {
+            let errorNumber = errno
             throw TransportError(
                 code: .systemCallFailed,
-                message: SystemCallError(function: function, errorNumber: errno).description
+                message: SystemCallError(function: function, errorNumber: errorNumber).description,
+                errorNumber: errorNumber
             )
         }
     }

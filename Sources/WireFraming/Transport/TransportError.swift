@@ -37,11 +37,20 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     public var code: Code
     /// What failed and why, such as `bind(127.0.0.1:80) failed: Permission denied (errno 13)`.
     public var message: String
+    /// The `errno` of the system call that failed, for ``Code/systemCallFailed``, so that a
+    /// caller can word the reason itself (`EADDRINUSE` from `bind`).
+    public var errorNumber: Int32?
 
     /// Creates an error.
-    public init(code: Code, message: String) {
+    ///
+    /// - Parameters:
+    ///   - code: What kind of failure.
+    ///   - message: What failed and why.
+    ///   - errorNumber: The `errno` of the failed system call, if one failed.
+    public init(code: Code, message: String, errorNumber: Int32? = nil) {
         self.code = code
         self.message = message
+        self.errorNumber = errorNumber
     }
 
     public var description: String {

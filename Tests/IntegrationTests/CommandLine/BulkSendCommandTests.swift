@@ -268,6 +268,17 @@ struct BulkSendCommandTests {
             ("name\nAna\n", "line 1: no column holds the recipients' numbers"),
             ("to,name\n+15552100001,\"Ana\n", "line 2, column 2: the quoted field"),
             ("", "line 1: the file is empty"),
+            ("to,name\n+15552100001,A\u{0}na\n", "line 2, column 2: the field holds a NUL byte"),
+            (
+                "to,Name\n+15552100001,Ana\n",
+                "line 1: the body uses {{name}}, but no column of the header has that name; names match exactly, "
+                    + "case included: the column is Name; the variable columns are Name"
+            ),
+            ("to,first\n+15552100001,Ana\n", "line 1: the body uses {{name}}, but no column"),
+            (
+                "to\n+15552100001\n",
+                "line 1: the body uses {{name}}, but no column of the header has that name; the file"
+            ),
         ]
     )
     func invalidFile(_ text: String, message: String) async throws {
@@ -277,6 +288,23 @@ struct BulkSendCommandTests {
         #expect(outcome.errorOutput.contains("standard input, \(message)"), "\(outcome)")
         #expect(outcome.errorOutput.contains("nothing was sent"), "\(outcome)")
         #expect(outcome.output.isEmpty, "\(outcome)")
+    }
+
+    @Test("an error quoting the header shortens a 100 KB column name and lists at most ten names")
+    func hugeHeader() async throws {
+        let huge = String(repeating: "x", count: 100_000)
+        let many = (0..<50).map { "column\($0)" }.joined(separator: ",")
+        for header in [huge, many] {
+            let outcome = try await Program.run(
+                GatewayProcess.executablePath,
+                try Self.options("-"),
+                input: header + "\n"
+            )
+
+            #expect(outcome.status == 65, "\(outcome.errorOutput.prefix(300))")
+            #expect(outcome.errorOutput.contains("no column holds the recipients' numbers"))
+            #expect(outcome.errorOutput.utf8.count < 600, "\(outcome.errorOutput.prefix(300))")
+        }
     }
 
     @Test("a file that cannot be read exits 66 with the system's reason")
@@ -301,6 +329,10 @@ struct BulkSendCommandTests {
             ],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "-1"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "Hi {{name"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "Hi {{first name}}"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "1e-300"],
+            ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--rate", "1001"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--concurrency", "65"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--batch-size", "0"],
             ["bulk-send", "--file", "x.csv", "--from", "+15005550006", "--body", "hi", "--timeout", "inf"],

@@ -112,6 +112,23 @@ struct CSVTableTests {
         #expect(error == CSVTable.ParseError(line: 2, column: 2, message: "the field is not UTF-8 text"))
     }
 
+    @Test(
+        "a NUL byte is refused, naming the field's line and column",
+        arguments: [("to,name\n+1,A\u{0}na\n", 2, 2), ("to,name\n+1,\"Ana\n\u{0}\"\n", 2, 2), ("to\u{0},name\n", 1, 1)]
+    )
+    func nulByte(_ text: String, line: Int, column: Int) throws {
+        let error = try Self.error(text)
+
+        #expect(
+            error
+                == CSVTable.ParseError(
+                    line: line,
+                    column: column,
+                    message: "the field holds a NUL byte (0x00), which is not text; remove it"
+                )
+        )
+    }
+
     @Test("a file of 100,000 rows is read whole")
     func manyRows() throws {
         var text = "to,name,code\r\n"

@@ -73,4 +73,29 @@ struct RecipientFileTests {
             error == CSVTable.ParseError(line: 3, column: 2, message: "the recipient's number (column to) is empty")
         )
     }
+
+    @Test("placeholders must name a variable column exactly; the number column is not one")
+    func placeholders() throws {
+        let file = try Self.read("to,first name,Code\n+15551230001,Ana,42\n")
+
+        #expect(file.variableNames == ["first name", "Code"])
+        try file.checkPlaceholders(["first name", "Code"])
+        let wrongCase = try #require(throws: CSVTable.ParseError.self) { try file.checkPlaceholders(["code", "x"]) }
+        #expect(
+            wrongCase.message
+                == "the body uses {{code}}, {{x}}, but no column of the header has those names; names match "
+                + "exactly, case included: the column is Code; the variable columns are first name, Code"
+        )
+        let number = try #require(throws: CSVTable.ParseError.self) { try file.checkPlaceholders(["to"]) }
+        #expect(number.line == 1)
+    }
+
+    @Test("long names are shortened and long lists cut in messages")
+    func shortenedNames() throws {
+        let long = String(repeating: "n", count: 500)
+        #expect(RecipientFile.shortened(long) == String(repeating: "n", count: 40) + "…")
+        #expect(RecipientFile.list((1...12).map(String.init)) == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more")
+        let error = try Self.error("\(long),other\nx,y\n")
+        #expect(error.message.count < 200, "\(error)")
+    }
 }

@@ -87,7 +87,7 @@ struct TotpCommandTests {
         #expect(lines.last?.hasPrefix("twilio-gateway totp verify ") == true, "\(outcome)")
     }
 
-    @Test("a wrong code leaves the factor unverified and says it was not accepted")
+    @Test("a wrong code leaves the factor unverified, says it was not accepted and exits 3")
     func wrongVerifyCode() async throws {
         let identity = Self.identity()
         let factor = try await Self.createFactor(identity)
@@ -99,13 +99,13 @@ struct TotpCommandTests {
                 + (try Self.common(identity)) + ["--rpc-addr", "127.0.0.1:\(rpcPort)"]
         )
 
-        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.status == 3, "\(outcome)")
         #expect(
             outcome.output == "\(factor.sid) unverified: the code was not accepted; try the code the app shows now\n"
         )
     }
 
-    @Test("a wrong code leaves a challenge pending; totp check with the right code approves it")
+    @Test("a wrong code leaves a challenge pending (exit 3); totp check with the right code approves it (exit 0)")
     func wrongThenRightChallengeCode() async throws {
         let identity = Self.identity()
         let factor = try await Self.verifiedFactor(identity)
@@ -116,7 +116,7 @@ struct TotpCommandTests {
             ["totp", "challenge", "--factor-sid", factor.sid, "--code", try Self.codes(secret: factor.secret).wrong]
                 + (try Self.common(identity)) + ["--rpc-addr", "127.0.0.1:\(rpcPort)"]
         )
-        #expect(wrong.status == 0, "\(wrong)")
+        #expect(wrong.status == 3, "\(wrong)")
         let match = try #require(
             wrong.output.wholeMatch(of: /(YC[0-9a-f]{32}) pending: the code was not accepted; .*\n/)
         )

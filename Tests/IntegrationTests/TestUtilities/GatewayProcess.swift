@@ -145,6 +145,23 @@ final class GatewayProcess: Sendable {
         logLines.raw
     }
 
+    /// Waits for the first log line whose `msg` is `message`.
+    ///
+    /// - Throws: When the gateway exits, or prints no such line within `timeout`.
+    func waitForLog(_ message: String, timeout: Duration = .seconds(10)) async throws -> [String: String] {
+        try await logLines.waitFor(message: message, timeout: timeout)
+    }
+
+    /// Sends `signal` to the gateway, if it still runs, and returns at once.
+    func send(_ signal: Int32) {
+        child.send(signal)
+    }
+
+    /// Waits at most `limit` for the gateway to exit on its own; `nil` if it still runs.
+    func waitForExit(within limit: Duration) async -> ChildProcess.Termination? {
+        await child.waitForExit(within: limit)
+    }
+
     /// Sends SIGTERM, waits for the exit and the last log line, and removes the data directory.
     ///
     /// Calling it again returns the first stop's result.

@@ -30,6 +30,25 @@ struct VoiceGraphQLTests {
         }
     }
 
+    @Test("the documented call to yourapp.com records TwiML error 11205 without leaving loopback, and ends completed")
+    func documentedCallEnds() async throws {
+        try await VoiceStack.run { stack in
+            let made = await stack.graphQL(
+                #"""
+                mutation {
+                  twilio_makeCall(input: {to: "+15551234567", from: "\#(VoiceStack.caller)",
+                    twimlUrl: "https://yourapp.com/voice/welcome"}) { sid }
+                }
+                """#
+            )
+            let sid = try #require(made.data?["twilio_makeCall"]?["sid"]?.stringValue, "\(made.errors)")
+            let ended = try await stack.waitForCall(sid) { $0.status == .completed }
+            #expect(ended.duration == 0)
+            #expect(ended.twimlDocuments.map(\.errorCode) == [11205])
+            #expect(ended.twimlDocuments.first?.httpStatus == nil)
+        }
+    }
+
     @Test("twilio_makeCall takes every option; twilio_call reads the call back")
     func makeCallAndQuery() async throws {
         try await VoiceStack.run(timings: SandboxCallTimings(queued: .seconds(60))) { stack in

@@ -29,6 +29,8 @@ final class MessagingHarness: Sendable {
     let sandbox: TwilioSandbox
     let store: GatewayStore
     let client: GatewayClient
+    /// The service behind ``client``, for its shutdown.
+    let messaging: MessagingService
     let transport: InProcessTransport
     let endpoint: GraphQLEndpoint
     private let directory: String
@@ -59,7 +61,8 @@ final class MessagingHarness: Sendable {
             )
         )
         var router = RPCRouter()
-        MessagingService(twilio: twilio, store: store, statusCallback: { statusCallback }).register(in: &router)
+        messaging = MessagingService(twilio: twilio, store: store, statusCallback: { statusCallback })
+        messaging.register(in: &router)
         transport = InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
         client = GatewayClient(transport: transport)
         endpoint = try GatewaySchema(transport: transport, configuration: GatewayConfiguration(version: "test"))

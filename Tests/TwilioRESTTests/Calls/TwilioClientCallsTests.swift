@@ -148,6 +148,6 @@ struct TwilioClientCallsTests {
         _ = try await client.fetchCall(sid: "CA1/../x y")
 
         let recorded = try #require(try server.requests().first)
-        #expect(recorded.path == "/2010-04-01/Accounts/\(Fixtures.accountSID)/Calls/CA1%2F..%2Fx%20y.json")
+        #expect(recorded.path == "/2010-04-01/Accounts/\(Fixtures.accountSID)/Calls/CA1%2F%2E%2E%2Fx%20y.json")
     }
 }

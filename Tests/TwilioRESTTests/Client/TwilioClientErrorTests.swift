@@ -71,6 +71,31 @@ struct TwilioClientErrorTests {
             retryable: true
         ),
         Case(
+            name: "429 with a Retry-After beyond a day, read as a day",
+            route: Route(
+                status: 429,
+                json: #"{"code":20429,"message":"Too many requests","status":429}"#,
+                headers: ["Retry-After": "9223372036854775807"]
+            ),
+            expected: TwilioAPIError(
+                httpStatus: 429,
+                code: 20429,
+                message: "Too many requests",
+                retryAfter: .seconds(86_400)
+            ),
+            retryable: true
+        ),
+        Case(
+            name: "429 with a negative Retry-After, read as none",
+            route: Route(
+                status: 429,
+                json: #"{"code":20429,"message":"Too many requests","status":429}"#,
+                headers: ["Retry-After": "-3"]
+            ),
+            expected: TwilioAPIError(httpStatus: 429, code: 20429, message: "Too many requests"),
+            retryable: true
+        ),
+        Case(
             name: "502 with an HTML body",
             route: Route(status: 502, text: "<html><body>Bad Gateway</body></html>", contentType: "text/html"),
             expected: TwilioAPIError(httpStatus: 502, message: "HTTP 502 without a Twilio error body"),

@@ -106,7 +106,7 @@ struct TwilioClientMessagesTests {
         }
 
         let recorded = try #require(try server.requests().first)
-        #expect(recorded.path == "/2010-04-01/Accounts/\(Fixtures.accountSID)/Messages/..%2FCalls%2Fx%20y%3Fz.json")
+        #expect(recorded.path == "/2010-04-01/Accounts/\(Fixtures.accountSID)/Messages/%2E%2E%2FCalls%2Fx%20y%3Fz.json")
     }
 
     @Test("each request asks the credential source again")

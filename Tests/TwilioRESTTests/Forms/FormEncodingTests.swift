@@ -94,8 +94,11 @@ struct FormEncodingTests {
         )
     }
 
-    @Test("a path segment escapes a space as %20 and a slash as %2F")
+    @Test("a path segment escapes a space as %20, a slash as %2F and every dot as %2E")
     func pathSegment() {
-        #expect(FormEncoding.encodePathSegment("SM1 /../x?y") == "SM1%20%2F..%2Fx%3Fy")
+        #expect(FormEncoding.encodePathSegment("SM1 /../x?y") == "SM1%20%2F%2E%2E%2Fx%3Fy")
+        #expect(FormEncoding.encodePathSegment("..") == "%2E%2E")
+        #expect(FormEncoding.encodePathSegment(".") == "%2E")
+        #expect(FormEncoding.encodePathSegment("a.b-c_d~e") == "a%2Eb-c_d~e")
     }
 }

@@ -149,7 +149,38 @@ struct TwilioClientVerifyTests {
             CreateFactorRequest(friendlyName: "x")
         )
 
-        #expect(try server.requests().first?.path == "/v2/Services/VA%2F../Entities/a%20b%2Fc/Factors")
+        #expect(try server.requests().first?.path == "/v2/Services/VA%2F%2E%2E/Entities/a%20b%2Fc/Factors")
+    }
+
+    @Test("a . or .. value stays one segment of the path instead of collapsing it", arguments: ["..", "."])
+    func dotSegments(sid: String) async throws {
+        let server = try await RecordingServer.start(routes: [], defaultRoute: Route(json: Self.verificationJSON))
+
+        _ = try await client(for: server).fetchVerification(serviceSID: Self.serviceSID, sid: sid)
+        _ = try await client(for: server).createFactor(
+            serviceSID: sid,
+            identity: sid,
+            CreateFactorRequest(friendlyName: "x")
+        )
+
+        let escaped = sid == ".." ? "%2E%2E" : "%2E"
+        #expect(
+            try server.requests().map(\.path) == [
+                Self.servicePath + "/Verifications/" + escaped, "/v2/Services/\(escaped)/Entities/\(escaped)/Factors",
+            ]
+        )
+    }
+
+    @Test("an empty value in the path is refused before anything is sent")
+    func emptySegment() async throws {
+        let server = try await RecordingServer.start(routes: [], defaultRoute: Route(json: Self.verificationJSON))
+
+        let error = await #expect(throws: TwilioTransportError.self) {
+            _ = try await client(for: server).fetchVerification(serviceSID: Self.serviceSID, sid: "")
+        }
+
+        #expect(error?.kind == .invalidRequest)
+        #expect(try server.requests().isEmpty)
     }
 
     @Test("createFactor sends FactorType totp with the Config fields and decodes binding and config")

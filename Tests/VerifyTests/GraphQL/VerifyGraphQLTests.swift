@@ -151,6 +151,21 @@ struct VerifyGraphQLTests {
         }
     }
 
+    @Test("a verification SID that would change Twilio's path is INVALID_ARGUMENT, and Twilio is not called")
+    func pathSegments() async throws {
+        try await VerifyHarness.with { harness in
+            for sid in ["..", ".", "VE%2F..", "../Verifications"] {
+                let response = await harness.graphQL(
+                    #"{ twilio_verification(serviceSid: "\#(service)", sid: "\#(sid)") { status } }"#
+                )
+                let error = try #require(response.errors.first, "\(sid)")
+                #expect(error.extensions?["code"] == "INVALID_ARGUMENT", "\(sid)")
+                #expect(error.extensions?["fieldViolations"]?.listValue?.first?["field"] == "sid", "\(sid)")
+            }
+            #expect(harness.sandbox.receivedRequests.isEmpty)
+        }
+    }
+
     @Test("the channel is checked by the gateway, its allowed values in the error and the schema")
     func channelValidation() async throws {
         try await VerifyHarness.with { harness in

@@ -180,6 +180,118 @@ struct VerifyServiceTests {
         }
     }
 
+    /// SIDs and identities that must never reach a Twilio path: path segments that collapse,
+    /// separators, the wrong prefix or length, and characters Twilio does not allow.
+    static let malformedSIDs = ["..", ".", "", "VE/../x", "VE..", "VE0123", "VE" + String(repeating: "0", count: 33)]
+    static let malformedIdentities = [
+        "..", "../../x", "short", "a/b-user-0001", String(repeating: "a", count: 65), "ünicode-user",
+    ]
+
+    @Test("every SID and identity that goes into a Twilio path is checked before Twilio is called")
+    func pathValues() async throws {
+        let hex = String(repeating: "0", count: 32)
+        try await VerifyHarness.with { harness in
+            var cases: [(String, () async throws -> Void, String)] = []
+            for bad in Self.malformedSIDs {
+                cases += [
+                    (
+                        "get sid \(bad)",
+                        { _ = try await harness.client.getVerification(.init(serviceSID: service, sid: bad)) }, "sid"
+                    ),
+                    (
+                        "cancel sid \(bad)",
+                        { _ = try await harness.client.cancelVerification(.init(serviceSID: service, sid: bad)) }, "sid"
+                    ),
+                    (
+                        "get service \(bad)",
+                        { _ = try await harness.client.getVerification(.init(serviceSID: bad, sid: "VE" + hex)) },
+                        "service_sid"
+                    ),
+                    (
+                        "start service \(bad)",
+                        {
+                            _ = try await harness.client.startVerification(
+                                .init(serviceSID: bad, to: phone, channel: "sms")
+                            )
+                        },
+                        "service_sid"
+                    ),
+                    (
+                        "check verification_sid \(bad)",
+                        {
+                            _ = try await harness.client.checkVerification(
+                                .init(serviceSID: service, target: .verificationSID(bad), code: "123456")
+                            )
+                        }, "verification_sid"
+                    ),
+                    (
+                        "verify factor_sid \(bad)",
+                        {
+                            _ = try await harness.client.verifyTotpFactor(
+                                .init(serviceSID: service, identity: identity, factorSID: bad, code: "123456")
+                            )
+                        }, "factor_sid"
+                    ),
+                    (
+                        "challenge factor_sid \(bad)",
+                        {
+                            _ = try await harness.client.createTotpChallenge(
+                                .init(serviceSID: service, identity: identity, factorSID: bad)
+                            )
+                        }, "factor_sid"
+                    ),
+                    (
+                        "check challenge_sid \(bad)",
+                        {
+                            _ = try await harness.client.checkTotpChallenge(
+                                .init(serviceSID: service, identity: identity, challengeSID: bad, code: "123456")
+                            )
+                        }, "challenge_sid"
+                    ),
+                ]
+            }
+            for bad in Self.malformedIdentities {
+                cases += [
+                    (
+                        "create identity \(bad)",
+                        {
+                            _ = try await harness.client.createTotpFactor(
+                                .init(serviceSID: service, identity: bad, friendlyName: "Phone")
+                            )
+                        }, "identity"
+                    ),
+                    (
+                        "challenge identity \(bad)",
+                        {
+                            _ = try await harness.client.createTotpChallenge(
+                                .init(serviceSID: service, identity: bad, factorSID: "YF" + hex)
+                            )
+                        }, "identity"
+                    ),
+                ]
+            }
+            for (name, call, field) in cases {
+                let error = await #expect(throws: RPCError.self, "\(name)") { try await call() }
+                #expect(error?.code == .invalidArgument, "\(name)")
+                #expect(error?.errorDetails?.fieldViolations.map(\.field) == [field], "\(name)")
+            }
+            #expect(harness.sandbox.receivedRequests.isEmpty)
+        }
+    }
+
+    @Test(
+        "identities of 8 and 64 letters, digits and dashes are taken",
+        arguments: ["a1b2-c3d", String(repeating: "Z9-", count: 21) + "x"]
+    )
+    func identityLimits(identity: String) async throws {
+        try await VerifyHarness.with { harness in
+            let factor = try await harness.client.createTotpFactor(
+                CreateTotpFactorRequest(serviceSID: service, identity: identity, friendlyName: "Phone")
+            )
+            #expect(factor.identity == identity)
+        }
+    }
+
     @Test("an unknown channel is refused with the allowed values in the message")
     func channel() async throws {
         try await VerifyHarness.with { harness in
