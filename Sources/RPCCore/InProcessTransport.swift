@@ -24,6 +24,9 @@ public struct InProcessTransport: RPCClientTransport {
         return message
     }
 
+    /// Streams the handler's messages; the handler runs at most ``streamWindow`` messages ahead
+    /// of the reader, so a reader that stops reading holds it back (as TCP's flow control does)
+    /// rather than letting messages pile up in memory.
     public func serverStreaming(
         _ method: RPCMethod,
         request: [UInt8],
@@ -31,16 +34,27 @@ public struct InProcessTransport: RPCClientTransport {
     ) -> AsyncThrowingStream<[UInt8], any Error> {
         let call = incoming(method, request, options)
         let dispatcher = self.dispatcher
-        return AsyncThrowingStream { continuation in
+        let credit = StreamCredit(window: Self.streamWindow)
+        let messages = AsyncThrowingStream<[UInt8], any Error> { continuation in
             let task = Task {
                 let status = await dispatcher.handle(call) { message in
+                    await credit.acquire()
+                    try Task.checkCancellation()
                     continuation.yield(message)
                 }
                 continuation.finish(throwing: status.error)
             }
-            continuation.onTermination = { _ in task.cancel() }
+            continuation.onTermination = { _ in
+                credit.close()
+                task.cancel()
+            }
         }
+        let reader = StreamReader(messages.makeAsyncIterator(), credit: credit)
+        return AsyncThrowingStream { try await reader.next() }
     }
+
+    /// How many messages a server-streaming handler may send ahead of its reader.
+    static let streamWindow = 16
 
     private func incoming(_ method: RPCMethod, _ request: [UInt8], _ options: RPCCallOptions) -> RPCIncomingCall {
         RPCIncomingCall(
@@ -50,5 +64,31 @@ public struct InProcessTransport: RPCClientTransport {
             request: request,
             peer: "in-process"
         )
+    }
+}
+
+/// Takes the messages of one in-process stream for its single reader and gives their credit
+/// back as it goes.
+private final class StreamReader: @unchecked Sendable {
+    // `AsyncThrowingStream(unfolding:)` calls `next()` once at a time, from the one task that
+    // iterates, so the iterator is never used concurrently: that makes the conformance safe.
+    private var iterator: AsyncThrowingStream<[UInt8], any Error>.Iterator
+    private let credit: StreamCredit
+
+    init(_ iterator: AsyncThrowingStream<[UInt8], any Error>.Iterator, credit: StreamCredit) {
+        self.iterator = iterator
+        self.credit = credit
+    }
+
+    func next() async throws -> [UInt8]? {
+        let message = try await iterator.next()
+        if message != nil {
+            credit.release()
+        }
+        return message
+    }
+
+    deinit {
+        credit.close()
     }
 }

@@ -108,3 +108,22 @@ extension Array {
         return results
     }
 }
+
+@Suite("Events service: text Protobuf cannot carry")
+struct EventsUnsendableTextTests {
+    @Test("a NUL in a webhook's parameters reaches history and streams as U+FFFD and stops neither")
+    func nulCharacter() async throws {
+        let harness = try EventsHarness()
+        try await harness.append([
+            SampleEvents.inboundSMS(1, body: "poison\u{0}pill"), SampleEvents.inboundSMS(2, body: "after"),
+        ])
+
+        let history = try await harness.call(.listEvents, ListEventsRequest(), as: ListEventsResponse.self)
+        #expect(history.events.map { $0.parameters["Body"] } == ["poison\u{FFFD}pill", "after"])
+
+        let stream = try harness.subscribe(SubscribeEventsRequest(start: .offset(1)))
+        let streamed = try await stream.next(2)
+        #expect(streamed.map { $0.parameters["Body"] } == ["poison\u{FFFD}pill", "after"])
+        await harness.close()
+    }
+}

@@ -139,7 +139,9 @@ struct  Twilio__Gateway__V1__Event
    */
   char *status;
   /*
-   * Every parameter of the webhook, as Twilio sent it.
+   * Every parameter of the webhook, as Twilio sent it; a name Twilio sent
+   * several times keeps its first value here (the log keeps them all), and a
+   * NUL character arrives as U+FFFD.
    */
   size_t n_parameters;
   Twilio__Gateway__V1__Event__ParametersEntry **parameters;
