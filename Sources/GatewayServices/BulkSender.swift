@@ -27,6 +27,8 @@ struct BulkSender: Sendable {
     let optOuts: OptOutCheck.Snapshot
     /// The `StatusCallback` when the plan gives none.
     let defaultStatusCallback: String?
+    /// Told of each recipient Twilio refused with 21610.
+    var optOutRecorder: TwilioOptOutRecorder?
     var backoff = RetryBackoff()
 
     /// Sends to every recipient and hands each update to `report`, in completion order.
@@ -154,6 +156,14 @@ struct BulkSender: Sendable {
                     return nil
                 }
             } catch let error as TwilioAPIError {
+                if error.code == 21610 {
+                    await optOutRecorder?.record(
+                        to: request.to,
+                        from: request.from,
+                        messagingServiceSID: request.messagingServiceSID,
+                        accountSID: nil
+                    )
+                }
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: error.code == 21610)
             } catch let error as TwilioTransportError {
                 return failed(result, TwilioErrorMapping.rpcError(for: error), optedOut: false)

@@ -27,6 +27,9 @@ public struct MessagingService: Sendable {
     private let statusCallback: @Sendable () -> String?
     /// Tracks each message SendSms sent as pending until its final status arrives, when set.
     public var reconciler: MessageStatusReconciler?
+    /// Remembers recipients Twilio refused with 21610 and publishes their `optout` events,
+    /// when set.
+    public var optOutRecorder: TwilioOptOutRecorder?
     private let pacer = SenderPacer()
     private let shutdown = ShutdownSignal()
 
@@ -92,25 +95,51 @@ public struct MessagingService: Sendable {
         ) {
             throw refusal
         }
-        guard let key = try Self.idempotencyKey(request, context.metadata) else {
-            let sent = try await twilio.createMessage(twilioRequest, deadline: context.deadline, logger: context.logger)
-            Self.logSent(sent, to: request.to, logger: context.logger)
-            reconciler?.track(Message(sent))
-            return Message(sent)
+        let message = try await recordingOptOuts(of: twilioRequest) {
+            guard let key = try Self.idempotencyKey(request, context.metadata) else {
+                let sent = try await twilio.createMessage(
+                    twilioRequest,
+                    deadline: context.deadline,
+                    logger: context.logger
+                )
+                Self.logSent(sent, to: request.to, logger: context.logger)
+                return Message(sent)
+            }
+            let twilio = self.twilio
+            let logger = context.logger
+            let bytes = try await idempotentCalls.run(
+                key: key,
+                scope: RPCMethod.sendSms.path,
+                fingerprint: FormEncoding.encode(twilioRequest.formFields)
+            ) {
+                await Self.idempotentSend(twilioRequest, twilio: twilio, logger: logger)
+            }
+            return try Message(serializedBytes: bytes)
         }
-
-        let twilio = self.twilio
-        let logger = context.logger
-        let bytes = try await idempotentCalls.run(
-            key: key,
-            scope: RPCMethod.sendSms.path,
-            fingerprint: FormEncoding.encode(twilioRequest.formFields)
-        ) {
-            await Self.idempotentSend(twilioRequest, twilio: twilio, logger: logger)
-        }
-        let message = try Message(serializedBytes: bytes)
         reconciler?.track(message)
         return message
+    }
+
+    /// Runs `send`; when Twilio refuses the message with 21610, tells ``optOutRecorder``
+    /// before the error goes back to the caller.
+    private func recordingOptOuts(
+        of request: CreateMessageRequest,
+        _ send: () async throws -> Message
+    ) async throws -> Message {
+        do {
+            return try await send()
+        } catch {
+            let code = (error as? TwilioAPIError)?.code ?? (error as? RPCError)?.errorDetails.map { Int($0.twilioCode) }
+            if code == 21610, let optOutRecorder {
+                await optOutRecorder.record(
+                    to: request.to,
+                    from: request.from,
+                    messagingServiceSID: request.messagingServiceSID,
+                    accountSID: nil
+                )
+            }
+            throw error
+        }
     }
 
     /// Fetches one message.
@@ -172,7 +201,8 @@ public struct MessagingService: Sendable {
                 senders: Array(Set(plan.jobs.compactMap(\.from))),
                 messagingServiceSID: plan.messagingServiceSID
             ),
-            defaultStatusCallback: statusCallback()
+            defaultStatusCallback: statusCallback(),
+            optOutRecorder: optOutRecorder
         )
         let progress = try await sender.run { update in
             try await writer.write(update)

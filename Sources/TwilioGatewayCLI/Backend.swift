@@ -86,6 +86,11 @@ final class Backend: Sendable {
             statusCallback: { publicURL.statusCallback }
         )
         messaging.reconciler = events.reconciler
+        messaging.optOutRecorder = TwilioOptOutRecorder(
+            store: store,
+            log: events.log,
+            logger: logger.labeled("gateway.messaging")
+        )
         messaging.register(in: &router)
         VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
         VerifyService(twilio: twilio).register(in: &router)
