@@ -49,6 +49,7 @@ final class GatewayProcess: Sendable {
 
     /// Starts `twilio-gateway serve` on `127.0.0.1:0` with `arguments` and extra environment
     /// variables (the test's own `TWILIO_*` and `GATEWAY_*` variables are left out).
+    /// A `--data-dir` among `arguments` replaces the temporary data directory it gets otherwise.
     ///
     /// - Throws: When the gateway exits or prints no `gateway.started` line within 30 seconds;
     ///   the process is stopped then.
@@ -59,10 +60,8 @@ final class GatewayProcess: Sendable {
         do {
             child = try ChildProcess(
                 executablePath,
-                [
-                    "serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--data-dir",
-                    dataDirectory.url.path,
-                ]
+                ["serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"]
+                    + (arguments.contains("--data-dir") ? [] : ["--data-dir", dataDirectory.url.path])
                     + arguments,
                 environment: Program.cleanEnvironment.merging(environment) { _, new in new },
                 input: FileHandle.nullDevice,
