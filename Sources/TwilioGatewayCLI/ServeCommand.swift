@@ -150,7 +150,7 @@ enum ServeCommand {
             "gateway.webhooks.ready",
             [
                 "webhook.sms": base.url(of: .sms), "webhook.voice": base.url(of: .voice),
-                "webhook.status": base.url(of: .status),
+                "webhook.status": base.url(of: .status), "webhook.verify": base.url(of: .verify),
             ]
         )
     }
