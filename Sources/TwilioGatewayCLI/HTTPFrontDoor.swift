@@ -11,8 +11,9 @@ internal import WebhookIntake
 /// The HTTP port: the GraphQL gateway at `/graphql` (subscriptions over Server-Sent Events
 /// included), the liveness probe at `/healthz`, the readiness probe at `/readyz`, the metrics at
 /// `/metrics`, Twilio's webhooks at `/webhooks/twilio/…` and, in sandbox mode, the sandbox's
-/// inbox at `/sandbox/inbox/{address}` (where Verify codes land) and its inbound simulation at
-/// `/sandbox/inbound/sms|call`, open like the rest of a sandbox-mode gateway.
+/// inbox at `/sandbox/inbox/{address}` (where Verify codes land), its inbound simulation at
+/// `/sandbox/inbound/sms|call` and its account at `/sandbox/account`, open like the rest of a
+/// sandbox-mode gateway.
 final class HTTPFrontDoor: Sendable {
     let port: Int
     private let server: HTTPServer
@@ -68,6 +69,7 @@ final class HTTPFrontDoor: Sendable {
                 .json(sandbox.inboxDocument(for: request.pathParameters["Address"] ?? ""))
             }
             SandboxInboundRoutes.register(in: &router, sandbox: sandbox)
+            SandboxAccountRoute.register(in: &router, sandbox: sandbox)
         }
 
         let server: HTTPServer

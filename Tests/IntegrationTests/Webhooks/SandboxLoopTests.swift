@@ -133,6 +133,46 @@ struct SandboxLoopTests {
         #expect(line?["webhook.endpoint"] == "sms")
     }
 
+    @Test("/sandbox/account gives the token that signs a webhook the gateway accepts")
+    func signWithTheSandboxToken() async throws {
+        struct Account: Decodable {
+            var account_sid: String
+            var auth_token: String
+            var phone_numbers: [String]
+        }
+        let gateway = try Self.gateway()
+        let account = try await HTTPClient.get("/sandbox/account", port: gateway.httpPort).decoded(as: Account.self)
+        #expect(account.account_sid == gateway.sandbox?.accountSID)
+        let url = "http://127.0.0.1:\(gateway.httpPort)/webhooks/twilio/sms"
+        let messageSID = "SM" + String(repeating: "5", count: 32)
+        let parameters = [
+            ("MessageSid", messageSID), ("AccountSid", account.account_sid), ("From", "+14155550195"),
+            ("To", try #require(account.phone_numbers.first)), ("Body", "signed by hand"),
+        ]
+        let body = parameters.map {
+            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }
+        .joined(separator: "&")
+        let signature = TwilioSignature.sign(
+            url: url,
+            parameters: parameters.map { (name: $0.0, value: $0.1) },
+            authToken: account.auth_token
+        )
+        let response = try await WebhookClient().send(
+            WebhookRequest(
+                method: .post,
+                url: url,
+                headers: [("Content-Type", "application/x-www-form-urlencoded"), ("X-Twilio-Signature", signature)],
+                body: Array(body.utf8)
+            )
+        )
+        #expect(response.status == 200)
+        let rows = try await EventLogFile.waitFor(in: gateway.dataDirectoryPath) { rows in
+            rows.contains { $0.messageSID == messageSID }
+        }
+        #expect(rows.filter { $0.messageSID == messageSID }.map(\.type) == ["sms.inbound"])
+    }
+
     private func eventuallyLine(_ gateway: GatewayProcess, _ message: String) async -> [String: String]? {
         for _ in 0..<200 {
             if let line = gateway.logs.first(where: { $0["msg"] == message }) {
