@@ -25,8 +25,9 @@ final class WebhookState: Sendable {
     }
 
     /// The webhook endpoints over this state. An inbound call or message waits for a
-    /// consumer's TwiML only while a subscriber that receives its event type is connected;
-    /// otherwise it gets the default TwiML at once.
+    /// consumer's TwiML only while a subscriber that receives its event type and said it
+    /// answers webhooks (`answers_webhooks`) is connected; otherwise it gets the default TwiML
+    /// at once.
     func makeIntake(logger: Logger) throws -> WebhookIntake {
         let publicURL = self.publicURL
         let fanOut = events.fanOut
@@ -35,7 +36,7 @@ final class WebhookState: Sendable {
             voiceAnswerWindow: settings.voiceAnswerWindow,
             smsAnswerWindow: settings.smsAnswerWindow,
             voiceAnswers: settings.voiceAnswers,
-            hasResponder: { fanOut.hasSubscriber(receiving: $0) }
+            hasResponder: { fanOut.hasResponder(receiving: $0) }
         )
         try configuration.validate()
         return WebhookIntake(

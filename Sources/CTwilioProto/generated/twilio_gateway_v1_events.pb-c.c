@@ -418,7 +418,7 @@ void   twilio__gateway__v1__webhook_reply__free_unpacked
   assert(message->base.descriptor == &twilio__gateway__v1__webhook_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_request__field_descriptors[7] =
 {
   {
     "types",
@@ -492,8 +492,21 @@ static const ProtobufCFieldDescriptor twilio__gateway__v1__subscribe_events_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "answers_webhooks",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Twilio__Gateway__V1__SubscribeEventsRequest, answers_webhooks),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned twilio__gateway__v1__subscribe_events_request__field_indices_by_name[] = {
+  6,   /* field[6] = answers_webhooks */
   5,   /* field[5] = consumer */
   1,   /* field[1] = phone_number */
   2,   /* field[2] = sid */
@@ -504,7 +517,7 @@ static const unsigned twilio__gateway__v1__subscribe_events_request__field_indic
 static const ProtobufCIntRange twilio__gateway__v1__subscribe_events_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor twilio__gateway__v1__subscribe_events_request__descriptor =
 {
@@ -514,7 +527,7 @@ const ProtobufCMessageDescriptor twilio__gateway__v1__subscribe_events_request__
   "Twilio__Gateway__V1__SubscribeEventsRequest",
   "twilio.gateway.v1",
   sizeof(Twilio__Gateway__V1__SubscribeEventsRequest),
-  6,
+  7,
   twilio__gateway__v1__subscribe_events_request__field_descriptors,
   twilio__gateway__v1__subscribe_events_request__field_indices_by_name,
   1,  twilio__gateway__v1__subscribe_events_request__number_ranges,

@@ -25,6 +25,10 @@ public struct SubscribeEventsRequest: Hashable, Sendable, ProtoMessageConvertibl
     /// "" for none. A consumer with an acknowledged offset resumes right after it, whatever
     /// ``start`` says.
     public var consumer: String
+    /// Whether this subscriber answers inbound calls and messages (RespondToCall,
+    /// ReplyToMessage); the voice and SMS webhooks wait for an answer only while one is
+    /// connected.
+    public var answersWebhooks: Bool
 
     /// Creates a request.
     public init(
@@ -32,13 +36,15 @@ public struct SubscribeEventsRequest: Hashable, Sendable, ProtoMessageConvertibl
         phoneNumber: String = "",
         sid: String = "",
         start: Start? = nil,
-        consumer: String = ""
+        consumer: String = "",
+        answersWebhooks: Bool = false
     ) {
         self.types = types
         self.phoneNumber = phoneNumber
         self.sid = sid
         self.start = start
         self.consumer = consumer
+        self.answersWebhooks = answersWebhooks
     }
 
     public init(protoMessage message: ProtoMessage) throws {
@@ -54,6 +60,7 @@ public struct SubscribeEventsRequest: Hashable, Sendable, ProtoMessageConvertibl
             start = nil
         }
         consumer = try message.string("consumer") ?? ""
+        answersWebhooks = try message.bool("answers_webhooks") ?? false
     }
 
     public var protoMessage: ProtoMessage {
@@ -67,6 +74,7 @@ public struct SubscribeEventsRequest: Hashable, Sendable, ProtoMessageConvertibl
         case nil: break
         }
         message["consumer"] = .string(consumer)
+        message["answers_webhooks"] = .bool(answersWebhooks)
 
         return message
     }

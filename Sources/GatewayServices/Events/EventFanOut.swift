@@ -99,11 +99,20 @@ public final class EventFanOut: Sendable {
     ///     oldest event kept, the log's latest offset for only new events.
     ///   - filter: Which events to hand out.
     ///   - bufferCapacity: The subscriber's live buffer, or `nil` for the configured one.
+    ///   - answersWebhooks: Whether the subscriber answers inbound calls and messages, which
+    ///     ``hasSubscriber(receiving:)`` reports.
     /// - Returns: The subscription; it ends when released.
-    public func subscribe(after offset: Int64, filter: EventFilter, bufferCapacity: Int? = nil) -> EventSubscription {
+    public func subscribe(
+        after offset: Int64,
+        filter: EventFilter,
+        bufferCapacity: Int? = nil,
+        answersWebhooks: Bool = false
+    ) -> EventSubscription {
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let capacity = max(1, bufferCapacity ?? configuration.bufferCapacity)
-        let id = state.withLock { $0.add(filter: filter, capacity: capacity, wake: wake) }
+        let id = state.withLock {
+            $0.add(filter: filter, capacity: capacity, answersWebhooks: answersWebhooks, wake: wake)
+        }
         if id == nil {
             wake.finish()
         }
@@ -122,6 +131,16 @@ public final class EventFanOut: Sendable {
     public func hasSubscriber(receiving type: EventType) -> Bool {
         state.withLock { state in
             state.slots.values.contains { $0.filter.types.isEmpty || $0.filter.types.contains(type) }
+        }
+    }
+
+    /// Whether a subscriber that receives events of `type` and said it answers webhooks is
+    /// connected now: the voice and SMS webhooks wait for a consumer's TwiML only then.
+    public func hasResponder(receiving type: EventType) -> Bool {
+        state.withLock { state in
+            state.slots.values.contains {
+                $0.answersWebhooks && ($0.filter.types.isEmpty || $0.filter.types.contains(type))
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public struct EventsService: Sendable {
     ) async throws {
         let filter = try RequestValidation.validate(request)
         let after = try await RPCError.mappingEventLog { try await startOffset(of: request) }
-        let subscription = fanOut.subscribe(after: after, filter: filter)
+        let subscription = fanOut.subscribe(after: after, filter: filter, answersWebhooks: request.answersWebhooks)
         context.logger.info(
             "events.subscription.started",
             [

@@ -156,4 +156,24 @@ struct EventFanOutTests {
         #expect(everything.statistics.delivered == 0)
         await harness.close()
     }
+
+    @Test("hasResponder counts only subscribers that said they answer webhooks")
+    func hasResponder() async throws {
+        let harness = try EventsHarness()
+        let watching = harness.fanOut.subscribe(after: 0, filter: .all)
+        #expect(harness.fanOut.hasSubscriber(receiving: .callInbound))
+        #expect(!harness.fanOut.hasResponder(receiving: .callInbound))
+        var answering: EventSubscription? = harness.fanOut.subscribe(
+            after: 0,
+            filter: EventFilter(types: [.callInbound]),
+            answersWebhooks: true
+        )
+        #expect(harness.fanOut.hasResponder(receiving: .callInbound))
+        #expect(!harness.fanOut.hasResponder(receiving: .smsInbound))
+        #expect(answering != nil)
+        answering = nil
+        #expect(!harness.fanOut.hasResponder(receiving: .callInbound))
+        #expect(watching.statistics.delivered == 0)
+        await harness.close()
+    }
 }

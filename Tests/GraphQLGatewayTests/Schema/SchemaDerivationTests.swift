@@ -150,7 +150,7 @@ struct SchemaDerivationTests {
         #expect(
             schema.subscriptionType?.fields.map(signature) == [
                 "twilio_events(types: [String!], phoneNumber: String, sid: String, startOffset: Int64, "
-                    + "startTime: String, consumer: String): Event",
+                    + "startTime: String, consumer: String, answersWebhooks: Boolean): Event",
                 "twilio_bulkSendSms(input: BulkSendSmsInput!): BulkSendSmsUpdate",
             ]
         )

@@ -57,17 +57,32 @@ struct EventLoopTests {
         #expect(unanswered.status == 0, "\(unanswered)")
         #expect(unanswered.output.contains("<Say>Sorry, nobody can take this call right now. Goodbye.</Say>"))
 
+        let watched = try await withGatewayClient(port: try gateway.requireRPCPort(), timeout: .seconds(20)) { client in
+            var watching = client.subscribeEvents(
+                SubscribeEventsRequest(types: ["call.inbound"], phoneNumber: person, start: .offset(1))
+            ).makeAsyncIterator()
+            _ = try await watching.next()
+            return try await Program.run(GatewayProcess.executablePath, call)
+        }
+        #expect(watched.output.contains("Sorry, nobody can take this call"), "a watching subscriber does not answer")
+
         let twiml = "<Response><Say>Thanks for calling the subscriber</Say><Hangup/></Response>"
         try await withGatewayClient(port: try gateway.requireRPCPort(), timeout: .seconds(20)) { client in
             let events = client.subscribeEvents(
-                SubscribeEventsRequest(types: ["call.inbound"], phoneNumber: person, start: .offset(1))
+                SubscribeEventsRequest(
+                    types: ["call.inbound"],
+                    phoneNumber: person,
+                    start: .offset(1),
+                    answersWebhooks: true
+                )
             )
             var iterator = events.makeAsyncIterator()
             let earlier = try #require(try await iterator.next(), "the first call is in the log")
             #expect(earlier.type == "call.inbound")
 
             async let answered = Program.run(GatewayProcess.executablePath, call)
-            let ringing = try #require(try await iterator.next(), "the second call reaches the subscriber")
+            _ = try #require(try await iterator.next(), "the watched call is in the log")
+            let ringing = try #require(try await iterator.next(), "the third call reaches the subscriber")
             #expect(ringing.callSID != earlier.callSID)
             let reply = try await client.respondToCall(callSID: ringing.callSID, twiml: twiml)
             #expect(reply.sid == ringing.callSID)

@@ -42,6 +42,7 @@ enum ExpectedSchema {
                 Field(name: "types", number: 1, type: .string, isRepeated: true), string("phone_number", 2),
                 string("sid", 3), Field(name: "start_offset", number: 4, type: .int64, oneof: "start"),
                 string("start_time", 5, oneof: "start"), string("consumer", 6),
+                Field(name: "answers_webhooks", number: 7, type: .bool),
             ]
         ),
         (

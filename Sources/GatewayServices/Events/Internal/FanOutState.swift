@@ -15,6 +15,8 @@ struct FanOutState {
     /// One subscriber.
     struct Slot {
         let filter: EventFilter
+        /// Whether the subscriber answers inbound calls and messages.
+        let answersWebhooks: Bool
         var ring: EventRing
         let wake: AsyncStream<Void>.Continuation
         /// Whether live events go to ``ring``; see the type's summary.
@@ -66,12 +68,22 @@ struct FanOutState {
     private var nextID: UInt64 = 0
 
     /// Adds a detached subscriber, or returns `nil` when the fan-out has finished.
-    mutating func add(filter: EventFilter, capacity: Int, wake: AsyncStream<Void>.Continuation) -> UInt64? {
+    mutating func add(
+        filter: EventFilter,
+        capacity: Int,
+        answersWebhooks: Bool = false,
+        wake: AsyncStream<Void>.Continuation
+    ) -> UInt64? {
         guard !isFinished else {
             return nil
         }
         nextID += 1
-        slots[nextID] = Slot(filter: filter, ring: EventRing(capacity: capacity), wake: wake)
+        slots[nextID] = Slot(
+            filter: filter,
+            answersWebhooks: answersWebhooks,
+            ring: EventRing(capacity: capacity),
+            wake: wake
+        )
         return nextID
     }
 

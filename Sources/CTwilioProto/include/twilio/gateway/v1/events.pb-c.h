@@ -66,6 +66,14 @@ struct  Twilio__Gateway__V1__SubscribeEventsRequest
    * (at least once), in order.
    */
   char *consumer;
+  /*
+   * Whether this subscriber answers inbound calls and messages with
+   * RespondToCall or ReplyToMessage. The voice and SMS webhooks wait for an
+   * answer (within the configured window) only while such a subscriber of
+   * their event type is connected; one that only watches leaves this false,
+   * so Twilio gets the default TwiML at once.
+   */
+  protobuf_c_boolean answers_webhooks;
   Twilio__Gateway__V1__SubscribeEventsRequest__StartCase start_case;
   union {
     /*
@@ -81,7 +89,7 @@ struct  Twilio__Gateway__V1__SubscribeEventsRequest
 };
 #define TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&twilio__gateway__v1__subscribe_events_request__descriptor) \
-    , 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START__NOT_SET, {0} }
+    , 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, TWILIO__GATEWAY__V1__SUBSCRIBE_EVENTS_REQUEST__START__NOT_SET, {0} }
 
 
 struct  Twilio__Gateway__V1__Event__ParametersEntry
