@@ -136,18 +136,24 @@ struct SandboxLoopTests {
     @Test("/sandbox/account gives the token that signs a webhook the gateway accepts")
     func signWithTheSandboxToken() async throws {
         struct Account: Decodable {
-            var account_sid: String
-            var auth_token: String
-            var phone_numbers: [String]
+            var accountSID: String
+            var authToken: String
+            var phoneNumbers: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case accountSID = "account_sid"
+                case authToken = "auth_token"
+                case phoneNumbers = "phone_numbers"
+            }
         }
         let gateway = try Self.gateway()
         let account = try await HTTPClient.get("/sandbox/account", port: gateway.httpPort).decoded(as: Account.self)
-        #expect(account.account_sid == gateway.sandbox?.accountSID)
+        #expect(account.accountSID == gateway.sandbox?.accountSID)
         let url = "http://127.0.0.1:\(gateway.httpPort)/webhooks/twilio/sms"
         let messageSID = "SM" + String(repeating: "5", count: 32)
         let parameters = [
-            ("MessageSid", messageSID), ("AccountSid", account.account_sid), ("From", "+14155550195"),
-            ("To", try #require(account.phone_numbers.first)), ("Body", "signed by hand"),
+            ("MessageSid", messageSID), ("AccountSid", account.accountSID), ("From", "+14155550195"),
+            ("To", try #require(account.phoneNumbers.first)), ("Body", "signed by hand"),
         ]
         let body = parameters.map {
             "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
@@ -156,7 +162,7 @@ struct SandboxLoopTests {
         let signature = TwilioSignature.sign(
             url: url,
             parameters: parameters.map { (name: $0.0, value: $0.1) },
-            authToken: account.auth_token
+            authToken: account.authToken
         )
         let response = try await WebhookClient().send(
             WebhookRequest(
