@@ -17,11 +17,12 @@ struct TwilioPythonCallRequestTests {
     static let events = ["initiated", "ringing", "answered", "completed"]
     static let twiml = #"<Response><Say voice="alice">Hi &amp; bye, Grüße 😀</Say><Hangup /></Response>"#
 
-    @Test("create and update requests match the library's: method, path, form fields and body bytes")
+    @Test("create, update and fetch requests match the library's: method, path, form fields and body bytes")
     func sameRequests() async throws {
         let routes = [
             Route(method: "POST", path: Fixtures.callsPath, status: 201, json: Fixtures.queuedCallJSON),
             Route(method: "POST", path: Fixtures.callPath, json: Fixtures.completedCallJSON),
+            Route(method: "GET", path: Fixtures.callPath, json: Fixtures.completedCallJSON),
         ]
         let pythonServer = try await RecordingServer.start(routes: routes)
         let swiftServer = try await RecordingServer.start(routes: routes)
@@ -31,7 +32,8 @@ struct TwilioPythonCallRequestTests {
 
         let python = try pythonServer.requests()
         let swift = try swiftServer.requests()
-        #expect(python.count == 7)
+        #expect(python.count == 8)
+        #expect(swift.last?.method == "GET" && swift.last?.path == Fixtures.callPath)
         #expect(swift.count == python.count)
         for (index, (ours, theirs)) in zip(swift, python).enumerated() {
             #expect(ours.method == theirs.method, "request \(index)")
@@ -74,6 +76,7 @@ struct TwilioPythonCallRequestTests {
             CallUpdate(url: "https://example.test/next", method: "POST")
         )
         _ = try await client.updateCall(sid: Fixtures.callSID, CallUpdate(twiml: Self.twiml))
+        _ = try await client.fetchCall(sid: Fixtures.callSID)
     }
 
     private func runPython(against server: RecordingServer) async throws {
@@ -101,5 +104,6 @@ struct TwilioPythonCallRequestTests {
         c.calls(sid).update(status="completed")
         c.calls(sid).update(url="https://example.test/next", method="POST")
         c.calls(sid).update(twiml=twiml)
+        c.calls(sid).fetch()
         """#
 }
