@@ -1,0 +1,82 @@
+internal import Foundation
+internal import ServiceSupport
+
+/// Where the vault's master key comes from: Base64 text in an environment variable, or a file that
+/// only its owner can read.
+public enum VaultMasterKey {
+    /// The variable holding the Base64 of the 32-byte master key.
+    public static let keyVariable = "GATEWAY_MASTER_KEY"
+    /// The variable naming a file that holds the Base64 of the master key.
+    public static let fileVariable = "GATEWAY_MASTER_KEY_FILE"
+
+    /// Reads the master key from `environment`.
+    ///
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - keyVariable: The variable with the key's Base64 (``keyVariable``, or the new key's on rotation).
+    ///   - fileVariable: The variable with the key file's path.
+    /// - Returns: The key, or `nil` when neither variable is set.
+    /// - Throws: ``CredentialVaultError`` when both are set, the text is not Base64 of exactly 32 bytes,
+    ///   the key is visibly not random, or the file can be read by group or others.
+    public static func load(
+        environment: [String: String],
+        keyVariable: String = keyVariable,
+        fileVariable: String = fileVariable
+    ) throws(CredentialVaultError) -> AESGCMKey? {
+        let inline = environment[keyVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let file = environment[fileVariable].flatMap { $0.isEmpty ? nil : $0 }
+        switch (inline, file) {
+        case (nil, nil):
+            return nil
+        case (.some, .some):
+            throw CredentialVaultError("set only one of \(keyVariable) and \(fileVariable), not both")
+        case (let text?, nil):
+            return try key(fromBase64: text, source: keyVariable)
+        case (nil, let path?):
+            return try key(fromBase64: readKeyFile(path, variable: fileVariable), source: path)
+        }
+    }
+
+    private static func readKeyFile(_ path: String, variable: String) throws(CredentialVaultError) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw CredentialVaultError(
+                "cannot read the key file \(path) named by \(variable): \(String(cString: strerror(errno)))"
+            )
+        }
+        guard status.st_mode & 0o077 == 0 else {
+            throw CredentialVaultError(
+                "the key file \(path) named by \(variable) can be read or written by group or others (mode "
+                    + "\(String(status.st_mode & 0o777, radix: 8))); run `chmod 600 \(path)`"
+            )
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CredentialVaultError("cannot read the key file \(path) named by \(variable) as UTF-8 text")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func key(fromBase64 text: String, source: String) throws(CredentialVaultError) -> AESGCMKey {
+        guard var bytes = Base64.decode(text) else {
+            throw CredentialVaultError(
+                "the master key from \(source) is not Base64; create one with `openssl rand -base64 32`"
+            )
+        }
+        defer { SecureWipe.wipe(&bytes) }
+        guard bytes.count == AESGCMKey.byteCount else {
+            throw CredentialVaultError(
+                "the master key from \(source) is \(bytes.count) bytes; it must be exactly \(AESGCMKey.byteCount) "
+                    + "(`openssl rand -base64 32`)"
+            )
+        }
+        // 32 random bytes almost never repeat enough to have fewer than 16 distinct values
+        // (the chance is far below 2^-100); a key that does was typed or derived, not generated.
+        guard Set(bytes).count >= 16 else {
+            throw CredentialVaultError(
+                "the master key from \(source) is too regular to be random (repeated bytes); generate one with "
+                    + "`openssl rand -base64 32`"
+            )
+        }
+        return try! AESGCMKey(bytes: bytes)
+    }
+}
