@@ -4,7 +4,8 @@ public struct CredentialVaultError: Error, Sendable, Equatable, CustomStringConv
     /// What went wrong and what to do about it.
     public let message: String
 
-    init(_ message: String) {
+    /// An error with `message`, which says what to fix.
+    public init(_ message: String) {
         self.message = message
     }
 

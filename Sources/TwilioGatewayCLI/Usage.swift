@@ -17,6 +17,7 @@ enum Usage {
         "totp": TotpCommand.command,
         "sandbox": SandboxCommand.command,
         "events": EventsCommand.command,
+        "credentials": CredentialsCommand.command,
     ]
 
     static let overview = """
@@ -35,6 +36,7 @@ enum Usage {
           totp         TOTP factors for authenticator apps: create, verify, challenge, check
           sandbox      Play a person texting (sandbox sms) or calling (sandbox call) a sandbox number
           events       List recent events, or follow the event stream with --follow
+          credentials  Store, show or re-key the Twilio credentials in the encrypted vault
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

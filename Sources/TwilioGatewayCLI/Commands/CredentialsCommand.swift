@@ -1,0 +1,155 @@
+internal import Foundation
+internal import GatewayCrypto
+
+/// `twilio-gateway credentials set|show|rotate-key`: the Twilio credentials kept encrypted in the
+/// data directory's vault.
+enum CredentialsCommand {
+    static let help = """
+        Usage: twilio-gateway credentials set --account-sid AC... [--messaging-service-sid MG...]
+                                              [--verify-service-sid VA...] [--data-dir PATH] < token
+               twilio-gateway credentials show [--data-dir PATH]
+               twilio-gateway credentials rotate-key [--data-dir PATH]
+
+        The Twilio credentials in vault.json in the data directory, each record sealed with
+        AES-256-GCM under the master key:
+          set         Stores the Account SID and the Auth Token, which is read from standard input
+                      (one line; never give it as an option, where other users could see it)
+          show        Prints the Account SID, the service SIDs and the token masked
+          rotate-key  Reseals every record under the new master key and replaces the file in one
+                      rename, so a running gateway reads either the old file or the new one
+
+        The master key is the Base64 of 32 random bytes (`openssl rand -base64 32`), from
+        GATEWAY_MASTER_KEY or from the file named by GATEWAY_MASTER_KEY_FILE, which only its owner
+        may read. rotate-key takes the new key from GATEWAY_NEW_MASTER_KEY or
+        GATEWAY_NEW_MASTER_KEY_FILE; give the gateway the new key before it next starts.
+
+        Options:
+          --account-sid SID              set only: the Account SID, AC... (required)
+          --messaging-service-sid SID    set only: the default Messaging Service, MG...
+          --verify-service-sid SID       set only: the default Verify Service, VA...
+          --data-dir PATH                The data directory [GATEWAY_DATA_DIR] (default ./data)
+        """
+
+    static let command = Command(help: help) { words in
+        var arguments = try CommandArguments(
+            words,
+            options: ["account-sid", "messaging-service-sid", "verify-service-sid", "data-dir"],
+            flags: [],
+            acceptsPositional: true
+        )
+        let environment = Environment()
+        let directory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? "./data"
+        let path = directory + "/" + CredentialVault.fileName
+        guard let step = arguments.positional.flatMap(Step.init(rawValue:)) else {
+            throw CommandArguments.ParseError(description: "give 'set', 'show' or 'rotate-key' after credentials")
+        }
+        let key = try masterKey(
+            ProcessInfo.processInfo.environment,
+            VaultMasterKey.keyVariable,
+            VaultMasterKey.fileVariable
+        )
+        switch step {
+        case .set:
+            try set(&arguments, key: key, directory: directory, path: path)
+        case .show:
+            try arguments.rejectUnknown()
+            try show(key: key, path: path)
+        case .rotateKey:
+            try arguments.rejectUnknown()
+            let newKey = try masterKey(
+                ProcessInfo.processInfo.environment,
+                "GATEWAY_NEW_MASTER_KEY",
+                "GATEWAY_NEW_MASTER_KEY_FILE"
+            )
+            let vault = try existingVault(path)
+            try vault.resealed(from: key, to: newKey).save(path: path)
+            print("resealed \(vault.records.count) records of \(path) under the new master key")
+        }
+        return 0
+    }
+
+    /// The word after `credentials`.
+    private enum Step: String {
+        case set
+        case show
+        case rotateKey = "rotate-key"
+    }
+
+    private static func masterKey(
+        _ environment: [String: String],
+        _ keyVariable: String,
+        _ fileVariable: String
+    ) throws -> AESGCMKey {
+        guard
+            let key = try VaultMasterKey.load(
+                environment: environment,
+                keyVariable: keyVariable,
+                fileVariable: fileVariable
+            )
+        else {
+            throw CredentialVaultError(
+                "set \(keyVariable) to the Base64 of 32 random bytes (`openssl rand -base64 32`), or "
+                    + "\(fileVariable) to a file holding it"
+            )
+        }
+        return key
+    }
+
+    private static func existingVault(_ path: String) throws -> CredentialVault {
+        guard let vault = try CredentialVault.load(path: path) else {
+            throw CredentialVaultError("there is no vault at \(path); store credentials with 'credentials set' first")
+        }
+        return vault
+    }
+
+    private static func set(
+        _ arguments: inout CommandArguments,
+        key: AESGCMKey,
+        directory: String,
+        path: String
+    ) throws {
+        let accountSID = try arguments.required("account-sid")
+        let messagingServiceSID = arguments.value("messaging-service-sid")
+        let verifyServiceSID = arguments.value("verify-service-sid")
+        try arguments.rejectUnknown()
+        guard accountSID.hasPrefix("AC"), accountSID.count == 34 else {
+            throw CommandArguments.ParseError(description: "--account-sid must be AC followed by 32 characters")
+        }
+        var token = Array(FileHandle.standardInput.readDataToEndOfFile())
+        defer { SecureWipe.wipe(&token) }
+        while let last = token.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
+            token.removeLast()
+        }
+        guard !token.isEmpty else {
+            throw CommandArguments.ParseError(description: "give the Auth Token on standard input")
+        }
+        var vault = try CredentialVault.load(path: path) ?? CredentialVault()
+        try vault.seal(Array(accountSID.utf8), name: CredentialVault.accountSID, key: key)
+        try vault.seal(token, name: CredentialVault.authToken, key: key)
+        if let messagingServiceSID {
+            try vault.seal(Array(messagingServiceSID.utf8), name: CredentialVault.messagingServiceSID, key: key)
+        }
+        if let verifyServiceSID {
+            try vault.seal(Array(verifyServiceSID.utf8), name: CredentialVault.verifyServiceSID, key: key)
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try vault.save(path: path)
+        print("stored the credentials of \(accountSID) in \(path)")
+    }
+
+    private static func show(key: AESGCMKey, path: String) throws {
+        let vault = try existingVault(path)
+        let text: (String) throws -> String = { name in
+            try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) } ?? "(not set)"
+        }
+        let maskedToken =
+            try vault.open(CredentialVault.authToken, key: key) { token in
+                String(repeating: "*", count: token.count - min(4, token.count / 4))
+                    + String(decoding: token.suffix(min(4, token.count / 4)), as: UTF8.self)
+            } ?? "(not set)"
+        print("account sid:           \(try text(CredentialVault.accountSID))")
+        print("auth token:            \(maskedToken)")
+        print("messaging service sid: \(try text(CredentialVault.messagingServiceSID))")
+        print("verify service sid:    \(try text(CredentialVault.verifyServiceSID))")
+    }
+}
