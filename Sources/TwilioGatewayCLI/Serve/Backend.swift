@@ -170,23 +170,30 @@ final class Backend: Sendable {
         return sandbox
     }
 
-    /// The account the gateway acts for: the configured one, or the sandbox's.
+    /// The account the gateway acts for: the configured one, the vault's, or the sandbox's.
     private static func twilioCredentials(_ configuration: ServeConfiguration, sandbox: TwilioSandbox?)
-        -> TwilioCredentials
+        -> any TwilioCredentialSource
     {
         if let sandbox {
-            return TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
+            return StaticCredentialSource(
+                TwilioCredentials(accountSID: sandbox.account.sid, authToken: sandbox.account.authToken)
+            )
         }
-        return TwilioCredentials(
-            accountSID: configuration.twilio.accountSID ?? "",
-            authToken: configuration.twilio.authToken ?? ""
+        if configuration.twilio.accountSID == nil, let vault = configuration.twilio.vault {
+            return vault
+        }
+        return StaticCredentialSource(
+            TwilioCredentials(
+                accountSID: configuration.twilio.accountSID ?? "",
+                authToken: configuration.twilio.authToken ?? ""
+            )
         )
     }
 
     private static func makeTwilioClient(
         _ configuration: ServeConfiguration,
         sandbox: TwilioSandbox?,
-        credentials: TwilioCredentials,
+        credentials: any TwilioCredentialSource,
         instrumentation: GatewayInstrumentation,
         logger: Logger
     ) throws -> TwilioClient {
@@ -200,7 +207,7 @@ final class Backend: Sendable {
         }
         return try TwilioClient(
             configuration: twilioConfiguration,
-            credentials: StaticCredentialSource(credentials),
+            credentials: credentials,
             logger: logger,
             observer: { instrumentation.observe($0) }
         )

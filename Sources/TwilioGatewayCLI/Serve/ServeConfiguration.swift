@@ -8,8 +8,10 @@ struct ServeConfiguration {
         var authToken: String?
         var apiBaseURL: String?
         var verifyBaseURL: String?
+        /// The vault's credentials, used when the TWILIO_* variables are absent and a vault exists.
+        var vault: VaultCredentialSource?
 
-        var isConfigured: Bool { accountSID != nil && authToken != nil }
+        var isConfigured: Bool { (accountSID != nil && authToken != nil) || vault != nil }
     }
 
     var rpcAddress = HostAndPort(host: "127.0.0.1", port: 7701)
@@ -85,6 +87,8 @@ struct ServeConfiguration {
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
+          GATEWAY_MASTER_KEY(_FILE)               Opens vault.json in the data directory when the
+                                                  TWILIO_* credentials are absent (see 'credentials')
           TWILIO_API_BASE_URL                     Default https://api.twilio.com
           TWILIO_VERIFY_BASE_URL                  Default https://verify.twilio.com
         """
@@ -167,6 +171,9 @@ struct ServeConfiguration {
             throw CommandArguments.ParseError(
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
+        }
+        if twilio.accountSID == nil {
+            twilio.vault = try Self.loadVault(dataDirectory: dataDirectory)
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)

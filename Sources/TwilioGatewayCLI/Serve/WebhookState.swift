@@ -11,12 +11,16 @@ final class WebhookState: Sendable {
     let events: EventsWiring
     let store: GatewayStore
     let publicURL: PublicURLSlot
-    private let credentials: TwilioCredentials
+    private let credentials: any TwilioCredentialSource
     private let settings: WebhookSettings
 
     /// Shares `events` and `store` with the webhooks.
-    init(_ configuration: ServeConfiguration, events: EventsWiring, store: GatewayStore, credentials: TwilioCredentials)
-    {
+    init(
+        _ configuration: ServeConfiguration,
+        events: EventsWiring,
+        store: GatewayStore,
+        credentials: any TwilioCredentialSource
+    ) {
         self.events = events
         self.store = store
         self.credentials = credentials
@@ -44,7 +48,7 @@ final class WebhookState: Sendable {
             eventLog: events.log,
             store: store,
             replyBoard: events.replies,
-            credentials: StaticCredentialSource(credentials),
+            credentials: credentials,
             logger: logger
         )
     }
