@@ -1,0 +1,149 @@
+internal import Foundation
+internal import GatewayAPI
+internal import GatewayClient
+internal import RPCCore
+internal import Testing
+
+/// `credentials set|show|rotate-key` and a gateway that takes its Twilio credentials from the vault.
+@Suite("The credential vault from the command line and in serve")
+struct CredentialVaultCommandTests {
+    static let token = "5ec2e7a0ca1b4f9e8d7c6b5a49382716"
+    static let accountSID = "AC" + String(repeating: "c", count: 32)
+
+    static func randomKey() -> String {
+        Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+    }
+
+    static func credentials(
+        _ arguments: [String],
+        dataDirectory: String,
+        environment: [String: String],
+        input: String = ""
+    )
+        async throws -> Program.Outcome
+    {
+        try await Program.run(
+            GatewayProcess.executablePath,
+            ["credentials"] + arguments + ["--data-dir", dataDirectory],
+            environment: environment,
+            input: input
+        )
+    }
+
+    /// Every file under `directory`, read as bytes.
+    static func contents(under directory: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        var texts: [String] = []
+        while let name = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: directory + "/" + name) {
+                texts.append(String(decoding: data, as: UTF8.self))
+            }
+        }
+        return texts
+    }
+
+    @Test("set, show, rotate-key, then serve in live mode; the token is nowhere in clear")
+    func lifecycle() async throws {
+        let directory = try TemporaryDirectory(prefix: "vault")
+        defer { directory.remove() }
+        let data = directory.url.path + "/data"
+        let oldKey = ["GATEWAY_MASTER_KEY": Self.randomKey()]
+        var seen: [String] = []
+
+        let set = try await Self.credentials(
+            ["set", "--account-sid", Self.accountSID],
+            dataDirectory: data,
+            environment: oldKey,
+            input: Self.token + "\n"
+        )
+        #expect(set.termination.status == 0, "\(set)")
+        let show = try await Self.credentials(["show"], dataDirectory: data, environment: oldKey)
+        #expect(show.termination.status == 0, "\(show)")
+        #expect(show.output.contains(Self.accountSID))
+        #expect(show.output.contains("*" + Self.token.suffix(4)))
+
+        let newKey = Self.randomKey()
+        let rotate = try await Self.credentials(
+            ["rotate-key"],
+            dataDirectory: data,
+            environment: oldKey.merging(["GATEWAY_NEW_MASTER_KEY": newKey]) { _, new in new }
+        )
+        #expect(rotate.termination.status == 0, "\(rotate)")
+        let stale = try await Self.credentials(["show"], dataDirectory: data, environment: oldKey)
+        #expect(stale.termination.status == 1)
+        #expect(stale.errorOutput.contains("failed its integrity check"), "\(stale)")
+        seen += [set.output, set.errorOutput, show.output, show.errorOutput, rotate.output, rotate.errorOutput]
+        seen += [stale.output, stale.errorOutput]
+
+        let port = try ClosedPort.make()
+        let environment = ["GATEWAY_MASTER_KEY": newKey, "TWILIO_API_BASE_URL": "http://127.0.0.1:\(port)"]
+        try await withGateway(arguments: ["--data-dir", data], environment: environment) { gateway in
+            #expect(gateway.mode == "live")
+            let request = SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), body: "hello")
+            let (error, _) = try await withGatewayClient(port: try gateway.requireRPCPort()) { client in
+                try await expectRPCError { try await client.sendSms(request) }
+            }
+            #expect(error.code == .unavailable, "\(error)")
+            seen += ["\(error)"]
+            await gateway.stop()
+            seen += gateway.rawLogs
+        }
+        let files = Self.contents(under: data)
+        #expect(files.contains { $0.contains("\"twilio.auth_token\"") }, "the vault is among the files searched")
+        seen += files
+        for text in seen {
+            #expect(!text.contains(Self.token))
+        }
+    }
+
+    @Test("serve refuses a vault it cannot open, naming the record, and a key file others can read")
+    func refusals() async throws {
+        let directory = try TemporaryDirectory(prefix: "vault")
+        defer { directory.remove() }
+        let data = directory.url.path + "/data"
+        let key = Self.randomKey()
+        let set = try await Self.credentials(
+            ["set", "--account-sid", Self.accountSID],
+            dataDirectory: data,
+            environment: ["GATEWAY_MASTER_KEY": key],
+            input: Self.token
+        )
+        #expect(set.termination.status == 0, "\(set)")
+        let serve = ["serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0", "--data-dir", data]
+
+        let wrong = try await Program.run(
+            GatewayProcess.executablePath,
+            serve,
+            environment: ["GATEWAY_MASTER_KEY": Self.randomKey()]
+        )
+        #expect(wrong.termination.status != 0)
+        #expect(wrong.errorOutput.contains("vault record twilio."), "\(wrong)")
+
+        let missing = try await Program.run(GatewayProcess.executablePath, serve)
+        #expect(missing.termination.status != 0)
+        #expect(missing.errorOutput.contains("GATEWAY_MASTER_KEY"), "\(missing)")
+
+        let keyFile = directory.url.path + "/master.key"
+        try Data(key.utf8).write(to: URL(fileURLWithPath: keyFile))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+        let exposed = try await Program.run(
+            GatewayProcess.executablePath,
+            serve,
+            environment: ["GATEWAY_MASTER_KEY_FILE": keyFile]
+        )
+        #expect(exposed.termination.status != 0)
+        #expect(exposed.errorOutput.contains("chmod 600"), "\(exposed)")
+
+        let short = try await Program.run(
+            GatewayProcess.executablePath,
+            serve,
+            environment: ["GATEWAY_MASTER_KEY": Data(repeating: 7, count: 16).base64EncodedString()]
+        )
+        #expect(short.termination.status != 0)
+        #expect(short.errorOutput.contains("exactly 32"), "\(short)")
+        for outcome in [wrong, missing, exposed, short] {
+            #expect(!outcome.errorOutput.contains(Self.token))
+            #expect(!outcome.output.contains(Self.token))
+        }
+    }
+}
