@@ -42,6 +42,19 @@ struct CredentialVaultCommandTests {
         return texts
     }
 
+    /// Changes one bit of the record `name`'s ciphertext in the vault file at `url`.
+    static func flipFirstCiphertextByte(of name: String, in url: URL) throws {
+        var file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var records = try #require(file["records"] as? [String: Any])
+        var record = try #require(records[name] as? [String: String])
+        var bytes = [UInt8](try #require(Data(base64Encoded: record["ciphertext"] ?? "")))
+        bytes[0] ^= 1
+        record["ciphertext"] = Data(bytes).base64EncodedString()
+        records[name] = record
+        file["records"] = records
+        try JSONSerialization.data(withJSONObject: file).write(to: url)
+    }
+
     @Test("set, show, rotate-key, then serve in live mode; the token is nowhere in clear")
     func lifecycle() async throws {
         let directory = try TemporaryDirectory(prefix: "vault")
@@ -96,7 +109,7 @@ struct CredentialVaultCommandTests {
         }
     }
 
-    @Test("serve refuses a vault it cannot open, naming the record, and a key file others can read")
+    @Test("serve refuses a wrong key, a tampered record (named), no key, an exposed key file and a short key")
     func refusals() async throws {
         let directory = try TemporaryDirectory(prefix: "vault")
         defer { directory.remove() }
@@ -118,6 +131,18 @@ struct CredentialVaultCommandTests {
         )
         #expect(wrong.termination.status != 0)
         #expect(wrong.errorOutput.contains("vault record twilio."), "\(wrong)")
+
+        let vaultURL = URL(fileURLWithPath: data + "/vault.json")
+        let original = try Data(contentsOf: vaultURL)
+        try Self.flipFirstCiphertextByte(of: "twilio.auth_token", in: vaultURL)
+        let tampered = try await Program.run(
+            GatewayProcess.executablePath,
+            serve,
+            environment: ["GATEWAY_MASTER_KEY": key]
+        )
+        #expect(tampered.termination.status != 0)
+        #expect(tampered.errorOutput.contains("vault record twilio.auth_token failed"), "\(tampered)")
+        try original.write(to: vaultURL)
 
         let missing = try await Program.run(GatewayProcess.executablePath, serve)
         #expect(missing.termination.status != 0)
@@ -141,7 +166,7 @@ struct CredentialVaultCommandTests {
         )
         #expect(short.termination.status != 0)
         #expect(short.errorOutput.contains("exactly 32"), "\(short)")
-        for outcome in [wrong, missing, exposed, short] {
+        for outcome in [wrong, tampered, missing, exposed, short] {
             #expect(!outcome.errorOutput.contains(Self.token))
             #expect(!outcome.output.contains(Self.token))
         }
