@@ -77,6 +77,7 @@ public enum VaultMasterKey {
                     + "`openssl rand -base64 32`"
             )
         }
+        // The length was checked just above, so the key cannot be refused.
         return try! AESGCMKey(bytes: bytes)
     }
 }
