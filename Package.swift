@@ -80,9 +80,9 @@ let package = Package(
         .executableTarget(
             name: "TwilioGatewayCLI",
             dependencies: [
-                "GatewayAPI", "GatewayClient", "GatewayMetrics", "GatewayServices", "GatewayStore", "GraphQLGateway",
-                "HTTPServer", "RPCCore", "ServiceSupport",
-                "TwilioREST", "TwilioSandbox", "WebhookIntake", "WireFraming",
+                "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
+                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
+                "WebhookIntake", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
