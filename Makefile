@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN := .build/$(CONFIG)/twilio-gateway
 
-.PHONY: all deps test-deps build run test lint format generate bench bench-bulk docker clean
+.PHONY: all deps test-deps build run test lint format generate bench bench-bulk docker clean fuzz
 
 all: build
 
@@ -33,6 +33,12 @@ lint: deps
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	scripts/check-imports
 	scripts/check-generated
+
+## libFuzzer runs of the frame decoder, the GraphQL parser and the form-body parsers (not a test):
+## make fuzz FUZZ_SECONDS=60. See docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz --seconds $(FUZZ_SECONDS)
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
