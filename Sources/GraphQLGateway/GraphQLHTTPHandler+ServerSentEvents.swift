@@ -94,21 +94,4 @@ extension GraphQLHTTPHandler {
             }
         }
     }
-
-    private func ordinaryResponse(_ response: GraphQLResponse, mediaType: GraphQLMediaType) -> HTTPResponse {
-        let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)
-        logger.debug(
-            "graphql.request.finished",
-            ["http.status": String(status), "graphql.errors": String(response.errors.count)]
-        )
-        var answer = HTTPResponse(
-            status: HTTPStatus(code: status),
-            headers: ["Content-Type": mediaType.contentType],
-            body: response.graphQLValue.jsonBytes()
-        )
-        if response.outcome == .operationNotAllowed {
-            answer.headers.add(name: "Allow", value: "POST")
-        }
-        return answer
-    }
 }

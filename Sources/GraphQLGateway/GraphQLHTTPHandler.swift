@@ -130,6 +130,12 @@ public struct GraphQLHTTPHandler: Sendable {
             report(nil, nil, .malformed, since: started)
         }
 
+        return ordinaryResponse(response, mediaType: mediaType)
+    }
+
+    /// `response` as one JSON document in `mediaType`, with the HTTP status the GraphQL over
+    /// HTTP specification suggests for it.
+    func ordinaryResponse(_ response: GraphQLResponse, mediaType: GraphQLMediaType) -> HTTPResponse {
         let status = response.suggestedHTTPStatus(graphQLResponseMediaType: mediaType == .graphQLResponse)
         logger.debug(
             "graphql.request.finished",
