@@ -6,10 +6,12 @@ internal import ServiceSupport
 
 /// When `serve` asks callers for API keys, and the access control that asks them.
 ///
-/// A gateway that talks to real Twilio always needs keys, and refuses to start until one
-/// exists. A sandbox gateway lets everyone in while the store holds no key, says so at start,
-/// and needs keys from the call after the first `keys create`; `--require-api-keys` makes it
-/// behave like a live one.
+/// A gateway that talks to real Twilio always needs keys. Started before any key exists, it
+/// still starts, so that Twilio's webhooks and the health and readiness probes keep being
+/// answered, but refuses every RPC and GraphQL call (Health.Check aside) until `keys create`
+/// has made one, and says so in an error line. A sandbox gateway lets everyone in while the
+/// store holds no key, says so at start, and needs keys from the call after the first
+/// `keys create`; `--require-api-keys` makes it behave like a live one.
 struct APIKeySettings {
     /// The flag of `serve` that turns keys on in sandbox mode.
     static let flagName = "require-api-keys"
@@ -39,8 +41,7 @@ struct APIKeySettings {
     ///   - isSandbox: Whether the gateway serves the built-in sandbox rather than real Twilio.
     ///   - dataDirectory: The data directory, for the message that says how to create a key.
     ///   - logger: Receives `gateway.auth.open` or `gateway.auth.enforced`, and the refusals.
-    /// - Throws: ``StartupFailure`` when keys are needed and none exists, since no caller could
-    ///   then be let in.
+    /// - Throws: ``StartupFailure`` when the store cannot be read.
     func makeAccessControl(store: GatewayStore, isSandbox: Bool, dataDirectory: String, logger: Logger) throws
         -> APIKeyAccessControl
     {
@@ -53,10 +54,12 @@ struct APIKeySettings {
         }
         switch (enforcement, hasNoKeys) {
         case (.always, true):
-            throw StartupFailure(
-                description: "no API key exists, so no caller could be let in"
-                    + (isSandbox ? " (--require-api-keys)" : " (a gateway that talks to real Twilio needs keys)")
-                    + "; create one with 'twilio-gateway keys create --name NAME --data-dir \(dataDirectory)'"
+            logger.error(
+                "gateway.auth.no_keys",
+                [
+                    "note": "callers need an API key and none exists, so every RPC and GraphQL call is refused; "
+                        + "create one with 'twilio-gateway keys create --name NAME --data-dir \(dataDirectory)'"
+                ]
             )
         case (.onceAKeyExists, true):
             logger.warning(
