@@ -82,6 +82,8 @@ struct APIKeyGatewayTests {
                 #expect(!response.body.contains("errors"), "\(response.body)")
             }
 
+            try await Self.expectSendSmsCommand(gateway, key: sender, directory: directory)
+
             let id = String(sender.dropFirst(4).prefix(16))
             let revoke = try await Self.keys(["revoke", id], dataDirectory: data)
             #expect(revoke.status == 0, "\(revoke)")
@@ -110,6 +112,32 @@ struct APIKeyGatewayTests {
                 }
             }
         }
+    }
+
+    /// `send-sms` takes its key from `--api-key-file` or `GATEWAY_API_KEY`, and fails without one.
+    static func expectSendSmsCommand(_ gateway: GatewayProcess, key: String, directory: TemporaryDirectory)
+        async throws
+    {
+        let keyFile = directory.file("api.key")
+        try Data((key + "\n").utf8).write(to: keyFile)
+        let arguments = [
+            "send-sms", "--rpc-addr", "127.0.0.1:\(try gateway.requireRPCPort())", "--to", "+15551234567", "--from",
+            "+15557654321", "--body", "hello",
+        ]
+        let fromFile = try await Program.run(
+            GatewayProcess.executablePath,
+            arguments + ["--api-key-file", keyFile.path]
+        )
+        #expect(fromFile.status == 0, "\(fromFile)")
+        let fromEnvironment = try await Program.run(
+            GatewayProcess.executablePath,
+            arguments,
+            environment: ["GATEWAY_API_KEY": key]
+        )
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
+        let without = try await Program.run(GatewayProcess.executablePath, arguments)
+        #expect(without.status == 1, "\(without)")
+        #expect(without.errorOutput.contains("missing API key"), "\(without)")
     }
 
     @Test("keys create prints the key once with its ID and scopes, and refuses unknown scopes")
