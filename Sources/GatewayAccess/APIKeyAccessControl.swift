@@ -45,7 +45,7 @@ public struct APIKeyAccessControl: RPCAccessControl {
             guard let record = try keys.record(id: token.id), !record.isRevoked, token.matches(record.secretHash) else {
                 throw RPCAccessRefusal.unknownKey(token.id)
             }
-            try keys.markUsed(id: record.id)
+            try keys.markUsed(record)
             return RPCCaller(keyID: record.id, scopes: RPCScopeSet(record.scopes.compactMap(RPCScope.init(rawValue:))))
         } catch let refusal as RPCAccessRefusal {
             throw refusal

@@ -19,8 +19,8 @@ public struct GraphQLAccessCheck: Sendable {
     /// - Parameters:
     ///   - access: Who may call what; the RPC dispatcher's own.
     ///   - operations: The schema's root fields and their RPCs, ``GatewaySchema/operations``.
-    ///   - parseLimits: The limits documents are parsed with, the endpoint's.
-    public init(access: any RPCAccessControl, operations: [GatewayOperation], parseLimits: ParseLimits) {
+    ///   - endpoint: The endpoint the requests run against, whose parse limits the check keeps.
+    public init(access: any RPCAccessControl, operations: [GatewayOperation], endpoint: GraphQLEndpoint) {
         self.access = access
         var methods: [OperationType: [String: RPCMethod]] = [:]
         for operation in operations {
@@ -29,7 +29,7 @@ public struct GraphQLAccessCheck: Sendable {
             }
         }
         self.methods = methods
-        self.parseLimits = parseLimits
+        self.parseLimits = endpoint.parseLimits
     }
 
     /// The caller the metadata names.

@@ -1,5 +1,6 @@
 import RPCCore
 import ServiceSupport
+import Synchronization
 import Testing
 
 private let start = RPCMethod(service: "test.v1.Verify", name: "Start")
@@ -106,6 +107,22 @@ struct RPCAccessTests {
                 $0.metadata.values.contains { $0.contains("Bearer bad") || $0.contains("Bearer good") }
             }
         )
+    }
+
+    @Test("a refused call reaches the observer with its method and code")
+    func observed() async throws {
+        let events = Mutex<[RPCCallEvent]>([])
+        var router = RPCRouter()
+        router.register(send, .unary { _, _ in [] })
+        let dispatcher = RPCDispatcher(
+            router: router,
+            logger: .disabled,
+            access: FixedAccess(scopes: RPCScopeSet([])),
+            observer: { event in events.withLock { $0.append(event) } }
+        )
+        _ = try? await InProcessTransport(dispatcher: dispatcher).unary(send, request: [], options: RPCCallOptions())
+        #expect(events.withLock { $0.map(\.method) } == [send])
+        #expect(events.withLock { $0.map(\.code) } == [.unauthenticated])
     }
 
     @Test("a caller within scope reaches the handler, which sees the key ID")

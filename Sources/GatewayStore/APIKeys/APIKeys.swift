@@ -76,16 +76,23 @@ public struct APIKeys: Sendable {
         }
     }
 
-    /// Notes that the key with ID `id` was used now, unless that was noted less than
-    /// ``lastUsedResolution`` seconds ago.
+    /// Notes that `record`'s key was used now, unless that was noted less than
+    /// ``lastUsedResolution`` seconds ago (by `record`, or by another process since it was read).
+    ///
+    /// A key used within the resolution costs no write at all, so a busy key takes the write
+    /// lock once a minute, not once a call.
     ///
     /// - Throws: ``GatewayStoreError`` when SQLite fails.
-    public func markUsed(id: String) throws(GatewayStoreError) {
+    public func markUsed(_ record: APIKeyRecord) throws(GatewayStoreError) {
         let now = store.clock()
+        let due = now - Self.lastUsedResolution
+        if let lastUsed = record.lastUsedAt, lastUsed > due {
+            return
+        }
         try store.database.withConnection { connection throws(GatewayStoreError) in
             _ = try connection.run(
                 "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?3)",
-                [.text(id), .real(now), .real(now - Self.lastUsedResolution)]
+                [.text(record.id), .real(now), .real(due)]
             )
         }
     }

@@ -55,12 +55,25 @@ struct APIKeysTests {
         let store = try GatewayStore(directory: directory.path, clock: clock.read)
         try store.apiKeys.insert(record("k1"))
         let first = clock.read()
-        try store.apiKeys.markUsed(id: "k1")
+        try store.apiKeys.markUsed(try #require(try store.apiKeys.record(id: "k1")))
         clock.advance(seconds: 30)
-        try store.apiKeys.markUsed(id: "k1")
+        try store.apiKeys.markUsed(try #require(try store.apiKeys.record(id: "k1")))
         #expect(try store.apiKeys.record(id: "k1")?.lastUsedAt == first)
         clock.advance(seconds: 31)
-        try store.apiKeys.markUsed(id: "k1")
+        try store.apiKeys.markUsed(try #require(try store.apiKeys.record(id: "k1")))
         #expect(try store.apiKeys.record(id: "k1")?.lastUsedAt == first + 61)
+    }
+
+    @Test("a stale record does not move a last-used time another process wrote recently")
+    func lastUsedRace() throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualClock()
+        let store = try GatewayStore(directory: directory.path, clock: clock.read)
+        try store.apiKeys.insert(record("k1"))
+        let stale = try #require(try store.apiKeys.record(id: "k1"))
+        try store.apiKeys.markUsed(stale)
+        clock.advance(seconds: 10)
+        try store.apiKeys.markUsed(stale)
+        #expect(try store.apiKeys.record(id: "k1")?.lastUsedAt == clock.read() - 10)
     }
 }

@@ -36,7 +36,7 @@ struct GraphQLAccessTests {
         let check = GraphQLAccessCheck(
             access: TwoKeys(),
             operations: harness.gateway.operations,
-            parseLimits: harness.endpoint.parseLimits
+            endpoint: harness.endpoint
         )
         var router = HTTPRouter()
         GraphQLHTTPHandler(endpoint: harness.endpoint, access: check).register(in: &router)
@@ -104,6 +104,18 @@ struct GraphQLAccessTests {
             let response = try await Self.post(#"{"query":"\#(query)"}"#, key: "verify-only", port: port)
             #expect(response.status == 403)
             #expect(harness.services.calls.isEmpty)
+        }
+    }
+
+    @Test("only the operation the request names is checked", arguments: [("Start", 200), ("Send", 403)])
+    func namedOperation(name: String, status: Int) async throws {
+        let query =
+            #"mutation Start { twilio_startVerification(input: {to: \"+15551234567\"}) { sid } } "#
+            + #"mutation Send { twilio_sendSms(input: {to: \"+15551234567\"}) { sid } }"#
+        try await Self.withGateway { _, port in
+            let body = #"{"query":"\#(query)","operationName":"\#(name)"}"#
+            let response = try await Self.post(body, key: "verify-only", port: port)
+            #expect(response.status == status, "\(response.body)")
         }
     }
 
