@@ -2,9 +2,8 @@ public import ServiceSupport
 internal import Synchronization
 
 /// Runs incoming calls against a router: checks the caller's access, finds the handler,
-/// enforces the deadline, turns
-/// whatever the handler throws into a status, logs one line per call and reports one
-/// ``RPCCallEvent`` per call to its observer.
+/// enforces the deadline, turns whatever the handler throws into a status, logs one line per
+/// call and reports one ``RPCCallEvent`` per call to its observer.
 ///
 /// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
 /// behaves the same whichever way it arrived.
@@ -114,9 +113,9 @@ public final class RPCDispatcher: Sendable {
         return status
     }
 
-    /// Asks the access control about the call, logging a refusal; a path that names no method
-    /// is checked as a method no scope grants, so an unauthenticated caller learns nothing
-    /// about which methods exist.
+    /// Asks the access control about the call, logging a refusal. It runs before the route is
+    /// looked up (a path that is not `/service/method` is checked as a method of no service), so
+    /// a caller without a valid key learns nothing about which methods exist.
     private func authorize(_ call: RPCIncomingCall, logger: Logger) -> Result<RPCCaller?, RPCAccessRefusal> {
         guard let access else {
             return .success(nil)
