@@ -91,7 +91,7 @@ struct ServeConfiguration {
 
         API keys (see 'keys'):
           --require-api-keys         Callers need a key in sandbox mode too [GATEWAY_REQUIRE_API_KEYS=1];
-                                     with real Twilio they always do, and serve refuses to start
+                                     with real Twilio they always do, and every call is refused
                                      until 'keys create' has made one. A sandbox without keys is open.
 
         Twilio (from the environment only, so the token never shows in a process list):
