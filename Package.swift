@@ -56,6 +56,9 @@ let package = Package(
         // Durable state in the data directory, in SQLite.
         module("GatewayStore", ["CSQLite", "ServiceSupport"]),
 
+        // API keys: who may call which RPC.
+        module("GatewayAccess", ["GatewayCrypto", "GatewayStore", "RPCCore", "ServiceSupport"]),
+
         // The built-in Twilio sandbox.
         module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport", "TwilioREST"]),
 
@@ -82,7 +85,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
                 "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
-                "WebhookIntake", "WireFraming",
+                "WebhookIntake", "WireFraming", "GatewayAccess",
             ],
             swiftSettings: swiftSettings
         ),
@@ -143,6 +146,13 @@ let package = Package(
                 "HTTPServer", "ServiceSupport", "TwilioREST",
             ]
         ),
+        tests(
+            "GatewayAccessTests",
+            [
+                "GatewayAccess", "GatewayAPI", "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore",
+                "ServiceSupport", "WireFraming",
+            ]
+        ),
         tests("GraphQLTests", ["GraphQL"]),
         tests(
             "GraphQLGatewayTests",
@@ -161,6 +171,7 @@ let package = Package(
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
                 "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore", "ProtoBridge",
+                "GatewayAccess",
             ]
         ),
     ]

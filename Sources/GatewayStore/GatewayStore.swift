@@ -83,6 +83,11 @@ public final class GatewayStore: Sendable {
         OptOuts(store: self)
     }
 
+    /// The API keys callers present, each stored as a hash of its secret.
+    public var apiKeys: APIKeys {
+        APIKeys(store: self)
+    }
+
     /// Closes the database. Later calls fail with ``GatewayStoreError/Code/closed``; releasing
     /// the store closes it too.
     public func close() {

@@ -1,5 +1,6 @@
 internal import GraphQL
 internal import HTTPServer
+internal import RPCCore
 internal import ServiceSupport
 
 extension GraphQLHTTPHandler {
@@ -15,6 +16,7 @@ extension GraphQLHTTPHandler {
     func respondWithEventStream(
         to request: HTTPRequest,
         context: GatewayRequestContext,
+        caller: RPCCaller,
         mediaType: GraphQLMediaType,
         errorsAsEvents: Bool
     ) async -> HTTPResponse {
@@ -29,6 +31,13 @@ extension GraphQLHTTPHandler {
         }
         if request.method == .post, let problem = Self.contentTypeProblem(request) {
             return errorResponse(problem, status: .unsupportedMediaType, mediaType: mediaType)
+        }
+        let read =
+            request.method == .post
+            ? try? GraphQLRequest(jsonBody: request.body, limits: endpoint.jsonLimits)
+            : try? GraphQLRequest(urlQuery: request.query, limits: endpoint.jsonLimits)
+        if let read, let refusal = scopeRefusal(caller, read, mediaType: mediaType) {
+            return refusal
         }
         guard let slot = streamLimiter.acquire() else {
             var answer = errorResponse(

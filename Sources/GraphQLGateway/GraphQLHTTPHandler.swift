@@ -18,6 +18,10 @@ public import ServiceSupport
 ///   mode), results are streamed as `next` events and a final `complete`: a subscription's, one
 ///   per event, a query's or mutation's, one. See ``EventStreamOptions`` for the limits.
 ///
+/// With an ``access`` check, a request without a valid `Authorization: Bearer` key is answered
+/// 401 (with `WWW-Authenticate: Bearer`) and one whose root fields call an RPC out of the key's
+/// scopes 403, both before anything runs and with a GraphQL-shaped `errors` body.
+///
 /// Body size limits are the ``HTTPServer/HTTPServer``'s: it answers 413 before the handler runs.
 /// Each request's RPCs get ``requestTimeout`` and the HTTP `Authorization` header as the
 /// `authorization` metadata entry; a subscription's RPC has no deadline and is cancelled when
@@ -29,6 +33,8 @@ public struct GraphQLHTTPHandler: Sendable {
     public let requestTimeout: Duration
     /// How results are streamed over Server-Sent Events.
     public let eventStreams: EventStreamOptions
+    /// Who may run what; `nil` leaves every check to the RPCs.
+    public let access: GraphQLAccessCheck?
     let streamLimiter: EventStreamLimiter
     let logger: Logger
     let observer: (@Sendable (GraphQLRequestEvent) -> Void)?
@@ -45,14 +51,17 @@ public struct GraphQLHTTPHandler: Sendable {
     ///   - eventStreams: How results are streamed over Server-Sent Events.
     ///   - observer: Called once per request when its answer is ready, on the request's task;
     ///     it must be quick.
+    ///   - access: Checks each request's API key and scopes before it runs; `nil` for none.
     public init(
         endpoint: GraphQLEndpoint,
         requestTimeout: Duration = .seconds(10),
         logger: Logger = .disabled,
         eventStreams: EventStreamOptions = EventStreamOptions(),
-        observer: (@Sendable (GraphQLRequestEvent) -> Void)? = nil
+        observer: (@Sendable (GraphQLRequestEvent) -> Void)? = nil,
+        access: GraphQLAccessCheck? = nil
     ) {
         self.endpoint = endpoint
+        self.access = access
         self.requestTimeout = requestTimeout
         self.logger = logger
         self.eventStreams = eventStreams
@@ -78,11 +87,17 @@ public struct GraphQLHTTPHandler: Sendable {
         let started = ContinuousClock.now
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)
+        let caller: RPCCaller
+        switch authenticate(context, mediaType: mediaType) {
+        case .success(let known): caller = known
+        case .failure(let answer): return answer.response
+        }
         let streaming = GraphQLMediaType.eventStreamPreference(accept: request.headers["Accept"])
         if streaming != .none {
             return await respondWithEventStream(
                 to: request,
                 context: context,
+                caller: caller,
                 mediaType: mediaType,
                 errorsAsEvents: streaming == .only
             )
@@ -119,6 +134,9 @@ public struct GraphQLHTTPHandler: Sendable {
         let response: GraphQLResponse
         switch read {
         case .success(let graphQLRequest):
+            if let refusal = scopeRefusal(caller, graphQLRequest, mediaType: mediaType) {
+                return refusal
+            }
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
             report(graphQLRequest, response, Self.outcome(of: response), since: started)
         case .failure(let error):

@@ -1,9 +1,9 @@
 public import ServiceSupport
 internal import Synchronization
 
-/// Runs incoming calls against a router: finds the handler, enforces the deadline, turns
-/// whatever the handler throws into a status, logs one line per call and reports one
-/// ``RPCCallEvent`` per call to its observer.
+/// Runs incoming calls against a router: checks the caller's access, finds the handler,
+/// enforces the deadline, turns whatever the handler throws into a status, logs one line per
+/// call and reports one ``RPCCallEvent`` per call to its observer.
 ///
 /// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
 /// behaves the same whichever way it arrived.
@@ -12,6 +12,7 @@ public final class RPCDispatcher: Sendable {
     public let router: RPCRouter
     private let logger: Logger
     private let observer: (@Sendable (RPCCallEvent) -> Void)?
+    private let access: (any RPCAccessControl)?
     private let nextCallID = Atomic<UInt64>(1)
 
     /// Creates a dispatcher.
@@ -19,10 +20,18 @@ public final class RPCDispatcher: Sendable {
     /// - Parameters:
     ///   - router: The methods to serve.
     ///   - logger: Receives one `rpc.call.finished` line per call.
+    ///   - access: Asked before every handler runs; a refused call ends with its
+    ///     ``RPCAccessRefusal`` and one `auth.refused` log line. `nil` lets every caller in.
     ///   - observer: Called once when each call ends, on the task that ran it; it must be quick.
-    public init(router: RPCRouter, logger: Logger, observer: (@Sendable (RPCCallEvent) -> Void)? = nil) {
+    public init(
+        router: RPCRouter,
+        logger: Logger,
+        access: (any RPCAccessControl)? = nil,
+        observer: (@Sendable (RPCCallEvent) -> Void)? = nil
+    ) {
         self.router = router
         self.logger = logger
+        self.access = access
         self.observer = observer
     }
 
@@ -67,6 +76,11 @@ public final class RPCDispatcher: Sendable {
         started: ContinuousClock.Instant,
         send: @escaping @Sendable ([UInt8]) async throws -> Void
     ) async -> RPCStatus {
+        let caller: RPCCaller?
+        switch authorize(call, logger: logger) {
+        case .success(let allowed): caller = allowed
+        case .failure(let refusal): return RPCStatus(refusal.rpcError)
+        }
         guard let (method, handler) = route else {
             return RPCStatus(code: .unimplemented, message: "method '\(call.path)' is not implemented by this server")
         }
@@ -76,7 +90,8 @@ public final class RPCDispatcher: Sendable {
             metadata: call.metadata,
             deadline: deadline,
             peer: call.peer,
-            logger: logger
+            logger: caller?.keyID.map { logger.with("auth.key_id", $0) } ?? logger,
+            caller: caller
         )
         guard let deadline else {
             return await Self.invoke(handler, call.request, context, send: send, logger: logger)
@@ -96,6 +111,24 @@ public final class RPCDispatcher: Sendable {
         }
         timer.cancel()
         return status
+    }
+
+    /// Asks the access control about the call, logging a refusal. It runs before the route is
+    /// looked up (a path that is not `/service/method` is checked as a method of no service), so
+    /// a caller without a valid key learns nothing about which methods exist.
+    private func authorize(_ call: RPCIncomingCall, logger: Logger) -> Result<RPCCaller?, RPCAccessRefusal> {
+        guard let access else {
+            return .success(nil)
+        }
+        let method = RPCMethod(path: call.path) ?? RPCMethod(service: "", name: call.path)
+        do {
+            return .success(try access.check(method, metadata: call.metadata))
+        } catch {
+            var fields = ["auth.reason": error.message, "rpc.peer": call.peer]
+            fields["auth.key_id"] = error.keyID
+            logger.warning("auth.refused", fields)
+            return .failure(error)
+        }
     }
 
     private static func invoke(

@@ -12,6 +12,9 @@ public struct RPCServerContext: Sendable {
     public var peer: String
     /// A logger that carries the call's method and ID.
     public var logger: Logger
+    /// Who called, as the dispatcher's ``RPCAccessControl`` established it; `nil` when the
+    /// dispatcher has none.
+    public var caller: RPCCaller?
 
     /// Creates a context.
     public init(
@@ -19,13 +22,15 @@ public struct RPCServerContext: Sendable {
         metadata: RPCMetadata,
         deadline: ContinuousClock.Instant?,
         peer: String,
-        logger: Logger
+        logger: Logger,
+        caller: RPCCaller? = nil
     ) {
         self.method = method
         self.metadata = metadata
         self.deadline = deadline
         self.peer = peer
         self.logger = logger
+        self.caller = caller
     }
 
     /// The time left before the deadline, or `nil` when there is none.

@@ -18,6 +18,7 @@ enum Usage {
         "sandbox": SandboxCommand.command,
         "events": EventsCommand.command,
         "credentials": CredentialsCommand.command,
+        "keys": KeysCommand.command,
     ]
 
     static let overview = """
@@ -37,6 +38,7 @@ enum Usage {
           sandbox      Play a person texting (sandbox sms) or calling (sandbox call) a sandbox number
           events       List recent events, or follow the event stream with --follow
           credentials  Store, show or re-key the Twilio credentials in the encrypted vault
+          keys         Create, list or revoke the API keys RPC and GraphQL callers present
 
         Run 'twilio-gateway <command> --help' for a command's options.
         """

@@ -18,6 +18,11 @@ extension SQLiteStatement.Value {
         if case .text(let text) = self { text } else { nil }
     }
 
+    /// The bytes of a `.blob`, otherwise `nil`.
+    var blobValue: [UInt8]? {
+        if case .blob(let bytes) = self { bytes } else { nil }
+    }
+
     /// `.text(text)`, or `.null` for `nil`.
     static func optionalText(_ text: String?) -> Self {
         text.map { .text($0) } ?? .null

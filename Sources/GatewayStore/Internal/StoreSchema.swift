@@ -47,5 +47,16 @@ enum StoreSchema {
             PRIMARY KEY (number, scope)
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            scopes TEXT NOT NULL,
+            secret_hash BLOB NOT NULL,
+            created_at REAL NOT NULL,
+            revoked_at REAL,
+            last_used_at REAL
+        ) WITHOUT ROWID;
+        """,
     ]
 }

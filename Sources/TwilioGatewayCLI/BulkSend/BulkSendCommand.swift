@@ -37,6 +37,7 @@ enum BulkSendCommand {
           --max-attempts N               Tries per recipient on 429 answers, 1 to 10 (default 5)
           --batch-size N                 Recipients per BulkSendSms call, 1 to 100000 (default 10000)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of each BulkSendSms call (default none)
           --json                         JSON lines also on a terminal
 

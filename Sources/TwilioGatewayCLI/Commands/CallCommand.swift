@@ -19,6 +19,7 @@ enum CallCommand {
           --status-callback-event EVENT  initiated, ringing, answered or completed; repeat for several
           --timeout-seconds N            How long the call may ring, 1 to 600 (default 60)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the RPC call (default 10)
           --json                         Print the call (or the error) as one JSON object
         """

@@ -32,6 +32,7 @@ enum EventsCommand {
           --since TIME                   With --follow: start at the first event received at or
                                          after TIME (RFC 3339, such as 2026-01-01T12:30:00Z)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10); with --follow, how
                                          long to follow (default: until Ctrl-C)
           --json                         Print JSON lines even on a terminal
@@ -73,7 +74,10 @@ enum EventsCommand {
             start: start,
             consumer: consumer
         )
-        let options = followsForever ? RPCCallOptions(timeout: nil) : client.defaultOptions
+        var options = client.defaultOptions
+        if followsForever {
+            options.timeout = nil
+        }
         return await EventFollower(client: client, json: json).follow(request, limit: limit, options: options)
     }
 

@@ -12,6 +12,7 @@ enum MessageCommand {
         Options:
           --cancel                       Cancel the message instead of showing it
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
           --json                         Print the message (or the error) as one JSON object
         """

@@ -35,6 +35,7 @@ enum TotpCommand {
           --challenge-sid SID            check only: the challenge, YC...
           --code CODE                    The code the app shows now
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
           --json                         Print the factor or challenge (or the error) as one JSON object
         """

@@ -15,6 +15,7 @@ enum UpdateCallCommand {
           --twiml-url URL                Where Twilio fetches the replacing TwiML
           --method GET|POST              How Twilio requests --twiml-url (default POST)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the RPC call (default 10)
           --json                         Print the call (or the error) as one JSON object
         """

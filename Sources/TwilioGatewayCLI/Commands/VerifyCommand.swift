@@ -22,6 +22,7 @@ enum VerifyCommand {
           --verification-sid SID         check only: the verification (VE...), instead of --to
           --code CODE                    check only: the code the user received
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
+          --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
           --json                         Print the result (or the error) as one JSON object
         """

@@ -1,3 +1,4 @@
+internal import GatewayAccess
 internal import GatewayMetrics
 internal import GatewayServices
 internal import GatewayStore
@@ -11,6 +12,8 @@ internal import WireFraming
 /// The RPC side of a gateway: the Twilio client (or the sandbox), the services, and the RPC server.
 final class Backend: Sendable {
     let dispatcher: RPCDispatcher
+    /// Who may call what, asked by the dispatcher and, up front, by GraphQL.
+    let access: APIKeyAccessControl
     let mode: String
     let rpcPort: Int
     /// The client every service reaches Twilio (or the sandbox) with.
@@ -26,6 +29,7 @@ final class Backend: Sendable {
 
     private init(
         dispatcher: RPCDispatcher,
+        access: APIKeyAccessControl,
         server: RPCServer,
         rpcPort: Int,
         twilio: TwilioClient,
@@ -35,6 +39,7 @@ final class Backend: Sendable {
         webhookState: WebhookState
     ) {
         self.dispatcher = dispatcher
+        self.access = access
         self.rpcPort = rpcPort
         self.twilio = twilio
         self.server = server
@@ -96,7 +101,13 @@ final class Backend: Sendable {
         VerifyService(twilio: twilio).register(in: &router)
         HealthService(board: board).register(in: &router)
         EventsService(fanOut: events.fanOut, replies: events.replies).register(in: &router)
-        let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc")) {
+        let access = try configuration.apiKeys.makeAccessControl(
+            store: store,
+            isSandbox: sandbox != nil,
+            dataDirectory: configuration.dataDirectory,
+            logger: logger
+        )
+        let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc"), access: access) {
             instrumentation.observe($0)
         }
 
@@ -110,6 +121,7 @@ final class Backend: Sendable {
         instrumentation.trackOpenConnections(port: "rpc") { server.openConnectionCount }
         return Backend(
             dispatcher: dispatcher,
+            access: access,
             server: server,
             rpcPort: port,
             twilio: twilio,

@@ -31,6 +31,7 @@ final class HTTPFrontDoor: Sendable {
         readiness: ReadinessProber,
         instrumentation: GatewayInstrumentation,
         sandbox: TwilioSandbox?,
+        access: (any RPCAccessControl)?,
         webhooks: WebhookIntake?,
         logger: Logger
     ) throws -> HTTPFrontDoor {
@@ -41,15 +42,19 @@ final class HTTPFrontDoor: Sendable {
                 defaultTimeout: configuration.graphQLTimeout
             )
         )
+        let endpoint = gateway.makeEndpoint()
         let graphQL = GraphQLHTTPHandler(
-            endpoint: gateway.makeEndpoint(),
+            endpoint: endpoint,
             requestTimeout: configuration.graphQLTimeout,
             logger: logger.labeled("gateway.graphql"),
             eventStreams: GraphQLHTTPHandler.EventStreamOptions(
                 maxConcurrentStreams: configuration.graphQLMaxStreams,
                 keepAliveInterval: configuration.graphQLKeepAlive
             ),
-            observer: { instrumentation.observe($0) }
+            observer: { instrumentation.observe($0) },
+            access: access.map {
+                GraphQLAccessCheck(access: $0, operations: gateway.operations, endpoint: endpoint)
+            }
         )
         var router = HTTPRouter()
         graphQL.register(in: &router)

@@ -13,7 +13,11 @@ internal import WireFraming
 /// `twilio-gateway serve`: the RPC server, the GraphQL gateway and, without credentials, the sandbox.
 enum ServeCommand {
     static let command = Command(help: ServeConfiguration.help) { words in
-        var arguments = try CommandArguments(words, options: ServeConfiguration.optionNames, flags: [])
+        var arguments = try CommandArguments(
+            words,
+            options: ServeConfiguration.optionNames,
+            flags: ServeConfiguration.flagNames
+        )
         let configuration = try ServeConfiguration(arguments: &arguments, environment: Environment())
         try await run(configuration)
         return 0
@@ -52,6 +56,7 @@ enum ServeCommand {
                 readiness: readiness,
                 instrumentation: instrumentation,
                 sandbox: backend?.sandbox,
+                access: backend?.access,
                 webhooks: try backend?.webhookState.makeIntake(logger: logger.labeled("gateway.webhooks")),
                 logger: logger
             )

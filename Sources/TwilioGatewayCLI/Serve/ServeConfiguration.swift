@@ -32,6 +32,7 @@ struct ServeConfiguration {
     var twilio = Twilio()
     var webhooks = WebhookSettings()
     var eventRetention = EventRetentionSettings()
+    var apiKeys = APIKeySettings()
 
     /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
     static let durationRange = 0.001...86_400.0
@@ -44,6 +45,9 @@ struct ServeConfiguration {
     ])
     .union(WebhookSettings.optionNames)
     .union(EventRetentionSettings.optionNames)
+
+    /// The flags `serve` takes, without a value.
+    static let flagNames: Set<String> = [APIKeySettings.flagName]
 
     static let help = """
         Usage: twilio-gateway serve [options]
@@ -84,6 +88,11 @@ struct ServeConfiguration {
         \(WebhookSettings.help)
 
         \(EventRetentionSettings.help)
+
+        API keys (see 'keys'):
+          --require-api-keys         Callers need a key in sandbox mode too [GATEWAY_REQUIRE_API_KEYS=1];
+                                     with real Twilio they always do, and every call is refused
+                                     until 'keys create' has made one. A sandbox without keys is open.
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -177,6 +186,7 @@ struct ServeConfiguration {
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)
+        apiKeys = try APIKeySettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
     }
 

@@ -32,6 +32,10 @@ final class GatewayProcess: Sendable {
     let mode: String
     /// The sandbox's account, in sandbox mode.
     let sandbox: Sandbox?
+    /// The API key ``start(arguments:environment:)`` created before starting a live-mode gateway
+    /// (one with Twilio credentials or a vault key in its environment), which needs keys; `nil`
+    /// in sandbox mode, which runs open while no key exists.
+    let apiKey: String?
     private let child: ChildProcess
     private let logLines: LogLines
     private let dataDirectory: TemporaryDirectory
@@ -55,6 +59,15 @@ final class GatewayProcess: Sendable {
     ///   the process is stopped then.
     static func start(arguments: [String] = [], environment: [String: String] = [:]) async throws -> GatewayProcess {
         let dataDirectory = try TemporaryDirectory(prefix: "gateway-data")
+        let apiKey: String?
+        do {
+            let isLive = environment["TWILIO_ACCOUNT_SID"] != nil || environment["GATEWAY_MASTER_KEY"] != nil
+            let path = arguments.firstIndex(of: "--data-dir").map { arguments[$0 + 1] } ?? dataDirectory.url.path
+            apiKey = isLive ? try await createAPIKey(dataDirectory: path) : nil
+        } catch {
+            dataDirectory.remove()
+            throw error
+        }
         let errorPipe = Pipe()
         let child: ChildProcess
         do {
@@ -83,7 +96,8 @@ final class GatewayProcess: Sendable {
                 logLines: lines,
                 dataDirectory: dataDirectory,
                 started: started,
-                sandboxLine: sandbox
+                sandboxLine: sandbox,
+                apiKey: apiKey
             )
         } catch {
             _ = await child.stop(grace: .seconds(2))
@@ -97,7 +111,8 @@ final class GatewayProcess: Sendable {
         logLines: LogLines,
         dataDirectory: TemporaryDirectory,
         started: [String: String],
-        sandboxLine: [String: String]?
+        sandboxLine: [String: String]?,
+        apiKey: String?
     ) throws {
         guard let http = started["http.address"].flatMap(Self.port(of:)), let mode = started["mode"] else {
             throw Failure(description: "gateway.started did not name the HTTP address and the mode: \(started)")
@@ -112,6 +127,10 @@ final class GatewayProcess: Sendable {
         self.rpcPort = rpc
         self.httpPort = http
         self.mode = mode
+        self.apiKey = apiKey
+        if let apiKey {
+            GatewayAPIKeys.register(apiKey, ports: [http] + (rpc.map { [$0] } ?? []))
+        }
         self.sandbox = sandboxLine.map { line in
             Sandbox(
                 accountSID: line["sandbox.account_sid"] ?? "",
@@ -170,8 +189,10 @@ final class GatewayProcess: Sendable {
             if let task {
                 return task
             }
+            let ports = [httpPort] + (rpcPort.map { [$0] } ?? [])
             let started = Task { [child, logLines, dataDirectory] in
                 let (termination, killed) = await child.stop()
+                GatewayAPIKeys.remove(ports: ports)
                 await logLines.waitUntilClosed(timeout: .seconds(5))
                 dataDirectory.remove()
                 return Stop(termination: termination, killed: killed)
@@ -180,6 +201,20 @@ final class GatewayProcess: Sendable {
             return started
         }
         return await task.value
+    }
+
+    /// Runs `keys create` on `dataDirectory` and returns the key it printed.
+    static func createAPIKey(dataDirectory: String, scopes: [String] = []) async throws -> String {
+        let outcome = try await Program.run(
+            executablePath,
+            ["keys", "create", "--name", "integration-tests", "--data-dir", dataDirectory]
+                + scopes.flatMap { ["--scope", $0] }
+        )
+        let line = outcome.output.split(separator: "\n").first { $0.hasPrefix("key:") }
+        guard outcome.termination.status == 0, let key = line?.split(separator: " ").last else {
+            throw Failure(description: "keys create printed no key: \(outcome)")
+        }
+        return String(key)
     }
 
     private static func port(of address: String) -> Int? {

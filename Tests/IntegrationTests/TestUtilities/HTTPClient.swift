@@ -28,11 +28,14 @@ enum HTTPClient {
         try await curl([], url: "http://127.0.0.1:\(port)\(path)")
     }
 
-    /// POSTs `{"query": query}` to `/graphql` on `127.0.0.1:port`.
-    static func postGraphQL(_ query: String, port: Int) async throws -> Response {
+    /// POSTs `{"query": query}` to `/graphql` on `127.0.0.1:port`, with `Authorization: Bearer
+    /// <apiKey>` (by default the key ``GatewayAPIKeys`` holds for the port, if any).
+    static func postGraphQL(_ query: String, port: Int, apiKey: String? = nil) async throws -> Response {
         let body = try JSONSerialization.data(withJSONObject: ["query": query])
+        let key = apiKey ?? GatewayAPIKeys.key(forPort: port)
+        let authorization = key.map { ["-H", "Authorization: Bearer \($0)"] } ?? []
         return try await curl(
-            ["-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "@-"],
+            ["-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "@-"] + authorization,
             input: String(decoding: body, as: UTF8.self),
             url: "http://127.0.0.1:\(port)/graphql"
         )

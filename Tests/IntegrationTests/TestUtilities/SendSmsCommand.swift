@@ -22,17 +22,22 @@ enum SendSmsCommand {
         var error: Failure?
     }
 
-    /// Runs `twilio-gateway send-sms --rpc-addr 127.0.0.1:<rpcPort>` with `arguments`.
-    static func run(rpcPort: Int, _ arguments: [String]) async throws -> Program.Outcome {
+    /// Runs `twilio-gateway send-sms --rpc-addr 127.0.0.1:<rpcPort>` with `arguments`, and
+    /// `GATEWAY_API_KEY` set to `apiKey` (by default the key ``GatewayAPIKeys`` holds for the
+    /// port, if any).
+    static func run(rpcPort: Int, apiKey: String? = nil, _ arguments: [String]) async throws -> Program.Outcome {
         try await Program.run(
             GatewayProcess.executablePath,
-            ["send-sms", "--rpc-addr", "127.0.0.1:\(rpcPort)"] + arguments
+            ["send-sms", "--rpc-addr", "127.0.0.1:\(rpcPort)"] + arguments,
+            environment: (apiKey ?? GatewayAPIKeys.key(forPort: rpcPort)).map { ["GATEWAY_API_KEY": $0] } ?? [:]
         )
     }
 
     /// Runs the command with `--json` and decodes what it printed.
-    static func runJSON(rpcPort: Int, _ arguments: [String]) async throws -> (Program.Outcome, JSONOutput) {
-        let outcome = try await run(rpcPort: rpcPort, arguments + ["--json"])
+    static func runJSON(rpcPort: Int, apiKey: String? = nil, _ arguments: [String]) async throws
+        -> (Program.Outcome, JSONOutput)
+    {
+        let outcome = try await run(rpcPort: rpcPort, apiKey: apiKey, arguments + ["--json"])
         do {
             return (outcome, try JSONDecoder().decode(JSONOutput.self, from: Data(outcome.output.utf8)))
         } catch {

@@ -1,0 +1,60 @@
+internal import GraphQL
+internal import HTTPServer
+internal import RPCCore
+internal import ServiceSupport
+
+extension GraphQLHTTPHandler {
+    /// The caller of a request, or the 401 (or 503) answer when it sent no valid key; always a
+    /// caller when the handler has no ``access`` check.
+    func authenticate(_ context: GatewayRequestContext, mediaType: GraphQLMediaType) -> Result<
+        RPCCaller, AccessAnswer
+    > {
+        guard let access else {
+            return .success(.anonymous)
+        }
+        do {
+            return .success(try access.caller(from: context.metadata))
+        } catch {
+            return .failure(AccessAnswer(response: refused(error, mediaType: mediaType)))
+        }
+    }
+
+    /// The 403 answer when a root field of `request` calls an RPC out of the caller's scopes.
+    func scopeRefusal(_ caller: RPCCaller, _ request: GraphQLRequest, mediaType: GraphQLMediaType) -> HTTPResponse? {
+        guard let refusal = access?.refusal(of: caller, for: request) else {
+            return nil
+        }
+        return refused(refusal, mediaType: mediaType)
+    }
+
+    private func refused(_ refusal: RPCAccessRefusal, mediaType: GraphQLMediaType) -> HTTPResponse {
+        var fields = ["auth.reason": refusal.message]
+        fields["auth.key_id"] = refusal.keyID
+        logger.warning("auth.refused", fields)
+        let status: HTTPStatus =
+            switch refusal.code {
+            case .unauthenticated: .unauthorized
+            case .permissionDenied: .forbidden
+            default: .serviceUnavailable
+            }
+        let body: GraphQLValue = [
+            "errors": [
+                ["message": .string(refusal.message), "extensions": ["code": .string(refusal.code.description)]]
+            ]
+        ]
+        var answer = HTTPResponse(
+            status: status,
+            headers: ["Content-Type": mediaType.contentType],
+            body: body.jsonBytes()
+        )
+        if refusal.code == .unauthenticated {
+            answer.headers.add(name: "WWW-Authenticate", value: "Bearer")
+        }
+        return answer
+    }
+
+    /// An answer that ends a request before it runs, as an `Error` for `Result`.
+    struct AccessAnswer: Error {
+        let response: HTTPResponse
+    }
+}
