@@ -40,17 +40,18 @@ let package = Package(
         module("GatewayCrypto", ["COpenSSL", "ServiceSupport"]),
         module("TwiML"),
         module("GatewayMetrics"),
+        module("SecureTransport", ["COpenSSL"]),
 
         // The RPC model and the binary protocol that carries it.
         module("RPCCore", ["ServiceSupport"]),
-        module("WireFraming", ["RPCCore", "ServiceSupport"]),
+        module("WireFraming", ["RPCCore", "SecureTransport", "ServiceSupport"]),
 
         // Protobuf messages and descriptors, through protobuf-c.
         module("ProtoBridge", ["CTwilioProto", "CProtobufC"]),
         module("GatewayAPI", ["ProtoBridge", "RPCCore"]),
 
         // HTTP in and out.
-        module("HTTPServer", ["CMicroHTTPD", "ServiceSupport"]),
+        module("HTTPServer", ["CMicroHTTPD", "SecureTransport", "ServiceSupport"]),
         module("TwilioREST", ["CCurl", "ServiceSupport"]),
 
         // Durable state in the data directory, in SQLite.
@@ -107,14 +108,18 @@ let package = Package(
         tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
         tests("GatewayMetricsTests", ["GatewayMetrics", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),
-        tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
+        tests("SecureTransportTests", ["SecureTransport", "GatewayTestSupport"]),
+        tests(
+            "WireFramingTests",
+            ["WireFraming", "RPCCore", "SecureTransport", "ServiceSupport", "GatewayTestSupport"]
+        ),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
         tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
         tests(
             "GatewayServicesTests",
             ["GatewayServices", "GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
-        tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
+        tests("HTTPServerTests", ["HTTPServer", "SecureTransport", "ServiceSupport", "GatewayTestSupport"]),
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
