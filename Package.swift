@@ -65,7 +65,7 @@ let package = Package(
             "GatewayServices",
             ["GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "TwilioREST", "ServiceSupport"]
         ),
-        module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "WireFraming"]),
+        module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "SecureTransport", "WireFraming"]),
 
         // Twilio's webhooks in: signature checks, limits, and events stored before the answer.
         module(
@@ -82,8 +82,8 @@ let package = Package(
             name: "TwilioGatewayCLI",
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
-                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
-                "WebhookIntake", "WireFraming",
+                "GraphQLGateway", "HTTPServer", "RPCCore", "SecureTransport", "ServiceSupport", "TwilioREST",
+                "TwilioSandbox", "WebhookIntake", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,6 +166,7 @@ let package = Package(
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
                 "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore", "ProtoBridge",
+                "SecureTransport",
             ]
         ),
     ]
