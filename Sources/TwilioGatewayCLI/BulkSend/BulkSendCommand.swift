@@ -38,6 +38,7 @@ enum BulkSendCommand {
           --batch-size N                 Recipients per BulkSendSms call, 1 to 100000 (default 10000)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of each BulkSendSms call (default none)
+        \(RPCCommandOptions.tlsHelp)
           --json                         JSON lines also on a terminal
 
         Exit status: 0 when every recipient was sent, 2 when some were not, 1 when a call failed,
@@ -53,7 +54,7 @@ enum BulkSendCommand {
                 "file", "from", "messaging-service-sid", "body", "media-url", "status-callback", "rate",
                 "concurrency", "max-attempts", "batch-size",
             ]),
-            flags: ["json"]
+            flags: RPCCommandOptions.flagNames.union(["json"])
         )
         let json = arguments.flag("json")
         let environment = Environment()

@@ -20,6 +20,7 @@ enum CallCommand {
           --timeout-seconds N            How long the call may ring, 1 to 600 (default 60)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the RPC call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the call (or the error) as one JSON object
         """
 
@@ -29,7 +30,7 @@ enum CallCommand {
             options: RPCCommandOptions.optionNames.union([
                 "to", "from", "twiml-url", "twiml", "status-callback", "status-callback-event", "timeout-seconds",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

@@ -34,6 +34,7 @@ enum EventsCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the call (default 10); with --follow, how
                                          long to follow (default: until Ctrl-C)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print JSON lines even on a terminal
         """
 
@@ -43,7 +44,7 @@ enum EventsCommand {
             options: RPCCommandOptions.optionNames.union([
                 "type", "phone", "sid", "limit", "consumer", "from-offset", "since",
             ]),
-            flags: ["json", "follow"]
+            flags: RPCCommandOptions.flagNames.union(["json", "follow"])
         )
         let json = arguments.flag("json") || isatty(1) != 1
         let follow = arguments.flag("follow")

@@ -13,6 +13,7 @@ enum MessageCommand {
           --cancel                       Cancel the message instead of showing it
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the message (or the error) as one JSON object
         """
 
@@ -20,7 +21,7 @@ enum MessageCommand {
         var arguments = try CommandArguments(
             words,
             options: RPCCommandOptions.optionNames,
-            flags: ["json", "cancel"],
+            flags: RPCCommandOptions.flagNames.union(["json", "cancel"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

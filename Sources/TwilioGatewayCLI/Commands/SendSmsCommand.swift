@@ -18,6 +18,7 @@ enum SendSmsCommand {
           --status-callback URL          Where Twilio reports status changes
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the result (or the error) as one JSON object
         """
 
@@ -27,7 +28,7 @@ enum SendSmsCommand {
             options: RPCCommandOptions.optionNames.union([
                 "to", "from", "messaging-service-sid", "body", "media-url", "status-callback",
             ]),
-            flags: ["json"]
+            flags: RPCCommandOptions.flagNames.union(["json"])
         )
         let json = arguments.flag("json")
         let client = try RPCCommandOptions(arguments: &arguments, environment: Environment()).makeClient()

@@ -36,6 +36,7 @@ enum TotpCommand {
           --code CODE                    The code the app shows now
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the factor or challenge (or the error) as one JSON object
         """
 
@@ -46,7 +47,7 @@ enum TotpCommand {
                 "service-sid", "identity", "name", "time-step", "skew", "code-length", "algorithm", "factor-sid",
                 "challenge-sid", "code",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

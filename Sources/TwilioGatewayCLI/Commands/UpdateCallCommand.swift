@@ -16,6 +16,7 @@ enum UpdateCallCommand {
           --method GET|POST              How Twilio requests --twiml-url (default POST)
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the RPC call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the call (or the error) as one JSON object
         """
 
@@ -23,7 +24,7 @@ enum UpdateCallCommand {
         var arguments = try CommandArguments(
             words,
             options: RPCCommandOptions.optionNames.union(["status", "twiml", "twiml-url", "method"]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

@@ -23,6 +23,7 @@ enum VerifyCommand {
           --code CODE                    check only: the code the user received
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the result (or the error) as one JSON object
         """
 
@@ -32,7 +33,7 @@ enum VerifyCommand {
             options: RPCCommandOptions.optionNames.union([
                 "service-sid", "to", "channel", "locale", "verification-sid", "code",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")
