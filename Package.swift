@@ -90,8 +90,8 @@ let package = Package(
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
-                "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore", "ServiceSupport", "TwilioREST",
-                "TwilioSandbox", "WireFraming",
+                "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore", "SecureTransport", "ServiceSupport",
+                "TwilioREST", "TwilioSandbox", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
