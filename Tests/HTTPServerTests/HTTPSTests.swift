@@ -155,4 +155,34 @@ struct HTTPSTests {
             #expect(good.hello == "hello")
         }
     }
+
+    @Test("a TLS client that hangs up on a stream cancels the producer, and every connection closes")
+    func hangUpOnStream() async throws {
+        let certificates = try await TestCertificates.shared
+        let cancelled = Counter()
+        let handler: HTTPHandler = { _ in
+            .streaming { writer in
+                try await writer.write("hello\n")
+                do {
+                    try await Task.sleep(for: .seconds(3600))
+                } catch {
+                    cancelled.add()
+                }
+            }
+        }
+        let script = """
+            import http.client, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            connection = http.client.HTTPSConnection("127.0.0.1", int(sys.argv[1]), context=context, timeout=10)
+            connection.request("GET", "/idle")
+            print(connection.getresponse().readline().decode().strip())
+            connection.close()
+            """
+        try await withServer(try await Self.configuration(), handler: handler) { server, port in
+            let result = try await PythonPeer.run(script, arguments: [String(port), certificates.caPath])
+            #expect(result.stdout == "hello\n", "\(result.stderr)")
+            #expect(await eventually { cancelled.value == 1 ? true : nil } == true)
+            #expect(await eventually { server.openConnectionCount == 0 ? true : nil } == true)
+        }
+    }
 }
