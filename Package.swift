@@ -40,17 +40,18 @@ let package = Package(
         module("GatewayCrypto", ["COpenSSL", "ServiceSupport"]),
         module("TwiML"),
         module("GatewayMetrics"),
+        module("SecureTransport", ["COpenSSL"]),
 
         // The RPC model and the binary protocol that carries it.
         module("RPCCore", ["ServiceSupport"]),
-        module("WireFraming", ["RPCCore", "ServiceSupport"]),
+        module("WireFraming", ["RPCCore", "SecureTransport", "ServiceSupport"]),
 
         // Protobuf messages and descriptors, through protobuf-c.
         module("ProtoBridge", ["CTwilioProto", "CProtobufC"]),
         module("GatewayAPI", ["ProtoBridge", "RPCCore"]),
 
         // HTTP in and out.
-        module("HTTPServer", ["CMicroHTTPD", "ServiceSupport"]),
+        module("HTTPServer", ["CMicroHTTPD", "SecureTransport", "ServiceSupport"]),
         module("TwilioREST", ["CCurl", "ServiceSupport"]),
 
         // Durable state in the data directory, in SQLite.
@@ -67,7 +68,7 @@ let package = Package(
             "GatewayServices",
             ["GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "TwilioREST", "ServiceSupport"]
         ),
-        module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "WireFraming"]),
+        module("GatewayClient", ["GatewayAPI", "ProtoBridge", "RPCCore", "SecureTransport", "WireFraming"]),
 
         // Twilio's webhooks in: signature checks, limits, and events stored before the answer.
         module(
@@ -84,16 +85,16 @@ let package = Package(
             name: "TwilioGatewayCLI",
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
-                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
-                "WebhookIntake", "WireFraming", "GatewayAccess",
+                "GraphQLGateway", "HTTPServer", "RPCCore", "SecureTransport", "ServiceSupport", "TwilioREST",
+                "TwilioSandbox", "WebhookIntake", "WireFraming", "GatewayAccess",
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
-                "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore", "ServiceSupport", "TwilioREST",
-                "TwilioSandbox", "WireFraming",
+                "GatewayClient", "GatewayServices", "GatewayStore", "RPCCore", "SecureTransport", "ServiceSupport",
+                "TwilioREST", "TwilioSandbox", "WireFraming",
             ],
             swiftSettings: swiftSettings
         ),
@@ -110,14 +111,18 @@ let package = Package(
         tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
         tests("GatewayMetricsTests", ["GatewayMetrics", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),
-        tests("WireFramingTests", ["WireFraming", "RPCCore", "ServiceSupport"]),
+        tests("SecureTransportTests", ["SecureTransport", "GatewayTestSupport"]),
+        tests(
+            "WireFramingTests",
+            ["WireFraming", "RPCCore", "SecureTransport", "ServiceSupport", "GatewayTestSupport"]
+        ),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
         tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
         tests(
             "GatewayServicesTests",
             ["GatewayServices", "GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
         ),
-        tests("HTTPServerTests", ["HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
+        tests("HTTPServerTests", ["HTTPServer", "SecureTransport", "ServiceSupport", "GatewayTestSupport"]),
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
@@ -171,7 +176,7 @@ let package = Package(
                 "GatewayClient", "GatewayServices", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport",
                 "TwilioREST", "TwilioSandbox", "WireFraming", "GatewayAPI", "TwilioGatewayCLI",
                 "TwiML", "GatewayCrypto", "GatewayTestSupport", "GraphQL", "GatewayStore", "ProtoBridge",
-                "GatewayAccess",
+                "GatewayAccess", "SecureTransport",
             ]
         ),
     ]

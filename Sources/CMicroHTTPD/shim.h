@@ -23,7 +23,9 @@ typedef void (*CMicroHTTPD_LogCallback)(void *cls, const char *format, va_list a
    exactly the options HTTPServer sets; the daemon owns the socket once it has
    started, the caller still does when NULL is returned. `context` is passed to
    every callback; `connection_handler` hears of each connection's start and
-   close (MHD_OPTION_NOTIFY_CONNECTION). Returns NULL when the daemon cannot
+   close (MHD_OPTION_NOTIFY_CONNECTION). A `listen_fd` of -1 starts a daemon
+   without a listening socket (pass MHD_USE_NO_LISTEN_SOCKET in `flags`), which
+   takes its connections from MHD_add_connection only. Returns NULL when the daemon cannot
    start (a bad option, no threads). A thread pool size of 0 or 1 means a single
    internal thread. */
 static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
@@ -41,6 +43,21 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     unsigned int connection_timeout_seconds,
     unsigned int thread_pool_size
 ) {
+    if (listen_fd < 0) {
+        return MHD_start_daemon(
+            flags, 0, NULL, NULL, access_handler, context,
+            MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
+            MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
+            MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
+            MHD_OPTION_NOTIFY_CONNECTION, connection_handler, context,
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
+            MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+            MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_connection_limit,
+            MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
+            MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
+            MHD_OPTION_END
+        );
+    }
     return MHD_start_daemon(
         flags, 0, NULL, NULL, access_handler, context,
         MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,

@@ -8,5 +8,8 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include "tls.h"
 
 #endif

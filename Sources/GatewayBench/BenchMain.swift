@@ -12,7 +12,8 @@ internal import WireFraming
 /// (through the Twilio client to the in-process sandbox) and Health.Check (the framing layer's
 /// own cost), at several numbers of calls in flight on one connection; or, with `--bulk N`, the
 /// rate of one BulkSendSms (see ``BulkBench``); or, with `--event-log`, durable appends to the
-/// event log with and without group commit (see ``EventLogBench``).
+/// event log with and without group commit (see ``EventLogBench``). With `--tls`, each workload
+/// also runs against a TLS server, and the TLS rate is given as a share of the plain one.
 @main
 enum BenchMain {
     static func main() async throws {
@@ -22,7 +23,7 @@ enum BenchMain {
             return
         }
         let logger = Logger(label: "bench", handler: JSONLinesLogHandler(), minimumLevel: .error)
-        let stack = try BenchStack(logger: logger)
+        let stack = try BenchStack(logger: logger, tls: options.tls ? try BenchCertificate() : nil)
         defer { stack.stop() }
         if let count = options.bulkCount {
             try await BulkBench.run(count: count, pythonScript: options.pythonScript, stack: stack)
@@ -33,7 +34,9 @@ enum BenchMain {
             "gateway-bench: \(options.seconds) s per run after \(options.warmupSeconds) s warm-up, one TCP connection"
         )
         print(BenchResult.header)
+        var ratios: [String] = []
         for inFlight in options.inFlightLevels {
+            var plain: [String: Double] = [:]
             for workload in stack.workloads {
                 let result = await BenchRunner.run(
                     workload,
@@ -42,7 +45,19 @@ enum BenchMain {
                     duration: .seconds(options.seconds)
                 )
                 print(result.row)
+                guard workload.name.hasSuffix("+TLS") else {
+                    plain[workload.name] = result.callsPerSecond
+                    continue
+                }
+                let base = String(workload.name.dropLast(4))
+                if let rate = plain[base], rate > 0 {
+                    let percent = Int((result.callsPerSecond / rate * 100).rounded())
+                    ratios.append("\(base), \(inFlight) in flight: TLS at \(percent) % of the plain calls/s")
+                }
             }
+        }
+        for line in ratios {
+            print(line)
         }
     }
 }
@@ -60,6 +75,8 @@ struct BenchOptions {
     var eventLog = false
     /// `--directory DIR`: with `--event-log`, where the logs go.
     var directory: String?
+    /// `--tls`: also measure each workload over TLS.
+    var tls = false
 
     init(_ words: ArraySlice<String>) throws {
         var iterator = words.makeIterator()
@@ -77,8 +94,9 @@ struct BenchOptions {
             case "--python": pythonScript = iterator.next()
             case "--event-log": eventLog = true
             case "--directory": directory = iterator.next()
+            case "--tls": tls = true
             case "--help":
-                print("Usage: gateway-bench [--seconds N] [--warmup N] [--in-flight 1,16,256]")
+                print("Usage: gateway-bench [--seconds N] [--warmup N] [--in-flight 1,16,256] [--tls]")
                 print("       gateway-bench --bulk N [--python scripts/bench-bulk-python]")
                 print("       gateway-bench --event-log [--seconds N] [--in-flight 1,16,256] [--directory DIR]")
                 exit(0)

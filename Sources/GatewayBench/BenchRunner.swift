@@ -73,10 +73,10 @@ struct BenchResult {
         self.p99 = Self.percentile(latencies, 0.99)
     }
 
-    static let header = "method         in-flight      calls/s   p50 ms   p99 ms      calls  failures"
+    static let header = "method           in-flight      calls/s   p50 ms   p99 ms      calls  failures"
 
     var row: String {
-        pad(workload, 15) + leftPad(String(inFlight), 9) + leftPad(String(Int(callsPerSecond.rounded())), 13)
+        pad(workload, 17) + leftPad(String(inFlight), 9) + leftPad(String(Int(callsPerSecond.rounded())), 13)
             + leftPad(p50.millisecondsText, 9) + leftPad(p99.millisecondsText, 9) + leftPad(String(calls), 11)
             + leftPad(String(failures), 10)
     }

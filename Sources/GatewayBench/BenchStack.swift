@@ -2,13 +2,15 @@ internal import GatewayAPI
 internal import GatewayClient
 internal import GatewayServices
 internal import RPCCore
+internal import SecureTransport
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
 internal import WireFraming
 
 /// A whole gateway in this process: the sandbox, the Twilio client, the services behind a real
-/// RPC server on 127.0.0.1, and a client connected to it over TCP.
+/// RPC server on 127.0.0.1, and a client connected to it over TCP; with TLS, also a second RPC
+/// server for the same services with TLS on, and a client of it.
 final class BenchStack: Sendable {
     /// The number every benchmark sends from.
     static let sender = "+15557654321"
@@ -16,8 +18,9 @@ final class BenchStack: Sendable {
     let client: GatewayClient
     private let sandbox: TwilioSandbox
     private let server: RPCServer
+    private let secure: (server: RPCServer, client: GatewayClient)?
 
-    init(logger: Logger) throws {
+    init(logger: Logger, tls: BenchCertificate? = nil) throws {
         // Frozen: messages keep their first status, so that timers moving earlier messages do not
         // take CPU from the run being measured.
         sandbox = try TwilioSandbox(
@@ -41,19 +44,36 @@ final class BenchStack: Sendable {
         var router = RPCRouter()
         MessagingService(twilio: twilio).register(in: &router)
         HealthService(board: HealthStatusBoard(services: [])).register(in: &router)
-        server = RPCServer(dispatcher: RPCDispatcher(router: router, logger: logger), logger: logger)
+        let dispatcher = RPCDispatcher(router: router, logger: logger)
+        server = RPCServer(dispatcher: dispatcher, logger: logger)
         let port = try server.start(host: "127.0.0.1", port: 0)
         client = GatewayClient.connecting(toHost: "127.0.0.1", port: port)
+        if let tls {
+            let secureServer = RPCServer(
+                dispatcher: dispatcher,
+                logger: logger,
+                configuration: RPCServer.Configuration(tls: tls.server)
+            )
+            let securePort = try secureServer.start(host: "127.0.0.1", port: 0)
+            secure = (secureServer, GatewayClient.connecting(toHost: "127.0.0.1", port: securePort, tls: tls.client))
+        } else {
+            secure = nil
+        }
     }
 
     /// The calls measured, each a closure making one call.
     var workloads: [BenchWorkload] {
-        let client = self.client
         let request = SendSmsRequest(to: "+15551234567", sender: .from(Self.sender), body: "Your code is 123456")
-        return [
-            BenchWorkload(name: "SendSms") { _ = try await client.sendSms(request) },
-            BenchWorkload(name: "Health.Check") { _ = try await client.checkHealth() },
-        ]
+        var clients = [("", client)]
+        if let secure {
+            clients.append(("+TLS", secure.client))
+        }
+        return clients.flatMap { suffix, client in
+            [
+                BenchWorkload(name: "SendSms" + suffix) { _ = try await client.sendSms(request) },
+                BenchWorkload(name: "Health.Check" + suffix) { _ = try await client.checkHealth() },
+            ]
+        }
     }
 
     /// The sandbox's base URL, for other clients of the same sandbox.
@@ -73,6 +93,7 @@ final class BenchStack: Sendable {
 
     func stop() {
         server.beginGracefulShutdown()
+        secure?.server.beginGracefulShutdown()
         sandbox.stop()
     }
 }

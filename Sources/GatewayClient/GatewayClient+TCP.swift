@@ -1,4 +1,5 @@
 public import RPCCore
+public import SecureTransport
 internal import ServiceSupport
 internal import WireFraming
 
@@ -10,11 +11,20 @@ extension GatewayClient {
     ///   - host: A numeric IPv4 or IPv6 address, such as `127.0.0.1`.
     ///   - port: The RPC port (7701 by default on a gateway).
     ///   - defaultOptions: The deadline and metadata of calls that pass no options.
+    ///   - tls: What to trust when the gateway's RPC port runs TLS, or `nil` for plain TCP. The
+    ///     gateway's certificate is verified; one that fails makes every call fail with
+    ///     `UNAVAILABLE` and the reason.
     public static func connecting(
         toHost host: String,
         port: Int,
-        defaultOptions: RPCCallOptions = RPCCallOptions(timeout: .seconds(10))
+        defaultOptions: RPCCallOptions = RPCCallOptions(timeout: .seconds(10)),
+        tls: TLSClientContext? = nil
     ) -> GatewayClient {
-        GatewayClient(transport: RPCClientConnection(host: host, port: port), defaultOptions: defaultOptions)
+        let connection = RPCClientConnection(
+            host: host,
+            port: port,
+            configuration: RPCClientConnection.Configuration(tls: tls)
+        )
+        return GatewayClient(transport: connection, defaultOptions: defaultOptions)
     }
 }

@@ -1,3 +1,5 @@
+public import SecureTransport
+
 extension HTTPServer {
     /// Where an ``HTTPServer`` listens and the limits it enforces on every connection.
     public struct Configuration: Sendable {
@@ -38,6 +40,13 @@ extension HTTPServer {
         /// How long ``HTTPServer/stop()`` waits for requests in progress before answering the
         /// remaining ones 503 and closing every connection.
         public var shutdownGracePeriod: Duration
+        /// The certificate and key to serve HTTPS with, or `nil` for plain HTTP.
+        ///
+        /// TLS (1.2 or newer, through OpenSSL) is terminated in front of libmicrohttpd; a
+        /// connection is handed to it once its handshake is done. The handshake must finish
+        /// within ``headerTimeout`` (or ``connectionTimeout``), and the connection limits
+        /// count connections still in their handshake too.
+        public var tls: TLSServerContext?
 
         /// Creates a configuration; every value has a default suited to a loopback service.
         ///
@@ -53,6 +62,7 @@ extension HTTPServer {
         ///     is complete, or `nil` for `connectionTimeout`.
         ///   - threadPoolSize: The number of polling threads.
         ///   - shutdownGracePeriod: How long `stop()` waits for requests in progress.
+        ///   - tls: The certificate and key for HTTPS, or `nil` for plain HTTP.
         public init(
             host: String = "127.0.0.1",
             port: Int = 0,
@@ -63,7 +73,8 @@ extension HTTPServer {
             connectionTimeout: Duration = .seconds(30),
             headerTimeout: Duration? = nil,
             threadPoolSize: Int = 2,
-            shutdownGracePeriod: Duration = .seconds(5)
+            shutdownGracePeriod: Duration = .seconds(5),
+            tls: TLSServerContext? = nil
         ) {
             self.host = host
             self.port = port
@@ -75,6 +86,7 @@ extension HTTPServer {
             self.headerTimeout = headerTimeout
             self.threadPoolSize = threadPoolSize
             self.shutdownGracePeriod = shutdownGracePeriod
+            self.tls = tls
         }
 
         /// Throws when a value is out of range.

@@ -27,6 +27,8 @@ public final class HTTPServer: Sendable {
         let daemon: DaemonHandle
         let core: ServerCore
         let port: Int
+        /// With TLS: the acceptor in front of the daemon and the daemon as it sees it.
+        let front: (TLSFront, DaemonSlot)?
     }
 
     /// The configuration the server was created with.
@@ -112,8 +114,9 @@ public final class HTTPServer: Sendable {
         }
 
         running.core.beginStopping()
-        let listenSocket = MHD_quiesce_daemon(running.daemon.pointer)
-        if listenSocket == MHD_INVALID_SOCKET {
+        running.front?.0.stopAccepting()
+        let listenSocket = running.front == nil ? MHD_quiesce_daemon(running.daemon.pointer) : MHD_INVALID_SOCKET
+        if listenSocket == MHD_INVALID_SOCKET && running.front == nil {
             logger.debug("http.server.quiesce_failed", ["http.port": String(running.port)])
         }
         running.core.streams.endAll()
@@ -123,7 +126,9 @@ public final class HTTPServer: Sendable {
         wait(until: ContinuousClock.now + Self.abandonedAnswerTimeout) {
             abandoned.allSatisfy(\.isFinished) && running.core.streams.count == 0
         }
+        running.front?.1.empty()
         MHD_stop_daemon(running.daemon.pointer)
+        running.front?.0.abortAll()
         running.core.streams.close()
         if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
             logger.debug("http.server.close_failed", ["http.errno": String(errno)])
@@ -173,9 +178,12 @@ public final class HTTPServer: Sendable {
         if address.isIPv6 {
             flags |= MHD_USE_IPv6.rawValue
         }
+        if configuration.tls != nil {
+            flags |= MHD_USE_NO_LISTEN_SOCKET.rawValue
+        }
         let daemon = CMicroHTTPD_start_daemon(
             flags,
-            listening.fd,
+            configuration.tls == nil ? listening.fd : -1,
             MHDCallbacks.access,
             MHDCallbacks.completed,
             MHDCallbacks.uriLog,
@@ -194,7 +202,21 @@ public final class HTTPServer: Sendable {
             Unmanaged<ServerCore>.fromOpaque(context).release()
             throw HTTPServerError(code: .startFailed, message: "HTTPServer could not start on \(display): \(reason)")
         }
-        return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: listening.port)
+        var front: (TLSFront, DaemonSlot)?
+        if let tls = configuration.tls {
+            let slot = DaemonSlot()
+            slot.fill(daemon)
+            let acceptor = TLSFront(
+                listenFD: listening.fd,
+                context: tls,
+                configuration: configuration,
+                logger: logger,
+                handOver: { fd, address, length in slot.handOver(fd, address, length) }
+            )
+            acceptor.start()
+            front = (acceptor, slot)
+        }
+        return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: listening.port, front: front)
     }
 
     /// How long stop() gives the 503 answers of abandoned requests to go out.

@@ -13,6 +13,10 @@ The generated modules are loaded by file path rather than imported as `twilio.ga
 because the `twilio` package from PyPI (Twilio's own helper library) would shadow that name.
 Requires the `protobuf` package, 4.x (see requirements.txt), for the command line only;
 `call_unary` works on bytes and needs no Protobuf at all.
+
+With --tls-ca the connection runs inside TLS (the standard library's ssl module), verifying the
+server's certificate against that CA file and the host name (or --tls-server-name); the preface
+follows the handshake. The printed result then carries "tls_version".
 """
 
 import argparse
@@ -20,9 +24,11 @@ import importlib
 import json
 import os
 import socket
+import ssl
 import struct
 import sys
 import time
+import warnings
 
 PREFACE = b"TWGW\x01\x00\x00\x00"
 
@@ -126,14 +132,20 @@ def decode_settings(payload):
 class Connection:
     """One TCP connection to a TWGW server, used for one call at a time."""
 
-    def __init__(self, host, port, connect_timeout=10.0, max_frame_size=DEFAULT_MAX_FRAME_SIZE):
+    def __init__(self, host, port, connect_timeout=10.0, max_frame_size=DEFAULT_MAX_FRAME_SIZE, tls=None):
+        """tls, when given, is (ssl.SSLContext, server_hostname): the socket is wrapped before the preface."""
         self.max_frame_size = max_frame_size
         self.server_max_frame_size = DEFAULT_MAX_FRAME_SIZE
         self.next_stream_id = 1
         self.closed_reason = None
+        self.tls_version = None
         self._buffer = bytearray()
         self._socket = socket.create_connection((host, port), timeout=connect_timeout)
         self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if tls is not None:
+            context, server_hostname = tls
+            self._socket = context.wrap_socket(self._socket, server_hostname=server_hostname)
+            self.tls_version = self._socket.version()
         self._socket.sendall(PREFACE + encode_frame(SETTINGS, 0, 0, struct.pack(">HI", MAX_FRAME_SIZE, max_frame_size)))
         self._handshake()
 
@@ -260,23 +272,25 @@ class Connection:
                 self._answer_ping(frame)
 
 
-def call_unary(host, port, path, request_bytes, timeout_ms=0, metadata=()):
+def call_unary(host, port, path, request_bytes, timeout_ms=0, metadata=(), tls=None):
     """Connects, makes one unary call, and closes.
 
-    metadata is a sequence of (key, value) pairs or a dict. Returns (status_code, message,
-    details_bytes, response_bytes). A refused connection gives UNAVAILABLE naming the address;
-    a refusal by GOAWAY during the handshake gives that GOAWAY's code.
+    metadata is a sequence of (key, value) pairs or a dict; tls is as for Connection. Returns
+    (status_code, message, details_bytes, response_bytes, tls_version). A refused connection or
+    a failed TLS handshake gives UNAVAILABLE naming the address; a refusal by GOAWAY during the
+    handshake gives that GOAWAY's code.
     """
     if isinstance(metadata, dict):
         metadata = list(metadata.items())
     try:
-        connection = Connection(host, port)
+        connection = Connection(host, port, tls=tls)
     except RefusedByServer as refusal:
-        return refusal.code, "the server at %s:%d refused the connection: %s" % (host, port, refusal.message), b"", b""
+        refused = "the server at %s:%d refused the connection: %s" % (host, port, refusal.message)
+        return refusal.code, refused, b"", b"", None
     except (OSError, ProtocolError) as error:
-        return UNAVAILABLE, "cannot connect to %s:%d: %s" % (host, port, error), b"", b""
+        return UNAVAILABLE, "cannot connect to %s:%d: %s" % (host, port, error), b"", b"", None
     try:
-        return connection.call_unary(path, request_bytes, timeout_ms, metadata)
+        return connection.call_unary(path, request_bytes, timeout_ms, metadata) + (connection.tls_version,)
     finally:
         connection.close()
 
@@ -308,6 +322,9 @@ def main(argv=None):
     parser.add_argument("--proto-dir", help="protoc --python_out directory (needed except for raw)")
     parser.add_argument("--timeout-ms", type=int, default=10000)
     parser.add_argument("--metadata", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--tls-ca", help="connect with TLS, trusting this CA file (PEM)")
+    parser.add_argument("--tls-server-name", help="the name the certificate must carry (default: --host)")
+    parser.add_argument("--tls-max-version", choices=["1.1", "1.2"], help="refuse newer TLS versions (tests)")
     commands = parser.add_subparsers(dest="command", required=True)
     health = commands.add_parser("health", help="twilio.gateway.v1.Health/Check")
     health.add_argument("--service", default="")
@@ -354,8 +371,25 @@ def main(argv=None):
             request = message.SerializeToString()
             response_type = messaging_pb2.Message
 
-    code, message, details, response = call_unary(args.host, args.port, path, request, args.timeout_ms, metadata)
+    tls = None
+    if args.tls_ca:
+        context = ssl.create_default_context(cafile=args.tls_ca)
+        if args.tls_max_version == "1.1":
+            # OpenSSL's default security level refuses TLS 1.1 before it is sent; lower it so
+            # that the server is the side that refuses.
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context.minimum_version = ssl.TLSVersion.TLSv1_1
+                context.maximum_version = ssl.TLSVersion.TLSv1_1
+        elif args.tls_max_version == "1.2":
+            context.maximum_version = ssl.TLSVersion.TLSv1_2
+        tls = (context, args.tls_server_name or args.host)
+    code, message, details, response, tls_version = call_unary(
+        args.host, args.port, path, request, args.timeout_ms, metadata, tls)
     result = {"status": code, "status_name": status_name(code), "message": message}
+    if tls_version is not None:
+        result["tls_version"] = tls_version
     if response_type is not None:
         from google.protobuf import json_format
         if code == OK:

@@ -39,6 +39,7 @@ enum BulkSendCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of each BulkSendSms call (default none)
+        \(RPCCommandOptions.tlsHelp)
           --json                         JSON lines also on a terminal
 
         Exit status: 0 when every recipient was sent, 2 when some were not, 1 when a call failed,
@@ -54,7 +55,7 @@ enum BulkSendCommand {
                 "file", "from", "messaging-service-sid", "body", "media-url", "status-callback", "rate",
                 "concurrency", "max-attempts", "batch-size",
             ]),
-            flags: ["json"]
+            flags: RPCCommandOptions.flagNames.union(["json"])
         )
         let json = arguments.flag("json")
         let environment = Environment()

@@ -21,6 +21,7 @@ enum CallCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the RPC call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the call (or the error) as one JSON object
         """
 
@@ -30,7 +31,7 @@ enum CallCommand {
             options: RPCCommandOptions.optionNames.union([
                 "to", "from", "twiml-url", "twiml", "status-callback", "status-callback-event", "timeout-seconds",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

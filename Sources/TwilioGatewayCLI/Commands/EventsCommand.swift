@@ -35,6 +35,7 @@ enum EventsCommand {
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10); with --follow, how
                                          long to follow (default: until Ctrl-C)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print JSON lines even on a terminal
         """
 
@@ -44,7 +45,7 @@ enum EventsCommand {
             options: RPCCommandOptions.optionNames.union([
                 "type", "phone", "sid", "limit", "consumer", "from-offset", "since",
             ]),
-            flags: ["json", "follow"]
+            flags: RPCCommandOptions.flagNames.union(["json", "follow"])
         )
         let json = arguments.flag("json") || isatty(1) != 1
         let follow = arguments.flag("follow")

@@ -14,6 +14,7 @@ enum MessageCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the message (or the error) as one JSON object
         """
 
@@ -21,7 +22,7 @@ enum MessageCommand {
         var arguments = try CommandArguments(
             words,
             options: RPCCommandOptions.optionNames,
-            flags: ["json", "cancel"],
+            flags: RPCCommandOptions.flagNames.union(["json", "cancel"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

@@ -1,12 +1,22 @@
 internal import Foundation
 internal import GatewayClient
 internal import RPCCore
+internal import SecureTransport
 
-/// The options every RPC client command shares: where the gateway is, the call's deadline and
-/// the API key.
+/// The options every RPC client command shares: where the gateway is, whether to reach it
+/// with TLS, the call's deadline and the API key.
 struct RPCCommandOptions {
     /// The options every RPC command takes.
-    static let optionNames: Set<String> = ["rpc-addr", "timeout", "api-key-file"]
+    static let optionNames: Set<String> = ["rpc-addr", "timeout", "api-key-file", "tls-ca", "tls-server-name"]
+    /// The flags every RPC command takes.
+    static let flagNames: Set<String> = ["tls"]
+    /// The lines of a command's help that describe the TLS options.
+    static let tlsHelp = """
+          --tls                          Connect with TLS and verify the gateway's certificate
+          --tls-ca FILE                  CA certificates (PEM) to trust with --tls, instead of the
+                                         system's [GATEWAY_TLS_CA]
+          --tls-server-name NAME         The name the certificate must carry, if not the --rpc-addr host
+        """
     /// The longest `--timeout`, a year, in seconds.
     static let longestTimeout = 31_536_000.0
 
@@ -15,10 +25,12 @@ struct RPCCommandOptions {
     var timeout: Duration?
     /// The API key sent as `authorization: Bearer <key>`, or `nil` for none.
     var apiKey: String?
+    /// What to trust with `--tls`, or `nil` for plain TCP.
+    var tls: TLSClientContext?
 
-    /// Reads `--rpc-addr` (or `GATEWAY_RPC_ADDR`), `--timeout`, and the API key from the file
-    /// `--api-key-file` names or from `GATEWAY_API_KEY`; never from an option holding the key,
-    /// which other users could read in the process list.
+    /// Reads `--rpc-addr` (or `GATEWAY_RPC_ADDR`), `--timeout`, the TLS options, and the API key
+    /// from the file `--api-key-file` names or from `GATEWAY_API_KEY`; never from an option
+    /// holding the key, which other users could read in the process list.
     ///
     /// - Parameter defaultTimeout: The deadline without `--timeout`; `nil` for none.
     init(
@@ -47,13 +59,37 @@ struct RPCCommandOptions {
         } else if let key = environment["GATEWAY_API_KEY"], !key.isEmpty {
             apiKey = key
         }
+        tls = try Self.readTLS(&arguments, environment)
+    }
+
+    /// The client TLS context `--tls` asks for, or `nil` without it.
+    ///
+    /// - Throws: When `--tls-ca` or `--tls-server-name` comes without `--tls`, or the CA file
+    ///   cannot be used.
+    private static func readTLS(_ arguments: inout CommandArguments, _ environment: Environment) throws
+        -> TLSClientContext?
+    {
+        let caFlag = arguments.value("tls-ca")
+        let serverName = arguments.value("tls-server-name")
+        guard arguments.flag("tls") else {
+            guard caFlag == nil, serverName == nil else {
+                throw CommandArguments.ParseError(description: "--tls-ca and --tls-server-name need --tls")
+            }
+            return nil
+        }
+        do {
+            return try TLSClientContext(trustRootsPath: caFlag ?? environment["GATEWAY_TLS_CA"], serverName: serverName)
+        } catch {
+            throw CommandArguments.ParseError(description: error.message)
+        }
     }
 
     func makeClient() -> GatewayClient {
         let client = GatewayClient.connecting(
             toHost: address.host,
             port: Int(address.port),
-            defaultOptions: RPCCallOptions(timeout: timeout)
+            defaultOptions: RPCCallOptions(timeout: timeout),
+            tls: tls
         )
         return apiKey.map { client.withAPIKey($0) } ?? client
     }

@@ -19,6 +19,7 @@ enum SendSmsCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the result (or the error) as one JSON object
         """
 
@@ -28,7 +29,7 @@ enum SendSmsCommand {
             options: RPCCommandOptions.optionNames.union([
                 "to", "from", "messaging-service-sid", "body", "media-url", "status-callback",
             ]),
-            flags: ["json"]
+            flags: RPCCommandOptions.flagNames.union(["json"])
         )
         let json = arguments.flag("json")
         let client = try RPCCommandOptions(arguments: &arguments, environment: Environment()).makeClient()

@@ -37,6 +37,7 @@ enum TotpCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the factor or challenge (or the error) as one JSON object
         """
 
@@ -47,7 +48,7 @@ enum TotpCommand {
                 "service-sid", "identity", "name", "time-step", "skew", "code-length", "algorithm", "factor-sid",
                 "challenge-sid", "code",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

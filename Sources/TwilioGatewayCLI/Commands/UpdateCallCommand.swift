@@ -17,6 +17,7 @@ enum UpdateCallCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the RPC call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the call (or the error) as one JSON object
         """
 
@@ -24,7 +25,7 @@ enum UpdateCallCommand {
         var arguments = try CommandArguments(
             words,
             options: RPCCommandOptions.optionNames.union(["status", "twiml", "twiml-url", "method"]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

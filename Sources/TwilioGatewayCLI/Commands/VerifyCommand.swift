@@ -24,6 +24,7 @@ enum VerifyCommand {
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]
           --timeout SECONDS              Deadline of the call (default 10)
+        \(RPCCommandOptions.tlsHelp)
           --json                         Print the result (or the error) as one JSON object
         """
 
@@ -33,7 +34,7 @@ enum VerifyCommand {
             options: RPCCommandOptions.optionNames.union([
                 "service-sid", "to", "channel", "locale", "verification-sid", "code",
             ]),
-            flags: ["json"],
+            flags: RPCCommandOptions.flagNames.union(["json"]),
             acceptsPositional: true
         )
         let json = arguments.flag("json")

@@ -111,7 +111,11 @@ final class Backend: Sendable {
             instrumentation.observe($0)
         }
 
-        let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
+        let server = RPCServer(
+            dispatcher: dispatcher,
+            logger: logger.labeled("gateway.rpc.server"),
+            configuration: RPCServer.Configuration(tls: configuration.tls)
+        )
         let port: Int
         do {
             port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))

@@ -84,7 +84,8 @@ final class HTTPFrontDoor: Sendable {
                     host: configuration.httpAddress.host,
                     port: Int(configuration.httpAddress.port),
                     perIPConnectionLimit: configuration.httpConnectionsPerAddress,
-                    headerTimeout: configuration.httpHeaderTimeout
+                    headerTimeout: configuration.httpHeaderTimeout,
+                    tls: configuration.tls
                 ),
                 logger: logger.labeled("gateway.http"),
                 handler: router.handler

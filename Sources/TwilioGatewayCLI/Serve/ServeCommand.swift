@@ -4,6 +4,7 @@ internal import GatewayMetrics
 internal import GatewayServices
 internal import HTTPServer
 internal import RPCCore
+internal import SecureTransport
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
@@ -26,6 +27,12 @@ enum ServeCommand {
     static func run(_ configuration: ServeConfiguration) async throws {
         let logger = Logger(label: "gateway", handler: JSONLinesLogHandler(), minimumLevel: configuration.logLevel)
         try prepareDataDirectory(configuration.dataDirectory)
+        if let tls = configuration.tls {
+            logger.notice(
+                "gateway.tls.enabled",
+                ["tls.certificate_subject": tls.certificateSubject, "tls.ports": "rpc,http"]
+            )
+        }
 
         let board = HealthStatusBoard(services: GatewayServiceNames.served)
         let instrumentation = GatewayInstrumentation()
@@ -76,6 +83,7 @@ enum ServeCommand {
                     ?? "none",
                 "http.address": HostAndPort(host: configuration.httpAddress.host, port: UInt16(http.port)).description,
                 "mode": mode,
+                "tls": configuration.tls == nil ? "off" : "on",
             ]
         )
 
@@ -141,7 +149,10 @@ enum ServeCommand {
                 host: ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host,
                 port: UInt16(http.port)
             )
-            let base = slot.setIfUnset(try WebhookBaseURL("http://\(local)"))
+            // With TLS the sandbox calls the HTTPS port, and its client must trust the
+            // certificate (a CA in the system store); otherwise its webhook deliveries fail.
+            let scheme = configuration.tls == nil ? "http" : "https"
+            let base = slot.setIfUnset(try WebhookBaseURL("\(scheme)://\(local)"))
             try SandboxLoop.connect(sandbox, to: base, logger: logger)
         }
         guard let base = slot.current else {

@@ -1,3 +1,4 @@
+internal import SecureTransport
 internal import ServiceSupport
 
 /// Everything `serve` needs, from flags first, then environment variables, then defaults.
@@ -33,6 +34,8 @@ struct ServeConfiguration {
     var webhooks = WebhookSettings()
     var eventRetention = EventRetentionSettings()
     var apiKeys = APIKeySettings()
+    /// The certificate and key of both ports, or `nil` for plain TCP and HTTP.
+    var tls: TLSServerContext?
 
     /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
     static let durationRange = 0.001...86_400.0
@@ -45,6 +48,7 @@ struct ServeConfiguration {
     ])
     .union(WebhookSettings.optionNames)
     .union(EventRetentionSettings.optionNames)
+    .union(tlsOptionNames)
 
     /// The flags `serve` takes, without a value.
     static let flagNames: Set<String> = [APIKeySettings.flagName]
@@ -84,6 +88,7 @@ struct ServeConfiguration {
                                      Fetch a sent message from Twilio once when its final status
                                      has not arrived after this long, 0.001 to 604800
                                      [GATEWAY_STATUS_RECONCILE_AFTER] (default 900)
+        \(tlsHelp)
 
         \(WebhookSettings.help)
 
@@ -187,6 +192,7 @@ struct ServeConfiguration {
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)
         apiKeys = try APIKeySettings(arguments: &arguments, environment: environment)
+        tls = try Self.readTLS(&arguments, environment)
         try arguments.rejectUnknown()
     }
 

@@ -1,3 +1,5 @@
+public import SecureTransport
+
 extension RPCClientConnection {
     /// The limits and timeouts of a client connection.
     public struct Configuration: Sendable {
@@ -10,16 +12,23 @@ extension RPCClientConnection {
         /// Above this many bytes of streamed responses not yet consumed, the client stops
         /// reading from the connection until consumers catch up. Default 16 MiB.
         public var maxBufferedResponseBytes: Int
+        /// What to trust when connecting with TLS, or `nil` for plain TCP. The server's
+        /// certificate is always verified, against the host connected to unless the context
+        /// names another server; a connection that fails it fails its calls with
+        /// `UNAVAILABLE` and the reason.
+        public var tls: TLSClientContext?
 
         /// Creates a configuration.
         public init(
             maxFrameSize: Int = 4_194_304,
             connectTimeout: Duration = .seconds(10),
-            maxBufferedResponseBytes: Int = 16_777_216
+            maxBufferedResponseBytes: Int = 16_777_216,
+            tls: TLSClientContext? = nil
         ) {
             self.maxFrameSize = max(Int(SettingsPayload.minimumMaxFrameSize), min(maxFrameSize, Int(UInt32.max)))
             self.connectTimeout = connectTimeout
             self.maxBufferedResponseBytes = maxBufferedResponseBytes
+            self.tls = tls
         }
     }
 }

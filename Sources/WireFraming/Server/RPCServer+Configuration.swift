@@ -1,3 +1,5 @@
+public import SecureTransport
+
 extension RPCServer {
     /// The limits and timeouts of a server; the defaults suit production.
     public struct Configuration: Sendable {
@@ -10,7 +12,8 @@ extension RPCServer {
         /// How many connections one remote IP address may hold open; further ones get a
         /// GOAWAY with `RESOURCE_EXHAUSTED` and are closed. Default 256.
         public var maxConnectionsPerAddress: Int
-        /// How long a new connection has to send its preface. Default 10 seconds.
+        /// How long a new connection has to finish its TLS handshake (with ``tls``) and send its
+        /// preface. Default 10 seconds.
         public var handshakeTimeout: Duration
         /// How long a connection may go without an open call or a frame before the server
         /// says GOAWAY `idle` and closes it. Default 5 minutes.
@@ -27,6 +30,10 @@ extension RPCServer {
         /// Above this many bytes of requests held by a connection's running calls, the server
         /// stops reading from it until calls finish. Default 64 MiB.
         public var maxBufferedRequestBytes: Int
+        /// The certificate and key to run TLS with on every connection, or `nil` for plain TCP.
+        /// A client that does not complete a TLS 1.2 or newer handshake is logged
+        /// (`rpc.tls.handshake_failed`) and dropped.
+        public var tls: TLSServerContext?
 
         /// Creates a configuration.
         public init(
@@ -38,7 +45,8 @@ extension RPCServer {
             shutdownGracePeriod: Duration = .seconds(30),
             outboundHighWatermark: Int = 1_048_576,
             outboundLowWatermark: Int = 262_144,
-            maxBufferedRequestBytes: Int = 67_108_864
+            maxBufferedRequestBytes: Int = 67_108_864,
+            tls: TLSServerContext? = nil
         ) {
             self.maxFrameSize = maxFrameSize
             self.maxConcurrentCallsPerConnection = maxConcurrentCallsPerConnection
@@ -49,6 +57,7 @@ extension RPCServer {
             self.outboundHighWatermark = outboundHighWatermark
             self.outboundLowWatermark = outboundLowWatermark
             self.maxBufferedRequestBytes = maxBufferedRequestBytes
+            self.tls = tls
         }
 
         /// Checks that the numbers make sense together.

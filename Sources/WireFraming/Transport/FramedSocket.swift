@@ -1,4 +1,5 @@
 internal import Dispatch
+internal import SecureTransport
 internal import Synchronization
 
 /// A connected non-blocking TCP socket that reads frames and writes encoded bytes, driven by
@@ -8,6 +9,11 @@ internal import Synchronization
 /// delegate call. Bytes are read into one reused buffer and fed to a ``FrameDecoder``;
 /// outgoing frames are appended to one ``FrameEncoder`` and written in one `send` per flush,
 /// however many frames were queued since the last one.
+///
+/// With a ``TLSSession`` the socket runs TLS over the same descriptor: what it reads is
+/// decrypted before the decoder sees it, and what the encoder holds is encrypted once the
+/// handshake is complete (until then frames wait). A failed handshake or a broken record is
+/// reported with ``FramedSocketDelegate/framedSocket(_:didFailTLS:)`` and closes the socket.
 ///
 /// The socket keeps its delegate alive until it has reported ``FramedSocketDelegate/framedSocket(_:didCloseWith:)``,
 /// so an owner needs no other reference while its connection is open. The descriptor is
@@ -71,12 +77,22 @@ final class FramedSocket: @unchecked Sendable {
     private var flushAfterDelivery = false
     private var writeFailed = false
     private var delegate: (any FramedSocketDelegate)?
+    private let tls: TLSSession?
+    /// Ciphertext waiting to be written, from `sealedOffset` on; used only with `tls`.
+    private var sealed: [UInt8] = []
+    private var sealedOffset = 0
+    private var closeNotifyQueued = false
+    private let plaintextBuffer: UnsafeMutableRawBufferPointer?
 
     /// Wraps a connected descriptor, which the socket now owns and will close.
     ///
-    /// - Parameter expectsPreface: Whether the peer's first bytes are a connection preface.
-    init(fd: Int32, work: PendingWork, limits: Limits, expectsPreface: Bool) {
+    /// - Parameters:
+    ///   - expectsPreface: Whether the peer's first bytes are a connection preface.
+    ///   - tls: The TLS session to run over the descriptor, or `nil` for plain TCP.
+    init(fd: Int32, work: PendingWork, limits: Limits, expectsPreface: Bool, tls: TLSSession? = nil) {
         self.fd = fd
+        self.tls = tls
+        self.plaintextBuffer = tls == nil ? nil : .allocate(byteCount: Self.readChunkSize, alignment: 16)
         self.queue = work.queue
         self.work = work
         self.limits = limits
@@ -89,6 +105,7 @@ final class FramedSocket: @unchecked Sendable {
 
     deinit {
         readBuffer.deallocate()
+        plaintextBuffer?.deallocate()
     }
 
     /// The bytes queued but not yet written; safe to read from any thread.
@@ -115,6 +132,15 @@ final class FramedSocket: @unchecked Sendable {
         self.delegate = delegate
         started = true
         readSource.resume()
+        if let tls {
+            do {
+                try tls.advanceHandshake()
+            } catch {
+                failTLS(error)
+                return
+            }
+            flush()
+        }
     }
 
     /// Appends frames with `body` and writes them: at once when no other work waits for the
@@ -191,6 +217,8 @@ final class FramedSocket: @unchecked Sendable {
         }
         encoder.removeFirst(encoder.count)
         writtenOffset = 0
+        sealed = []
+        sealedOffset = 0
         queuedBytes.store(0, ordering: .relaxed)
 
         let owner = delegate
@@ -212,7 +240,14 @@ final class FramedSocket: @unchecked Sendable {
                 guard state == .open else {
                     continue
                 }
-                decoder.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+                let received = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
+                if let tls {
+                    guard decrypt(received, with: tls) else {
+                        return
+                    }
+                } else {
+                    decoder.append(received)
+                }
                 deliverEvents()
                 if count < readBuffer.count {
                     return
@@ -234,6 +269,9 @@ final class FramedSocket: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         guard state == .open || state == .flushing, !writeFailed else {
             return
+        }
+        if let tls {
+            return flushSealed(with: tls)
         }
         while writtenOffset < encoder.count {
             let result = encoder.bytes.withUnsafeBytes { bytes in
@@ -259,6 +297,11 @@ final class FramedSocket: @unchecked Sendable {
 
         encoder.removeFirst(encoder.count)
         writtenOffset = 0
+        finishFlush()
+    }
+
+    /// Stops waiting for writability once nothing is left; a flushing socket lingers then.
+    private func finishFlush() {
         stopWriteSource()
         updateQueuedBytes()
         if state == .flushing {
@@ -351,7 +394,7 @@ final class FramedSocket: @unchecked Sendable {
     }
 
     private func updateQueuedBytes() {
-        let queued = encoder.count - writtenOffset
+        let queued = encoder.count - writtenOffset + sealed.count - sealedOffset
         queuedBytes.store(queued, ordering: .relaxed)
         if !backlogged && queued > limits.highWatermark {
             backlogged = true
@@ -385,6 +428,127 @@ final class FramedSocket: @unchecked Sendable {
             writeSourceRunning = false
             writeSource.suspend()
         }
+    }
+
+    // MARK: - TLS
+
+    /// Gives `received` to the TLS session and the plaintext it yields to the decoder; writes
+    /// what the session has for the peer (handshake messages, and the frames that waited for
+    /// the handshake).
+    ///
+    /// - Returns: `false` when no events are to be delivered: TLS failed and the socket
+    ///   closed, or the peer ended the TLS connection.
+    private func decrypt(_ received: UnsafeRawBufferPointer, with tls: TLSSession) -> Bool {
+        guard let plaintextBuffer else {
+            return false
+        }
+        let wasComplete = tls.isHandshakeComplete
+        var peerClosed = false
+        do {
+            try tls.receive(ciphertext: received)
+            reading: while true {
+                switch try tls.readPlaintext(into: plaintextBuffer) {
+                case .bytes(let count):
+                    decoder.append(UnsafeRawBufferPointer(rebasing: plaintextBuffer[0..<count]))
+                case .needsInput:
+                    break reading
+                case .closed:
+                    peerClosed = true
+                    break reading
+                }
+            }
+        } catch {
+            failTLS(error)
+            return false
+        }
+        if tls.pendingCiphertextCount > 0 || (!wasComplete && tls.isHandshakeComplete) {
+            flush()
+        }
+        if peerClosed {
+            deliverEvents()
+            handleEndOfInput()
+            return false
+        }
+        return true
+    }
+
+    /// Encrypts the frames queued (once the handshake is complete; a socket closing before
+    /// then drops them), adds a close_notify when flushing, and writes the ciphertext as far
+    /// as the socket takes it.
+    private func flushSealed(with tls: TLSSession) {
+        do throws(TLSError) {
+            if tls.isHandshakeComplete {
+                if writtenOffset < encoder.count {
+                    let failure = encoder.bytes.withUnsafeBytes { bytes -> TLSError? in
+                        do throws(TLSError) {
+                            try tls.write(plaintext: UnsafeRawBufferPointer(rebasing: bytes[writtenOffset...]))
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                    if let failure {
+                        throw failure
+                    }
+                }
+                encoder.removeFirst(encoder.count)
+                writtenOffset = 0
+                if state == .flushing && !closeNotifyQueued {
+                    closeNotifyQueued = true
+                    tls.close()
+                }
+            } else if state == .flushing {
+                encoder.removeFirst(encoder.count)
+                writtenOffset = 0
+            }
+        } catch {
+            writeFailed = true
+            queue.async { [self] in failTLS(error) }
+            return
+        }
+        tls.takeCiphertext(appendingTo: &sealed)
+        while sealedOffset < sealed.count {
+            let result = sealed.withUnsafeBytes { bytes in
+                Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[sealedOffset...]))
+            }
+            switch result {
+            case .bytes(let count):
+                sealedOffset += count
+            case .wouldBlock, .endOfInput:
+                if sealedOffset >= limits.lowWatermark {
+                    sealed.removeFirst(sealedOffset)
+                    sealedOffset = 0
+                }
+                startWriteSource()
+                updateQueuedBytes()
+                return
+            case .failed(let error):
+                writeFailed = true
+                queue.async { [self] in close(error: error) }
+                return
+            }
+        }
+        sealed.removeAll(keepingCapacity: true)
+        sealedOffset = 0
+        finishFlush()
+    }
+
+    /// Ends the connection after a TLS failure: sends the session's alert if the socket takes
+    /// it at once, tells the delegate, and closes.
+    private func failTLS(_ error: TLSError) {
+        guard state != .closed else {
+            return
+        }
+        if let tls, !writeFailed {
+            tls.takeCiphertext(appendingTo: &sealed)
+            if sealedOffset < sealed.count {
+                _ = sealed.withUnsafeBytes { bytes in
+                    Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[sealedOffset...]))
+                }
+            }
+        }
+        delegate?.framedSocket(self, didFailTLS: error)
+        close()
     }
 
     private func sourceCancelled() {

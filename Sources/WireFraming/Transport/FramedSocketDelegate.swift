@@ -1,3 +1,5 @@
+internal import SecureTransport
+
 /// Receives what a ``FramedSocket`` reads and how it ends, always on the socket's queue.
 protocol FramedSocketDelegate: AnyObject {
     /// The decoder produced an event from the peer's bytes.
@@ -10,6 +12,10 @@ protocol FramedSocketDelegate: AnyObject {
     /// The peer closed its sending side. `truncation` says what was cut off, if the input
     /// ended inside a frame. No more events follow.
     func framedSocket(_ socket: FramedSocket, didReachEndOfInput truncation: FramingError?)
+
+    /// The TLS handshake failed or a record did not decrypt; no more events follow, and the
+    /// socket closes right after this call.
+    func framedSocket(_ socket: FramedSocket, didFailTLS error: TLSError)
 
     /// The bytes waiting to be written fell below the low watermark after being above the
     /// high one.

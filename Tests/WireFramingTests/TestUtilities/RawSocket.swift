@@ -126,6 +126,22 @@ final class RawSocket: @unchecked Sendable {
         return frames
     }
 
+    /// Every byte the peer sends until it closes the connection (or a read times out), without
+    /// decoding; for peers that do not speak TWGW, such as a TLS server.
+    func readUntilClosed() async throws -> [UInt8] {
+        try await blocking { [fd] () -> [UInt8] in
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else {
+                    return bytes
+                }
+                bytes += buffer[0..<count]
+            }
+        }
+    }
+
     /// Shuts both directions, so the peer reads end-of-input.
     func shutdown() {
         _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))

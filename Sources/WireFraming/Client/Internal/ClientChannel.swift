@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import RPCCore
+internal import SecureTransport
 internal import ServiceSupport
 internal import Synchronization
 
@@ -137,6 +138,15 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
             let reason = SystemCallError.text(error.errorNumber)
             fail(RPCError(code: .unavailable, message: "cannot connect to \(address): \(reason)"))
         case .success(let fd):
+            var session: TLSSession?
+            if let context = configuration.tls {
+                do {
+                    session = try TLSSession(client: context, host: host)
+                } catch {
+                    Socket.close(fd)
+                    return fail(RPCError(code: .unavailable, message: "cannot connect to \(address): \(error.message)"))
+                }
+            }
             let socket = FramedSocket(
                 fd: fd,
                 work: work,
@@ -146,7 +156,8 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
                     lowWatermark: Int.max,
                     pausesReadingWhileBacklogged: false
                 ),
-                expectsPreface: true
+                expectsPreface: true,
+                tls: session
             )
             self.socket = socket
             phase = .handshaking
@@ -242,6 +253,11 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
 
     func framedSocket(_ socket: FramedSocket, didReachEndOfInput truncation: FramingError?) {
         fail(RPCError(code: .unavailable, message: "connection to \(address) lost"))
+    }
+
+    func framedSocket(_ socket: FramedSocket, didFailTLS error: TLSError) {
+        logger.notice("rpc.client.tls_failed", ["rpc.reason": error.message])
+        fail(RPCError(code: .unavailable, message: "cannot connect to \(address) with TLS: \(error.message)"))
     }
 
     func framedSocketDidDrain(_ socket: FramedSocket) {}

@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import RPCCore
+internal import SecureTransport
 internal import ServiceSupport
 internal import Synchronization
 
@@ -37,6 +38,8 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
     let configuration: RPCServer.Configuration
     private let onClose: @Sendable (ServerConnection) -> Void
     private let timer: any DispatchSourceTimer
+    /// Why no TLS session could be made for this connection, which is then closed at once.
+    private let tlsSetupFailure: TLSError?
     /// Bytes of streamed responses handed to `queue` but not yet in the socket's buffer;
     /// counted with the socket's backlog so a fast handler cannot outrun the limit.
     let pendingWriteBytes = Atomic<Int>(0)
@@ -62,6 +65,16 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
         let queue = DispatchQueue(label: "twilio-gateway.rpc.connection", target: .global())
         self.queue = queue
         self.work = PendingWork(queue: queue)
+        var session: TLSSession?
+        var tlsSetupFailure: TLSError?
+        if let context = configuration.tls {
+            do {
+                session = try TLSSession(server: context)
+            } catch {
+                tlsSetupFailure = error
+            }
+        }
+        self.tlsSetupFailure = tlsSetupFailure
         self.socket = FramedSocket(
             fd: fd,
             work: work,
@@ -71,7 +84,8 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
                 lowWatermark: configuration.outboundLowWatermark,
                 pausesReadingWhileBacklogged: true
             ),
-            expectsPreface: true
+            expectsPreface: true,
+            tls: session
         )
         self.dispatcher = dispatcher
         self.logger = logger.with("rpc.peer", peer.description)
@@ -88,6 +102,11 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
             timer.schedule(deadline: .after(configuration.handshakeTimeout))
             timer.resume()
             socket.start(delegate: self)
+            if let tlsSetupFailure {
+                logger.warning("rpc.tls.session_failed", ["error": tlsSetupFailure.message])
+                phase = .closing
+                socket.close()
+            }
         }
     }
 
@@ -179,7 +198,7 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         switch phase {
         case .awaitingPreface:
-            logger.notice("rpc.connection.handshake_timeout")
+            logger.notice("rpc.connection.handshake_timeout", ["rpc.tls": configuration.tls == nil ? "off" : "on"])
             phase = .closing
             socket.close()
         case .open:
@@ -217,6 +236,12 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
         phase = .closing
         cancelAllCalls()
         socket.close()
+    }
+
+    func framedSocket(_ socket: FramedSocket, didFailTLS error: TLSError) {
+        logger.notice("rpc.tls.handshake_failed", ["rpc.reason": error.message])
+        phase = .closing
+        cancelAllCalls()
     }
 
     func framedSocketDidDrain(_ socket: FramedSocket) {
