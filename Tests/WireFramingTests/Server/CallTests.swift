@@ -91,6 +91,30 @@ struct CallTests {
         }
     }
 
+    @Test("a stream's consumer gets every response the server sent before its error, then the error")
+    func responsesBeforeAnErrorAreKept() async throws {
+        try await withTestServer { server in
+            let client = server.makeClient()
+            defer { client.close() }
+            var stream = client.serverStreaming(
+                TestMethods.streamThenFail,
+                request: TestMethods.request(20),
+                options: RPCCallOptions()
+            ).makeAsyncIterator()
+            var received = [String(decoding: try #require(try await stream.next()), as: UTF8.self)]
+            // The consumer falls behind: the other responses and the trailers arrive meanwhile.
+            #expect(await eventually { server.probe.written == 20 })
+            try await Task.sleep(for: .milliseconds(200))
+            let error = await #expect(throws: RPCError.self) {
+                while let message = try await stream.next() {
+                    received.append(String(decoding: message, as: UTF8.self))
+                }
+            }
+            #expect(received == (0..<20).map(String.init))
+            #expect(error?.code == .aborted)
+        }
+    }
+
     @Test("1,000 concurrent calls on one connection are all answered correctly")
     func manyConcurrentCalls() async throws {
         try await withTestServer { server in

@@ -16,6 +16,9 @@ enum TestMethods {
     static let fail = RPCMethod(service: "test.Echo", name: "Fail")
     /// Gives up on its own by throwing CancellationError.
     static let abandon = RPCMethod(service: "test.Echo", name: "Abandon")
+    /// Streams as many responses as the request says (UTF-8), counting them in the probe, then
+    /// fails with ABORTED.
+    static let streamThenFail = RPCMethod(service: "test.Echo", name: "StreamThenFail")
     /// Streams as many 2 KiB responses as the request says (UTF-8), counting them in the probe.
     static let streamBig = RPCMethod(service: "test.Echo", name: "StreamBig")
     /// Returns a response of as many bytes as the request says (UTF-8).
@@ -74,6 +77,16 @@ func makeTestRouter(probe: HandlerProbe) -> RPCRouter {
             for index in 0..<TestMethods.number(request) {
                 try await writer.write(Array(String(index).utf8))
             }
+        }
+    )
+    router.register(
+        TestMethods.streamThenFail,
+        .serverStreaming { request, _, writer in
+            for index in 0..<TestMethods.number(request) {
+                try await writer.write(Array(String(index).utf8))
+                probe.recordWrite()
+            }
+            throw RPCError(code: .aborted, message: "the stream was stopped after its last response")
         }
     )
     router.register(

@@ -59,14 +59,19 @@ extension ClientChannel {
     }
 
     /// Ends a call with `outcome` and wakes whoever waits for it.
-    func finish(_ call: ClientCall, _ outcome: Result<Void, any Error>) {
+    ///
+    /// - Parameter keepingMessages: Whether a stream's consumer still gets the responses that
+    ///   arrived before a failure. True for the server's own final status, which comes after
+    ///   every message it sent; false for a cancellation, a deadline or a lost connection, where
+    ///   the consumer gets the error next.
+    func finish(_ call: ClientCall, _ outcome: Result<Void, any Error>, keepingMessages: Bool = false) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard call.stage != .ended else {
             return
         }
         call.stage = .ended
         call.outcome = outcome
-        if case .failure = outcome {
+        if case .failure = outcome, !keepingMessages {
             releaseBuffered(call.dropMessages())
         }
         deliver(call)

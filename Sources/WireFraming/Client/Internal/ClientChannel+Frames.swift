@@ -90,7 +90,7 @@ extension ClientChannel {
         }
         do {
             let status = try TrailersPayload(decoding: frame.payload).status
-            finish(call, status.error.map { .failure($0) } ?? .success(()))
+            finish(call, status.error.map { .failure($0) } ?? .success(()), keepingMessages: true)
         } catch {
             finish(call, .failure(RPCError(code: .internalError, message: "the server sent \(error.message)")))
         }
