@@ -117,7 +117,7 @@ let package = Package(
             ["WireFraming", "RPCCore", "SecureTransport", "ServiceSupport", "GatewayTestSupport"]
         ),
         tests("ProtoBridgeTests", ["ProtoBridge"]),
-        tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore"]),
+        tests("GatewayAPITests", ["GatewayAPI", "ProtoBridge", "RPCCore", "GatewayTestSupport"]),
         tests(
             "GatewayServicesTests",
             ["GatewayServices", "GatewayAPI", "GatewayStore", "ProtoBridge", "RPCCore", "ServiceSupport", "TwilioREST"]
@@ -158,10 +158,13 @@ let package = Package(
                 "ServiceSupport", "WireFraming",
             ]
         ),
-        tests("GraphQLTests", ["GraphQL"]),
+        tests("GraphQLTests", ["GraphQL", "GatewayTestSupport"]),
         tests(
             "GraphQLGatewayTests",
-            ["GraphQLGateway", "GraphQL", "GatewayAPI", "HTTPServer", "ProtoBridge", "RPCCore", "ServiceSupport"]
+            [
+                "GraphQLGateway", "GraphQL", "GatewayAPI", "HTTPServer", "ProtoBridge", "RPCCore", "ServiceSupport",
+                "GatewayTestSupport",
+            ]
         ),
         tests(
             "VerifyTests",

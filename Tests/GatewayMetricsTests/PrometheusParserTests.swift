@@ -8,21 +8,6 @@ import Testing
 /// unless `GATEWAY_REQUIRE_PYTHON=1`.
 @Suite("MetricsRegistry's output read by prometheus_client's parser")
 struct PrometheusParserTests {
-    static let isRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-
-    static let hasParser: Bool = {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import prometheus_client.parser"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else {
-            return false
-        }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }()
-
     /// Prints each family's name, type and help, and for each sample `[name, labels, value]`, the
     /// value as Python's `repr` (so that infinities survive JSON; whole numbers parse as `int`).
     static let script = """
@@ -64,7 +49,7 @@ struct PrometheusParserTests {
     @Test(
         "escaped label values and HELP texts, infinities and histograms read back as they were",
         .enabled(
-            if: hasParser || isRequired,
+            if: PythonPackages.testsRun(needing: "prometheus_client.parser"),
             "prometheus_client is not installed (pip install -r Tests/requirements.txt)"
         )
     )
@@ -99,7 +84,7 @@ struct PrometheusParserTests {
     @Test(
         "the gateway's whole registry parses, process metrics included",
         .enabled(
-            if: hasParser || isRequired,
+            if: PythonPackages.testsRun(needing: "prometheus_client.parser"),
             "prometheus_client is not installed (pip install -r Tests/requirements.txt)"
         )
     )

@@ -14,7 +14,7 @@ import TwilioREST
 @Suite(
     "Messaging requests compared with twilio-python",
     .enabled(
-        if: PythonEnvironment.runsTwilioTests,
+        if: PythonPackages.testsRun(needing: "twilio"),
         "twilio-python is not installed (pip install twilio); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

@@ -84,7 +84,7 @@ struct StatusCallbackTests {
     @Test(
         "signatures validate with twilio-python's RequestValidator and the account's auth token",
         .enabled(
-            if: PythonEnvironment.runsTwilioTests,
+            if: PythonPackages.testsRun(needing: "twilio"),
             "twilio-python is not installed (pip install twilio); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
         )
     )

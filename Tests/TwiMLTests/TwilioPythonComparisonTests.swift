@@ -1,10 +1,11 @@
+import GatewayTestSupport
 import Testing
 import TwiML
 
 @Suite(
     "TwiML against twilio-python",
     .enabled(
-        if: PythonTwiML.hasTwilio || PythonTwiML.isRequired,
+        if: PythonPackages.testsRun(needing: "twilio.twiml.voice_response"),
         "twilio-python is not installed (pip install twilio==9.13.0); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

@@ -6,7 +6,7 @@ import WebhookIntake
 
 /// Signatures made by the `twilio` Python library's `RequestValidator`, sent with Python's own
 /// HTTP client. Skipped without the package unless `GATEWAY_REQUIRE_PYTHON=1`.
-@Suite("Signatures from twilio-python", .enabled(if: TwilioPython.runs))
+@Suite("Signatures from twilio-python", .enabled(if: PythonPackages.testsRun(needing: "twilio.request_validator")))
 struct TwilioPythonSignatureTests {
     struct Sent: Decodable {
         var name: String
@@ -65,25 +65,4 @@ struct TwilioPythonSignatureTests {
             #expect(events.map(\.dedupeKey) == ["py-sms", "py-status", "py-voice"])
         }
     }
-}
-
-/// Whether the `twilio` package is there, or its absence must fail (`GATEWAY_REQUIRE_PYTHON=1`).
-enum TwilioPython {
-    static let runs: Bool = {
-        if ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1" {
-            return true
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import twilio.request_validator"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GatewayAPI
+import GatewayTestSupport
 import ProtoBridge
 import Testing
 
@@ -25,7 +26,6 @@ struct PythonCrossCheckTests {
     }
 
     static let tools = PythonTools.find()
-    static let pythonRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
 
     /// Both of the package's implementations: the pure-Python one, whose deterministic
     /// encoding orders map keys by their bytes as C++ protobuf does, and the default (upb in
@@ -34,7 +34,7 @@ struct PythonCrossCheckTests {
     @Test(
         "Swift and Python encode every sample to the same bytes and decode each other's",
         .enabled(
-            if: tools != nil || pythonRequired,
+            if: tools != nil || PythonPackages.areRequired,
             "python3 with the protobuf package (pip install protobuf==4.21.12) or protoc is missing; set GATEWAY_REQUIRE_PYTHON=1 to make this a failure"
         ),
         arguments: ["python", nil]

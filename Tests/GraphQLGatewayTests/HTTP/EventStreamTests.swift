@@ -1,4 +1,5 @@
 import GatewayAPI
+import GatewayTestSupport
 import GraphQL
 import GraphQLGateway
 import HTTPServer
@@ -7,7 +8,7 @@ import Testing
 
 /// GraphQL over Server-Sent Events through a real HTTPServer on 127.0.0.1, read by a Python
 /// client on plain `http.client` and by curl.
-@Suite("GraphQL over Server-Sent Events", .enabled(if: Python.pythonTestsEnabled, "python3 is missing"))
+@Suite("GraphQL over Server-Sent Events", .enabled(if: PythonPackages.standardLibraryTestsRun, "python3 is missing"))
 struct EventStreamTests {
     static let subscribe = #"{"query":"subscription { twilio_events(types: [\"sms.inbound\"]) { offset type } }"}"#
 

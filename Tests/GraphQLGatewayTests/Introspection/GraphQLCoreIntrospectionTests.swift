@@ -1,3 +1,4 @@
+import GatewayTestSupport
 import GraphQL
 import GraphQLGateway
 import Testing
@@ -6,7 +7,10 @@ import Testing
 /// and a comparison with the SDL the GraphQL module prints.
 ///
 /// Skipped only when graphql-core is missing and `GATEWAY_REQUIRE_PYTHON` is not `1`.
-@Suite("Introspection against graphql-core", .enabled(if: Python.graphQLCoreTestsEnabled, "graphql-core is missing"))
+@Suite(
+    "Introspection against graphql-core",
+    .enabled(if: PythonPackages.testsRun(needing: "graphql"), "graphql-core is missing")
+)
 struct GraphQLCoreIntrospectionTests {
     static let introspectionQuery = """
         from graphql import get_introspection_query

@@ -9,24 +9,6 @@ enum Python {
         var errorOutput: String
     }
 
-    /// Whether the tests that need graphql-core must run: it is installed, or
-    /// `GATEWAY_REQUIRE_PYTHON=1` says its absence is a failure.
-    static let graphQLCoreTestsEnabled: Bool = {
-        if ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1" {
-            return true
-        }
-        return (try? run(["-c", "import graphql"]).status) == 0
-    }()
-
-    /// Whether the tests that need only python3 itself must run: it is there, or
-    /// `GATEWAY_REQUIRE_PYTHON=1` says its absence is a failure.
-    static let pythonTestsEnabled: Bool = {
-        if ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1" {
-            return true
-        }
-        return (try? run(["-c", "pass"]).status) == 0
-    }()
-
     /// Runs `python3 arguments…` like ``run(_:input:)``, but waits for its exit without blocking
     /// a thread, for peers that talk to a server in this process.
     static func runAsync(_ arguments: [String]) async throws -> Outcome {

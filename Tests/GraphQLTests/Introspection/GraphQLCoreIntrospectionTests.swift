@@ -1,4 +1,5 @@
 internal import Foundation
+import GatewayTestSupport
 import GraphQL
 import Testing
 
@@ -7,12 +8,10 @@ import Testing
 /// Skipped only when graphql-core is missing and `GATEWAY_REQUIRE_PYTHON` is not `1`.
 @Suite("Introspection against graphql-core")
 struct GraphQLCoreIntrospectionTests {
-    static let requiresPython = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-    static let hasGraphQLCore = (try? runPython(["-c", "import graphql"]).status) == 0
 
     @Test(
         "the standard introspection query builds a client schema",
-        .enabled(if: hasGraphQLCore || requiresPython, "graphql-core is not installed"),
+        .enabled(if: PythonPackages.testsRun(needing: "graphql"), "graphql-core is not installed"),
         arguments: [
             "descriptions=True",
             "descriptions=True, specified_by_url=True, directive_is_repeatable=True, schema_description=True, "
@@ -51,7 +50,7 @@ struct GraphQLCoreIntrospectionTests {
 
     @Test(
         "the printed SDL describes the same schema as introspection",
-        .enabled(if: hasGraphQLCore || requiresPython, "graphql-core is not installed")
+        .enabled(if: PythonPackages.testsRun(needing: "graphql"), "graphql-core is not installed")
     )
     func printedSDL() async throws {
         let query = try Self.runPython(

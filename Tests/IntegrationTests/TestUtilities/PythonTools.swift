@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GatewayTestSupport
 internal import Testing
 
 /// python3 and the PyPI packages some tests use as independent peers (Tests/requirements.txt).
@@ -9,17 +10,14 @@ enum PythonTools {
     static let python = Program.find("python3")
     static let protoc = Program.find("protoc")
 
-    /// Whether CI demands the Python tests (`GATEWAY_REQUIRE_PYTHON=1`).
-    static let isRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-
-    static let hasProtobuf = canImport("google.protobuf")
-    static let hasTwilio = canImport("twilio.rest")
-    static let hasPrometheusClient = canImport("prometheus_client.parser")
+    static let hasProtobuf = PythonPackages.canImport("google.protobuf")
+    static let hasTwilio = PythonPackages.canImport("twilio.rest")
+    static let hasPrometheusClient = PythonPackages.canImport("prometheus_client.parser")
 
     /// Whether a test needing `available` runs: the package is there or CI demands it. A missing
     /// python3 never skips; the test then fails on it.
     static func shouldRun(_ available: Bool) -> Bool {
-        python == nil || available || isRequired
+        python == nil || available || PythonPackages.areRequired
     }
 
     /// The repository's root, found from this file's path.
@@ -51,21 +49,5 @@ enum PythonTools {
             throw Program.Failure(description: "protoc failed: \(outcome)")
         }
         return directory
-    }
-
-    private static func canImport(_ module: String) -> Bool {
-        guard let python else {
-            return false
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import \(module)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else {
-            return false
-        }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

@@ -3,25 +3,6 @@ import GatewayTestSupport
 
 /// Runs every case's Python snippet in one `python3` process and keeps what `str(r)` gave.
 enum PythonTwiML {
-    /// `GATEWAY_REQUIRE_PYTHON=1` makes a missing twilio package a failure instead of a skip.
-    static let isRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-
-    /// Whether `python3 -c "import twilio.twiml"` works.
-    static let hasTwilio: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import twilio.twiml.voice_response"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
     /// Python's output for each case, by name; computed once for the whole run.
     static let outputs = Task<[String: String], any Error> {
         let snippets = Dictionary(uniqueKeysWithValues: TwiMLCases.all.map { ($0.name, $0.python) })

@@ -9,7 +9,7 @@ import Testing
 @Suite(
     "Account requests against twilio-python",
     .enabled(
-        if: TwilioPython.runsTests,
+        if: PythonPackages.testsRun(needing: "twilio"),
         "twilio-python is not installed (pip install twilio==9.13.0); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

@@ -10,7 +10,7 @@ import Testing
 @Suite(
     "Verify requests match twilio-python's",
     .enabled(
-        if: TwilioPython.runsTests,
+        if: PythonPackages.testsRun(needing: "twilio"),
         "twilio-python is not installed (pip install twilio); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

@@ -9,7 +9,7 @@ import TwilioSandbox
 @Suite(
     "twilio-python calls against the sandbox",
     .enabled(
-        if: PythonEnvironment.runsTwilioTests,
+        if: PythonPackages.testsRun(needing: "twilio"),
         "twilio-python is not installed (pip install twilio); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

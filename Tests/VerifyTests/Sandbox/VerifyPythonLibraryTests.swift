@@ -9,7 +9,7 @@ import TwilioSandbox
 @Suite(
     "twilio-python against the sandbox's Verify",
     .enabled(
-        if: TwilioPython.runsTests,
+        if: PythonPackages.testsRun(needing: "twilio"),
         "twilio-python is not installed (pip install twilio); set GATEWAY_REQUIRE_PYTHON=1 to fail instead"
     )
 )

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GatewayTestSupport
 internal import RPCCore
 internal import Testing
 
@@ -14,18 +15,9 @@ enum PythonEnvironment {
 
     static let python = find("python3")
     static let protoc = find("protoc")
-    /// Whether CI demands the Python test (`GATEWAY_REQUIRE_PYTHON=1`).
-    static let isRequired = ProcessInfo.processInfo.environment["GATEWAY_REQUIRE_PYTHON"] == "1"
-    static let hasProtobuf: Bool = {
-        guard let python else {
-            return false
-        }
-        return (try? run(python, ["-c", "import google.protobuf"]).status) == 0
-    }()
-
     /// The test runs unless only the `protobuf` package is missing and CI does not demand it;
     /// a missing python3 or protoc is a failure, never a skip.
-    static let shouldRun = python == nil || protoc == nil || hasProtobuf || isRequired
+    static let shouldRun = python == nil || protoc == nil || PythonPackages.testsRun(needing: "google.protobuf")
 
     /// The repository's root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath)
@@ -88,7 +80,7 @@ struct PythonClientTests {
         let python = try #require(PythonEnvironment.python, "python3 is not on PATH")
         let protoc = try #require(PythonEnvironment.protoc, "protoc is not on PATH")
         try #require(
-            PythonEnvironment.hasProtobuf,
+            PythonPackages.canImport("google.protobuf"),
             "python3 cannot import google.protobuf: pip install -r Tests/PythonClient/requirements.txt"
         )
         let protoDirectory = try Self.generateProtos(protoc: protoc)
