@@ -124,6 +124,7 @@ public final class HTTPServer: Sendable {
             abandoned.allSatisfy(\.isFinished) && running.core.streams.count == 0
         }
         MHD_stop_daemon(running.daemon.pointer)
+        running.core.watchdog?.stop()
         running.core.streams.close()
         if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
             logger.debug("http.server.close_failed", ["http.errno": String(errno)])
@@ -163,7 +164,8 @@ public final class HTTPServer: Sendable {
             handler: handler,
             logger: logger,
             maxBodyBytes: configuration.maxBodyBytes,
-            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds }
+            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds },
+            receiveTimeout: configuration.requestReceiveTimeout
         )
         // Released in stop() after MHD_stop_daemon, or below when the start fails.
         let context = Unmanaged.passRetained(core).toOpaque()
@@ -194,6 +196,7 @@ public final class HTTPServer: Sendable {
             Unmanaged<ServerCore>.fromOpaque(context).release()
             throw HTTPServerError(code: .startFailed, message: "HTTPServer could not start on \(display): \(reason)")
         }
+        core.watchdog?.start()
         return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: listening.port)
     }
 
