@@ -81,7 +81,7 @@ let package = Package(
             name: "TwilioGatewayCLI",
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
-                "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
+                "GraphQL", "GraphQLGateway", "HTTPServer", "RPCCore", "ServiceSupport", "TwilioREST", "TwilioSandbox",
                 "WebhookIntake", "WireFraming",
             ],
             swiftSettings: swiftSettings

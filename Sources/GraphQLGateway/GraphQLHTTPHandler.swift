@@ -120,6 +120,7 @@ public struct GraphQLHTTPHandler: Sendable {
         switch read {
         case .success(let graphQLRequest):
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
+            logLimitViolation(response, peer: request.remoteAddress)
             report(graphQLRequest, response, Self.outcome(of: response), since: started)
         case .failure(let error):
             response = GraphQLResponse(

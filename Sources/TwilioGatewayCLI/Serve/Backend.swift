@@ -100,7 +100,11 @@ final class Backend: Sendable {
             instrumentation.observe($0)
         }
 
-        let server = RPCServer(dispatcher: dispatcher, logger: logger.labeled("gateway.rpc.server"))
+        let server = RPCServer(
+            dispatcher: dispatcher,
+            logger: logger.labeled("gateway.rpc.server"),
+            configuration: configuration.limits.rpcServer
+        )
         let port: Int
         do {
             port = try server.start(host: configuration.rpcAddress.host, port: Int(configuration.rpcAddress.port))

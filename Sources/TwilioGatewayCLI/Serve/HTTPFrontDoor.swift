@@ -42,7 +42,10 @@ final class HTTPFrontDoor: Sendable {
             )
         )
         let graphQL = GraphQLHTTPHandler(
-            endpoint: gateway.makeEndpoint(),
+            endpoint: gateway.makeEndpoint(
+                parseLimits: configuration.limits.graphQLParseLimits,
+                validationOptions: configuration.limits.graphQLValidationOptions
+            ),
             requestTimeout: configuration.graphQLTimeout,
             logger: logger.labeled("gateway.graphql"),
             eventStreams: GraphQLHTTPHandler.EventStreamOptions(
@@ -75,11 +78,13 @@ final class HTTPFrontDoor: Sendable {
         let server: HTTPServer
         do {
             server = try HTTPServer(
-                configuration: HTTPServer.Configuration(
-                    host: configuration.httpAddress.host,
-                    port: Int(configuration.httpAddress.port),
-                    perIPConnectionLimit: configuration.httpConnectionsPerAddress,
-                    headerTimeout: configuration.httpHeaderTimeout
+                configuration: configuration.limits.applying(
+                    to: HTTPServer.Configuration(
+                        host: configuration.httpAddress.host,
+                        port: Int(configuration.httpAddress.port),
+                        perIPConnectionLimit: configuration.httpConnectionsPerAddress,
+                        headerTimeout: configuration.httpHeaderTimeout
+                    )
                 ),
                 logger: logger.labeled("gateway.http"),
                 handler: router.handler

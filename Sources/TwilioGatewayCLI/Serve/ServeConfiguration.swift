@@ -32,6 +32,7 @@ struct ServeConfiguration {
     var twilio = Twilio()
     var webhooks = WebhookSettings()
     var eventRetention = EventRetentionSettings()
+    var limits = LimitSettings()
 
     /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
     static let durationRange = 0.001...86_400.0
@@ -44,6 +45,7 @@ struct ServeConfiguration {
     ])
     .union(WebhookSettings.optionNames)
     .union(EventRetentionSettings.optionNames)
+    .union(LimitSettings.optionNames)
 
     static let help = """
         Usage: twilio-gateway serve [options]
@@ -84,6 +86,8 @@ struct ServeConfiguration {
         \(WebhookSettings.help)
 
         \(EventRetentionSettings.help)
+
+        \(LimitSettings.help)
 
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
@@ -177,6 +181,7 @@ struct ServeConfiguration {
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)
+        limits = try LimitSettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
     }
 
