@@ -83,7 +83,8 @@ final class Backend: Sendable {
             store: store,
             logger: logger.labeled("gateway.messaging"),
             observer: { instrumentation.observe($0) },
-            statusCallback: { publicURL.statusCallback }
+            statusCallback: { publicURL.statusCallback },
+            defaultMessagingServiceSID: configuration.twilio.defaultMessagingServiceSID
         )
         messaging.reconciler = events.reconciler
         messaging.optOutRecorder = TwilioOptOutRecorder(
@@ -93,7 +94,8 @@ final class Backend: Sendable {
         )
         messaging.register(in: &router)
         VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
-        VerifyService(twilio: twilio).register(in: &router)
+        VerifyService(twilio: twilio, defaultServiceSID: configuration.twilio.defaultVerifyServiceSID)
+            .register(in: &router)
         HealthService(board: board).register(in: &router)
         EventsService(fanOut: events.fanOut, replies: events.replies).register(in: &router)
         let dispatcher = RPCDispatcher(router: router, logger: logger.labeled("gateway.rpc")) {
