@@ -18,7 +18,9 @@ extension HTTPServer {
         public var maxHeaderBytes: Int
         /// The most connections open at once; further clients are refused at accept.
         public var connectionLimit: Int
-        /// The most connections open at once from one IP address, or `nil` for no limit.
+        /// The most connections open at once from one IP address, or `nil` for no limit. Further
+        /// ones are closed right after accept, each logged as `http.connection.refused` with the
+        /// address.
         public var perIPConnectionLimit: Int?
         /// How long a connection may stay silent (mid-request or idle between keep-alive
         /// requests) before it is closed. libmicrohttpd counts whole seconds, so this is

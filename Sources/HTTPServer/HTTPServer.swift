@@ -165,7 +165,8 @@ public final class HTTPServer: Sendable {
             logger: logger,
             maxBodyBytes: configuration.maxBodyBytes,
             connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds },
-            receiveTimeout: configuration.requestReceiveTimeout
+            receiveTimeout: configuration.requestReceiveTimeout,
+            perIPConnectionLimit: configuration.perIPConnectionLimit
         )
         // Released in stop() after MHD_stop_daemon, or below when the start fails.
         let context = Unmanaged.passRetained(core).toOpaque()
@@ -179,6 +180,7 @@ public final class HTTPServer: Sendable {
             flags,
             listening.fd,
             MHDCallbacks.access,
+            MHDCallbacks.acceptPolicy,
             MHDCallbacks.completed,
             MHDCallbacks.uriLog,
             MHDCallbacks.log,
@@ -186,7 +188,8 @@ public final class HTTPServer: Sendable {
             context,
             configuration.maxHeaderBytes,
             UInt32(configuration.connectionLimit),
-            UInt32(configuration.perIPConnectionLimit ?? 0),
+            // The per-address limit is the accept policy's (AddressLimiter), which logs refusals.
+            0,
             headerTimeout ?? configuration.connectionTimeoutSeconds,
             UInt32(configuration.threadPoolSize)
         )

@@ -56,6 +56,18 @@ enum MHDCallbacks {
         core.completed(context, outcome: outcomeName(termination))
     }
 
+    /// Called right after accept, before anything is read: refuses an address over its limit.
+    static let acceptPolicy: MHD_AcceptPolicyCallback = { cls, address, _ in
+        guard let cls else {
+            return .YES
+        }
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        guard let limiter = core.addressLimiter else {
+            return .YES
+        }
+        return limiter.admit(SocketAddress.describe(address).host) ? .YES : .NO
+    }
+
     /// Called when a connection is accepted and when it closes, for the count of open connections.
     static let connection: MHD_NotifyConnectionCallback = { cls, connection, _, notification in
         guard let cls, let connection else {

@@ -23,6 +23,8 @@ final class ServerCore: Sendable {
     let connectionTimeoutAfterHead: UInt32?
     /// Drops connections that take too long to deliver a request; `nil` when there is no such limit.
     let watchdog: ReceiveWatchdog?
+    /// Holds each client address to its connection limit; `nil` when there is none.
+    let addressLimiter: AddressLimiter?
     private let registry = Mutex(Registry())
     private let lastDiagnostic = Mutex<String?>(nil)
     private let openConnections = Atomic<Int>(0)
@@ -32,7 +34,8 @@ final class ServerCore: Sendable {
         logger: Logger,
         maxBodyBytes: Int,
         connectionTimeoutAfterHead: UInt32?,
-        receiveTimeout: Duration?
+        receiveTimeout: Duration?,
+        perIPConnectionLimit: Int?
     ) {
         self.handler = handler
         self.logger = logger
@@ -40,6 +43,7 @@ final class ServerCore: Sendable {
         self.streams = StreamRegistry(logger: logger)
         self.connectionTimeoutAfterHead = connectionTimeoutAfterHead
         self.watchdog = receiveTimeout.map { ReceiveWatchdog(limit: $0, logger: logger) }
+        self.addressLimiter = perIPConnectionLimit.map { AddressLimiter(limit: $0, logger: logger) }
     }
 
     /// The number of requests between their request line and their completion notice.
@@ -65,6 +69,7 @@ final class ServerCore: Sendable {
     func connectionClosed(_ connection: OpaquePointer) {
         openConnections.wrappingSubtract(1, ordering: .relaxed)
         watchdog?.closed(connection)
+        addressLimiter?.release(SocketAddress.describe(CMicroHTTPD_client_address(connection)).host)
     }
 
     /// The last message libmicrohttpd logged, for start-failure errors.
