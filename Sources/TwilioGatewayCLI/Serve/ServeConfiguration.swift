@@ -194,7 +194,9 @@ struct ServeConfiguration {
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
         }
-        if twilio.accountSID == nil {
+        if let accountSID = twilio.accountSID {
+            _ = try Self.serviceSID(accountSID, variable: "TWILIO_ACCOUNT_SID", prefix: "AC")
+        } else {
             twilio.vault = try Self.loadVault(dataDirectory: dataDirectory)
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
@@ -203,7 +205,7 @@ struct ServeConfiguration {
         try arguments.rejectUnknown()
     }
 
-    /// `value` when it is `prefix` and 32 hex digits.
+    /// `value` when it is `prefix` and 32 hex digits, such as an Account or Service SID.
     ///
     /// - Throws: ``CommandArguments/ParseError`` naming the variable and the shape.
     private static func serviceSID(_ value: String, variable: String, prefix: String) throws -> String {

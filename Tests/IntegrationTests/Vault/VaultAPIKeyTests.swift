@@ -131,15 +131,26 @@ struct VaultAPIKeyTests {
         #expect(!outcome.errorOutput.contains(Self.apiKeySecret))
     }
 
-    @Test("TWILIO_MESSAGING_SERVICE_SID of the wrong shape stops serve, naming the variable")
-    func wrongVariable() async throws {
+    @Test(
+        "a SID variable of the wrong shape stops serve, naming the variable",
+        arguments: [
+            (["TWILIO_MESSAGING_SERVICE_SID": "MG1"], "TWILIO_MESSAGING_SERVICE_SID must be MG"),
+            (
+                ["TWILIO_VERIFY_SERVICE_SID": "VA" + String(repeating: "x", count: 32)],
+                "TWILIO_VERIFY_SERVICE_SID must be VA"
+            ),
+            (["TWILIO_ACCOUNT_SID": "AC12", "TWILIO_AUTH_TOKEN": token], "TWILIO_ACCOUNT_SID must be AC"),
+        ]
+    )
+    func wrongVariable(environment: [String: String], message: String) async throws {
         let outcome = try await Program.run(
             GatewayProcess.executablePath,
             ["serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"],
-            environment: ["TWILIO_MESSAGING_SERVICE_SID": "MG1"],
+            environment: environment,
             timeLimit: .seconds(10)
         )
         #expect(outcome.status == 64, "\(outcome)")
-        #expect(outcome.errorOutput.contains("TWILIO_MESSAGING_SERVICE_SID must be MG"), "\(outcome)")
+        #expect(outcome.errorOutput.contains(message), "\(outcome)")
+        #expect(!outcome.errorOutput.contains(Self.token))
     }
 }
