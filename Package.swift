@@ -85,7 +85,7 @@ let package = Package(
             name: "TwilioGatewayCLI",
             dependencies: [
                 "GatewayAPI", "GatewayClient", "GatewayCrypto", "GatewayMetrics", "GatewayServices", "GatewayStore",
-                "GraphQLGateway", "HTTPServer", "RPCCore", "SecureTransport", "ServiceSupport", "TwilioREST",
+                "GraphQL", "GraphQLGateway", "HTTPServer", "RPCCore", "SecureTransport", "ServiceSupport", "TwilioREST",
                 "TwilioSandbox", "WebhookIntake", "WireFraming", "GatewayAccess",
             ],
             swiftSettings: swiftSettings

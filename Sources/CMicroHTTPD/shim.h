@@ -23,7 +23,8 @@ typedef void (*CMicroHTTPD_LogCallback)(void *cls, const char *format, va_list a
    exactly the options HTTPServer sets; the daemon owns the socket once it has
    started, the caller still does when NULL is returned. `context` is passed to
    every callback; `connection_handler` hears of each connection's start and
-   close (MHD_OPTION_NOTIFY_CONNECTION). A `listen_fd` of -1 starts a daemon
+   close (MHD_OPTION_NOTIFY_CONNECTION); `accept_policy` may refuse a connection
+   right after accept, by its peer address. A `listen_fd` of -1 starts a daemon
    without a listening socket (pass MHD_USE_NO_LISTEN_SOCKET in `flags`), which
    takes its connections from MHD_add_connection only. Returns NULL when the daemon cannot
    start (a bad option, no threads). A thread pool size of 0 or 1 means a single
@@ -32,6 +33,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     unsigned int flags,
     int listen_fd,
     MHD_AccessHandlerCallback access_handler,
+    MHD_AcceptPolicyCallback accept_policy,
     MHD_RequestCompletedCallback completed_handler,
     CMicroHTTPD_URILogCallback uri_log_handler,
     CMicroHTTPD_LogCallback log_handler,
@@ -45,7 +47,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
 ) {
     if (listen_fd < 0) {
         return MHD_start_daemon(
-            flags, 0, NULL, NULL, access_handler, context,
+            flags, 0, accept_policy, context, access_handler, context,
             MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
             MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,
             MHD_OPTION_NOTIFY_COMPLETED, completed_handler, context,
@@ -59,7 +61,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
         );
     }
     return MHD_start_daemon(
-        flags, 0, NULL, NULL, access_handler, context,
+        flags, 0, accept_policy, context, access_handler, context,
         MHD_OPTION_EXTERNAL_LOGGER, log_handler, context,
         MHD_OPTION_LISTEN_SOCKET, listen_fd,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log_handler, context,

@@ -12,6 +12,10 @@ public struct CredentialVault: Sendable, Equatable {
     public static let messagingServiceSID = "twilio.messaging_service_sid"
     /// The optional default Verify Service SID record.
     public static let verifyServiceSID = "twilio.verify_service_sid"
+    /// The optional API key SID record (`SK…`), which authenticates requests instead of the token.
+    public static let apiKeySID = "twilio.api_key_sid"
+    /// The API key secret record, kept with ``apiKeySID``.
+    public static let apiKeySecret = "twilio.api_key_secret"
 
     /// The sealed records by name.
     public private(set) var records: [String: AESGCMSealedBox]

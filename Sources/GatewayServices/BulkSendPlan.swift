@@ -42,6 +42,8 @@ struct BulkSendPlan: Sendable {
     /// - Throws: INVALID_ARGUMENT naming every wrong field.
     init(_ request: BulkSendSmsRequest) throws {
         var violations = Self.senderViolations(request) + Self.limitViolations(request)
+        violations += RequestValidation.mediaURLViolations(request.mediaURLs)
+        violations += RequestValidation.callbackURLViolations("status_callback", request.statusCallback)
         if request.bodyTemplate.isEmpty, request.mediaURLs.isEmpty {
             violations.append(FieldViolation(field: "body_template", description: "is required without media_urls"))
         }
@@ -107,7 +109,8 @@ struct BulkSendPlan: Sendable {
         if request.fromNumbers.contains(where: \.isEmpty) {
             return [FieldViolation(field: "from", description: "must not hold an empty number")]
         }
-        return []
+        let badSender = request.fromNumbers.lazy.map { RequestValidation.messageSenderViolations("from", $0) }
+        return badSender.first { !$0.isEmpty } ?? []
     }
 
     private static func limitViolations(_ request: BulkSendSmsRequest) -> [FieldViolation] {

@@ -103,6 +103,13 @@ struct BulkSender: Sendable {
                 "recipient \(job.index + 1) has no number: to is required, in E.164 format"
             )
         }
+        if let violation = RequestValidation.messageRecipientViolations("to", job.recipient.to).first {
+            return invalid(
+                result,
+                field: "recipients[\(job.index)].to",
+                "recipient \(job.index + 1): to \(violation.description)"
+            )
+        }
 
         let segments = SMSSegments(measuring: body)
         result.numSegments = Int32(clamping: max(segments.count, plan.mediaURLs.isEmpty ? 0 : 1))

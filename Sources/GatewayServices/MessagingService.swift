@@ -25,6 +25,8 @@ public struct MessagingService: Sendable {
     private let observer: (@Sendable (MessagingEvent) -> Void)?
     private let optOuts: OptOutCheck
     private let statusCallback: @Sendable () -> String?
+    /// The Messaging Service, `MG…`, of sends that name no sender; `nil` makes a sender required.
+    private let defaultMessagingServiceSID: String?
     /// Tracks each message SendSms sent as pending until its final status arrives, when set.
     public var reconciler: MessageStatusReconciler?
     /// Remembers recipients Twilio refused with 21610 and publishes their `optout` events,
@@ -45,6 +47,9 @@ public struct MessagingService: Sendable {
     ///   - statusCallback: The `StatusCallback` of sends that give none, such as the gateway's
     ///     own `/webhooks/twilio/status`, asked for on each send (a sandbox-mode gateway knows its
     ///     URL only once it listens); `nil` leaves them without.
+    ///   - defaultMessagingServiceSID: The Messaging Service, `MG…`, of a SendSms that gives
+    ///     neither `from` nor `messaging_service_sid` and of a BulkSendSms with no sender, or
+    ///     `nil` to require a sender.
     ///
     /// With a store, sends to numbers in its ``GatewayStore/GatewayStore/optOuts`` fail at once
     /// with FAILED_PRECONDITION and Twilio code 21610 (a bulk recipient is reported opted out).
@@ -53,8 +58,10 @@ public struct MessagingService: Sendable {
         store: GatewayStore? = nil,
         logger: Logger = .disabled,
         observer: (@Sendable (MessagingEvent) -> Void)? = nil,
-        statusCallback: @escaping @Sendable () -> String? = { nil }
+        statusCallback: @escaping @Sendable () -> String? = { nil },
+        defaultMessagingServiceSID: String? = nil
     ) {
+        self.defaultMessagingServiceSID = defaultMessagingServiceSID
         self.twilio = twilio
         self.idempotentCalls = IdempotentCalls(store: store, logger: logger)
         self.observer = observer
@@ -85,6 +92,10 @@ public struct MessagingService: Sendable {
     ///   called; ALREADY_EXISTS or ABORTED for an idempotency key (see docs/errors.md); otherwise
     ///   what Twilio answered, mapped as in docs/errors.md.
     public func sendSms(_ request: SendSmsRequest, context: RPCServerContext) async throws -> Message {
+        var request = request
+        if request.sender == nil, let defaultMessagingServiceSID {
+            request.sender = .messagingServiceSID(defaultMessagingServiceSID)
+        }
         var validated = try RequestValidation.createMessageRequest(for: request)
         validated.statusCallback = validated.statusCallback ?? statusCallback()
         let twilioRequest = validated
@@ -187,6 +198,10 @@ public struct MessagingService: Sendable {
         context: RPCServerContext,
         writer: TypedResponseWriter<BulkSendSmsUpdate>
     ) async throws {
+        var request = request
+        if request.fromNumbers.isEmpty, request.messagingServiceSID.isEmpty, let defaultMessagingServiceSID {
+            request.messagingServiceSID = defaultMessagingServiceSID
+        }
         let plan = try BulkSendPlan(request)
         observer?(.bulkSendStarted)
         defer { observer?(.bulkSendFinished) }

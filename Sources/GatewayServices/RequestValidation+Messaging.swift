@@ -8,11 +8,10 @@ extension RequestValidation {
     ///
     /// - Throws: INVALID_ARGUMENT naming every wrong field.
     static func createMessageRequest(for request: SendSmsRequest) throws -> CreateMessageRequest {
-        var violations: [FieldViolation] = []
-        if request.to.isEmpty {
-            violations.append(FieldViolation(field: "to", description: "the recipient is required, in E.164 format"))
-        }
+        var violations = messageRecipientViolations("to", request.to)
         violations += senderViolations(request.sender)
+        violations += mediaURLViolations(request.mediaURLs)
+        violations += callbackURLViolations("status_callback", request.statusCallback)
         violations += scheduleViolations(request)
         violations += contentViolations(request)
         if request.validityPeriod != 0, !(1...36000).contains(request.validityPeriod) {
@@ -85,11 +84,26 @@ extension RequestValidation {
                     description: "must not be empty: exactly one of from or messaging_service_sid is required"
                 )
             ]
+        case .from(let number):
+            return messageSenderViolations("from", number)
         case .messagingServiceSID(let sid) where !TwilioSID.isValid(sid, prefix: "MG"):
             return [FieldViolation(field: "messaging_service_sid", description: "must be MG followed by 32 hex digits")]
         default:
             return []
         }
+    }
+
+    /// Violations of media URLs: each one an http or https URL Twilio can fetch.
+    static func mediaURLViolations(_ urls: [String]) -> [FieldViolation] {
+        guard urls.contains(where: { !isHTTPURL($0) }) else {
+            return []
+        }
+        return [
+            FieldViolation(
+                field: "media_urls",
+                description: "each must be an http or https URL with a host, such as https://example.com/a.png"
+            )
+        ]
     }
 
     private static func scheduleViolations(_ request: SendSmsRequest) -> [FieldViolation] {

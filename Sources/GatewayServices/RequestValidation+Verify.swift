@@ -13,7 +13,9 @@ extension RequestValidation {
     static let totpAlgorithms = ["sha1", "sha256", "sha512"]
 
     static func validate(_ request: StartVerificationRequest) throws {
-        var violations = sid("service_sid", request.serviceSID, prefix: "VA") + required(["to": request.to])
+        var violations = sid("service_sid", request.serviceSID, prefix: "VA")
+        violations +=
+            request.channel == "email" ? emailViolations("to", request.to) : phoneNumberViolations("to", request.to)
         let channels = verificationChannels.joined(separator: ", ")
         if !verificationChannels.contains(request.channel) {
             let given = request.channel.isEmpty ? "none was given" : "'\(request.channel)' is not one of them"
@@ -41,8 +43,10 @@ extension RequestValidation {
             )
         case .verificationSID(let verificationSID):
             violations += sid("verification_sid", verificationSID, prefix: "VE")
-        case .to:
-            break
+        case .to(let to) where to.contains("@"):
+            violations += emailViolations("to", to)
+        case .to(let to):
+            violations += phoneNumberViolations("to", to)
         }
         violations += required(["code": request.code])
         try throwIfAny(violations)

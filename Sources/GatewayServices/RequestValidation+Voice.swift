@@ -9,22 +9,18 @@ extension RequestValidation {
     static let callStatusChanges = ["canceled", "completed"]
 
     static func validate(_ request: MakeCallRequest) throws {
-        var violations: [FieldViolation] = []
-        if request.to.isEmpty {
-            violations.append(
-                FieldViolation(field: "to", description: "the party to call is required, in E.164 format")
-            )
-        }
-        if request.from.isEmpty {
-            violations.append(
-                FieldViolation(field: "from", description: "the caller ID is required: a Twilio number of the account")
-            )
-        }
-        if request.instructions == nil {
+        var violations = callRecipientViolations("to", request.to) + callerIDViolations("from", request.from)
+        switch request.instructions {
+        case nil:
             violations.append(
                 FieldViolation(field: "instructions", description: "exactly one of twiml_url or twiml is required")
             )
+        case .twimlURL(let url):
+            violations += twimlURLViolations(url)
+        case .twiml:
+            break
         }
+        violations += callbackURLViolations("status_callback", request.statusCallback)
         violations += methodViolations(request.method)
         for event in request.statusCallbackEvents where !callEvents.contains(event) {
             violations.append(
@@ -76,11 +72,26 @@ extension RequestValidation {
                     description: "'\(status)' cannot be set; use canceled (queued or ringing calls) or completed"
                 )
             )
+        case .twimlURL(let url):
+            violations += twimlURLViolations(url)
         default:
             break
         }
         violations += methodViolations(request.method)
         try throwIfAny(violations)
+    }
+
+    /// A violation unless `url` is an http or https URL; unlike a callback it cannot be empty.
+    private static func twimlURLViolations(_ url: String) -> [FieldViolation] {
+        guard url.isEmpty else {
+            return callbackURLViolations("twiml_url", url)
+        }
+        return [
+            FieldViolation(
+                field: "twiml_url",
+                description: "twiml_url is required: an http or https URL that returns TwiML"
+            )
+        ]
     }
 
     private static func methodViolations(_ method: String) -> [FieldViolation] {

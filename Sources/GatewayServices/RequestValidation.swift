@@ -3,10 +3,13 @@ internal import RPCCore
 
 /// Checks that a request names everything Twilio needs before Twilio is called.
 ///
-/// Mostly presence is checked; the values themselves are Twilio's to judge, so that a caller
-/// sees Twilio's own error code (21211 for a bad number, 21602 for a missing body). Shapes the
-/// gateway must understand itself (SIDs it puts in a path, dates it converts, JSON it builds)
-/// are checked too. Each service's checks live in `RequestValidation+<Service>.swift`.
+/// Presence is checked, and the shape of every value that goes to Twilio: numbers and other
+/// addresses, SIDs, and the URLs Twilio will call (`RequestValidation+Shapes.swift`), so that
+/// nothing malformed leaves the gateway. Whether a well-formed value is acceptable (a number
+/// that exists, a sender the account owns, a body that is not empty) stays Twilio's to judge, so
+/// that a caller sees Twilio's own error code. Shapes the gateway must understand itself (dates
+/// it converts, JSON it builds) are checked too. Each service's checks live in
+/// `RequestValidation+<Service>.swift`.
 enum RequestValidation {
     /// Throws INVALID_ARGUMENT listing `violations`, unless there are none.
     static func throwIfAny(_ violations: [FieldViolation]) throws {

@@ -9,22 +9,46 @@ public import TwilioREST
 /// Codes never reach a log line: they travel from the caller to Twilio and back only.
 public struct VerifyService: Sendable {
     let twilio: TwilioClient
+    /// The Verify Service, `VA…`, of requests that name none; `nil` makes `service_sid` required.
+    let defaultServiceSID: String?
 
     /// Creates the service on top of a Twilio client.
-    public init(twilio: TwilioClient) {
+    ///
+    /// - Parameters:
+    ///   - twilio: The client for Twilio (or the sandbox).
+    ///   - defaultServiceSID: The Verify Service of calls (through ``register(in:)``) whose
+    ///     request leaves `service_sid` empty, or `nil` to require it.
+    public init(twilio: TwilioClient, defaultServiceSID: String? = nil) {
         self.twilio = twilio
+        self.defaultServiceSID = defaultServiceSID
     }
 
-    /// Adds the service's methods to `router`.
+    /// Adds the service's methods to `router`; each fills in the default service SID.
     public func register(in router: inout RPCRouter) {
-        router.registerUnary(.startVerification, StartVerificationRequest.self, startVerification)
-        router.registerUnary(.checkVerification, CheckVerificationRequest.self, checkVerification)
-        router.registerUnary(.getVerification, GetVerificationRequest.self, getVerification)
-        router.registerUnary(.cancelVerification, CancelVerificationRequest.self, cancelVerification)
-        router.registerUnary(.createTotpFactor, CreateTotpFactorRequest.self, createTotpFactor)
-        router.registerUnary(.verifyTotpFactor, VerifyTotpFactorRequest.self, verifyTotpFactor)
-        router.registerUnary(.createTotpChallenge, CreateTotpChallengeRequest.self, createTotpChallenge)
-        router.registerUnary(.checkTotpChallenge, CheckTotpChallengeRequest.self, checkTotpChallenge)
+        router.registerUnary(.startVerification, StartVerificationRequest.self) {
+            try await startVerification(defaulted($0), context: $1)
+        }
+        router.registerUnary(.checkVerification, CheckVerificationRequest.self) {
+            try await checkVerification(defaulted($0), context: $1)
+        }
+        router.registerUnary(.getVerification, GetVerificationRequest.self) {
+            try await getVerification(defaulted($0), context: $1)
+        }
+        router.registerUnary(.cancelVerification, CancelVerificationRequest.self) {
+            try await cancelVerification(defaulted($0), context: $1)
+        }
+        router.registerUnary(.createTotpFactor, CreateTotpFactorRequest.self) {
+            try await createTotpFactor(defaulted($0), context: $1)
+        }
+        router.registerUnary(.verifyTotpFactor, VerifyTotpFactorRequest.self) {
+            try await verifyTotpFactor(defaulted($0), context: $1)
+        }
+        router.registerUnary(.createTotpChallenge, CreateTotpChallengeRequest.self) {
+            try await createTotpChallenge(defaulted($0), context: $1)
+        }
+        router.registerUnary(.checkTotpChallenge, CheckTotpChallengeRequest.self) {
+            try await checkTotpChallenge(defaulted($0), context: $1)
+        }
     }
 
     /// Sends a code, or re-sends the pending one.

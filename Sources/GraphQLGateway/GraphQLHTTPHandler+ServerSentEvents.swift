@@ -54,6 +54,9 @@ extension GraphQLHTTPHandler {
             request.method == .post
             ? await endpoint.respondWithStream(toJSONBody: request.body, context: context)
             : await endpoint.respondWithStream(toURLQuery: request.query, context: context)
+        if case .failed(let response) = result {
+            logLimitViolation(response, peer: request.remoteAddress)
+        }
         switch result {
         case .stream(let results):
             return eventStream(of: results, slot: slot)

@@ -138,6 +138,7 @@ public struct GraphQLHTTPHandler: Sendable {
                 return refusal
             }
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)
+            logLimitViolation(response, peer: request.remoteAddress)
             report(graphQLRequest, response, Self.outcome(of: response), since: started)
         case .failure(let error):
             response = GraphQLResponse(

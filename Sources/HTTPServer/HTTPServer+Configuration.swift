@@ -20,7 +20,9 @@ extension HTTPServer {
         public var maxHeaderBytes: Int
         /// The most connections open at once; further clients are refused at accept.
         public var connectionLimit: Int
-        /// The most connections open at once from one IP address, or `nil` for no limit.
+        /// The most connections open at once from one IP address, or `nil` for no limit. Further
+        /// ones are closed right after accept, each logged as `http.connection.refused` with the
+        /// address.
         public var perIPConnectionLimit: Int?
         /// How long a connection may stay silent (mid-request or idle between keep-alive
         /// requests) before it is closed. libmicrohttpd counts whole seconds, so this is
@@ -35,6 +37,17 @@ extension HTTPServer {
         /// connections one address holds. Once the head is complete, and for later requests on
         /// a kept-alive connection, ``connectionTimeout`` applies. Rounded up to whole seconds.
         public var headerTimeout: Duration?
+        /// The longest a connection may take to deliver one request, head and body together,
+        /// or `nil` for no such bound. Default 60 seconds.
+        ///
+        /// ``connectionTimeout`` and ``headerTimeout`` only bound each silence, so a client that
+        /// trickles a byte every few seconds would otherwise hold its connection forever. The
+        /// clock starts when the connection opens and again when its previous request completes
+        /// (so time idle between kept-alive requests counts too), and stops while the request is
+        /// in its handler or being answered. A connection over it is dropped without an answer
+        /// and logged as `http.connection.receive_timeout`. Checked about four times per period,
+        /// at least once a second, so a drop may come up to a second late.
+        public var requestReceiveTimeout: Duration?
         /// The number of libmicrohttpd threads polling sockets; handlers run on Swift tasks.
         public var threadPoolSize: Int
         /// How long ``HTTPServer/stop()`` waits for requests in progress before answering the
@@ -60,6 +73,7 @@ extension HTTPServer {
         ///   - connectionTimeout: The longest silence allowed on a connection.
         ///   - headerTimeout: The longest silence before a new connection's first request head
         ///     is complete, or `nil` for `connectionTimeout`.
+        ///   - requestReceiveTimeout: The longest delivery of one request, or `nil` for no bound.
         ///   - threadPoolSize: The number of polling threads.
         ///   - shutdownGracePeriod: How long `stop()` waits for requests in progress.
         ///   - tls: The certificate and key for HTTPS, or `nil` for plain HTTP.
@@ -72,6 +86,7 @@ extension HTTPServer {
             perIPConnectionLimit: Int? = nil,
             connectionTimeout: Duration = .seconds(30),
             headerTimeout: Duration? = nil,
+            requestReceiveTimeout: Duration? = .seconds(60),
             threadPoolSize: Int = 2,
             shutdownGracePeriod: Duration = .seconds(5),
             tls: TLSServerContext? = nil
@@ -84,6 +99,7 @@ extension HTTPServer {
             self.perIPConnectionLimit = perIPConnectionLimit
             self.connectionTimeout = connectionTimeout
             self.headerTimeout = headerTimeout
+            self.requestReceiveTimeout = requestReceiveTimeout
             self.threadPoolSize = threadPoolSize
             self.shutdownGracePeriod = shutdownGracePeriod
             self.tls = tls
@@ -115,6 +131,12 @@ extension HTTPServer {
                 try Self.require(
                     headerTimeout > .zero && headerTimeout <= connectionTimeout,
                     "headerTimeout \(headerTimeout) must be more than zero and at most connectionTimeout, or nil"
+                )
+            }
+            if let requestReceiveTimeout {
+                try Self.require(
+                    requestReceiveTimeout > .zero && requestReceiveTimeout <= .seconds(86_400),
+                    "requestReceiveTimeout \(requestReceiveTimeout) must be more than zero and at most one day, or nil"
                 )
             }
             try Self.require((1...64).contains(threadPoolSize), "threadPoolSize \(threadPoolSize) must be 1...64")

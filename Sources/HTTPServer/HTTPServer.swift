@@ -129,6 +129,7 @@ public final class HTTPServer: Sendable {
         running.front?.1.empty()
         MHD_stop_daemon(running.daemon.pointer)
         running.front?.0.abortAll()
+        running.core.watchdog?.stop()
         running.core.streams.close()
         if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
             logger.debug("http.server.close_failed", ["http.errno": String(errno)])
@@ -168,7 +169,9 @@ public final class HTTPServer: Sendable {
             handler: handler,
             logger: logger,
             maxBodyBytes: configuration.maxBodyBytes,
-            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds }
+            connectionTimeoutAfterHead: headerTimeout.map { _ in configuration.connectionTimeoutSeconds },
+            receiveTimeout: configuration.requestReceiveTimeout,
+            perIPConnectionLimit: configuration.perIPConnectionLimit
         )
         // Released in stop() after MHD_stop_daemon, or below when the start fails.
         let context = Unmanaged.passRetained(core).toOpaque()
@@ -185,6 +188,7 @@ public final class HTTPServer: Sendable {
             flags,
             configuration.tls == nil ? listening.fd : -1,
             MHDCallbacks.access,
+            MHDCallbacks.acceptPolicy,
             MHDCallbacks.completed,
             MHDCallbacks.uriLog,
             MHDCallbacks.log,
@@ -192,7 +196,8 @@ public final class HTTPServer: Sendable {
             context,
             configuration.maxHeaderBytes,
             UInt32(configuration.connectionLimit),
-            UInt32(configuration.perIPConnectionLimit ?? 0),
+            // The per-address limit is the accept policy's (AddressLimiter), which logs refusals.
+            0,
             headerTimeout ?? configuration.connectionTimeoutSeconds,
             UInt32(configuration.threadPoolSize)
         )
@@ -216,6 +221,7 @@ public final class HTTPServer: Sendable {
             acceptor.start()
             front = (acceptor, slot)
         }
+        core.watchdog?.start()
         return Running(daemon: DaemonHandle(pointer: daemon), core: core, port: listening.port, front: front)
     }
 

@@ -30,12 +30,19 @@ extension WebhookIntake {
             secret = shared
             algorithm = settings.algorithm
         } else {
+            let token: String
             do {
-                secret = try await credentials.credentials().authToken
+                token = try await credentials.credentials().authToken
             } catch {
                 logger.error("webhook.credentials.unavailable", ["webhook.endpoint": endpoint.rawValue])
                 throw .unavailable("the auth token that signs webhooks is not available now; retry later")
             }
+            // Credentials with only an API key have no token: no signature can be checked.
+            guard !token.isEmpty else {
+                logger.error("webhook.credentials.unavailable", ["webhook.endpoint": endpoint.rawValue])
+                throw .unavailable("the gateway has no auth token to check webhook signatures with; store it")
+            }
+            secret = token
         }
 
         if let refusal = SignatureCheck.refusal(of: request, body: body, url: url, secret: secret, algorithm: algorithm)

@@ -42,13 +42,18 @@ struct VoiceServiceTests {
             (MakeCallRequest(to: "+15551234567", from: "+15557654321"), ["instructions"]),
             (MakeCallRequest(), ["to", "from", "instructions"]),
             (
-                MakeCallRequest(to: "+1", from: "+2", instructions: .twimlURL("https://x.test"), method: "PUT"),
+                MakeCallRequest(
+                    to: "+14155550100",
+                    from: "+15557654321",
+                    instructions: .twimlURL("https://x.test"),
+                    method: "PUT"
+                ),
                 ["method"]
             ),
             (
                 MakeCallRequest(
-                    to: "+1",
-                    from: "+2",
+                    to: "+14155550100",
+                    from: "+15557654321",
                     instructions: .twiml("<Response/>"),
                     statusCallback: "https://x.test/s",
                     statusCallbackEvents: ["ringing", "hangup"]
@@ -57,17 +62,36 @@ struct VoiceServiceTests {
             ),
             (
                 MakeCallRequest(
-                    to: "+1",
-                    from: "+2",
+                    to: "+14155550100",
+                    from: "+15557654321",
                     instructions: .twiml("<Response/>"),
                     statusCallbackEvents: ["ringing"]
                 ),
                 ["status_callback"]
             ),
-            (MakeCallRequest(to: "+1", from: "+2", instructions: .twiml("<Response/>"), timeout: 601), ["timeout"]),
-            (MakeCallRequest(to: "+1", from: "+2", instructions: .twiml("<Response/>"), timeout: -1), ["timeout"]),
             (
-                MakeCallRequest(to: "+1", from: "+2", instructions: .twiml("<Response/>"), machineDetection: "enable"),
+                MakeCallRequest(
+                    to: "+14155550100",
+                    from: "+15557654321",
+                    instructions: .twiml("<Response/>"),
+                    timeout: 601
+                ), ["timeout"]
+            ),
+            (
+                MakeCallRequest(
+                    to: "+14155550100",
+                    from: "+15557654321",
+                    instructions: .twiml("<Response/>"),
+                    timeout: -1
+                ), ["timeout"]
+            ),
+            (
+                MakeCallRequest(
+                    to: "+14155550100",
+                    from: "+15557654321",
+                    instructions: .twiml("<Response/>"),
+                    machineDetection: "enable"
+                ),
                 ["machine_detection"]
             ),
         ]

@@ -1,5 +1,6 @@
 import GatewayTestSupport
 import HTTPServer
+import ServiceSupport
 import Testing
 
 @Suite("HTTPServer's limits on connections that send half a request")
@@ -11,15 +12,23 @@ struct HTTPServerConnectionLimitTests {
         return router
     }
 
-    @Test("one address holds at most its limit of connections; another address is still served")
+    @Test("one address holds at most its limit of connections, each refusal logged; another address is still served")
     func perAddressLimit() async throws {
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.http", handler: records, minimumLevel: .info)
         let configuration = HTTPServer.Configuration(connectionLimit: 64, perIPConnectionLimit: 8)
-        try await withServer(configuration, handler: Self.router().handler) { _, port in
+        try await withServer(configuration, logger: logger, handler: Self.router().handler) { _, port in
             let outcome = try await HalfRequestFlood.run(port: port, count: 40, path: "/healthz")
             #expect(outcome.held == 8)
             #expect(outcome.sameAddressStatus == nil)
             #expect(outcome.otherAddressStatus == 200)
         }
+        let refused = records.records.filter { $0.message == "http.connection.refused" }
+        // 32 of the flood's connections, and its request from the same address.
+        #expect(refused.count == 33)
+        #expect(refused.allSatisfy { $0.metadata["http.peer"] == "127.0.0.1" && $0.level == .notice })
+        #expect(refused.allSatisfy { $0.metadata["http.limit"] == "per_ip_connection_limit" })
+        #expect(refused.allSatisfy { $0.metadata["http.limit.count"] == "8" })
     }
 
     @Test("a new connection that pauses in its request head is closed after the header timeout")

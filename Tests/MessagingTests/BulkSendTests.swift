@@ -67,8 +67,12 @@ struct BulkSendTests {
             #expect(results[2]?.outcome == .optedOut)
             #expect(results[2]?.errorDetails?.twilioCode == 21610)
             #expect(results[2]?.attempts == 1)
+            // A number that is not E.164 is refused by the gateway; Twilio is never asked.
             #expect(results[3]?.outcome == .failed)
-            #expect(results[3]?.errorDetails?.twilioCode == 21211)
+            #expect(results[3]?.errorCode == "INVALID_ARGUMENT")
+            #expect(results[3]?.errorDetails?.twilioCode == 0)
+            #expect(results[3]?.errorDetails?.fieldViolations.map(\.field) == ["recipients[3].to"])
+            #expect(!harness.sandbox.receivedRequests.contains { $0.formValue("To") == "123" })
             #expect(results[4]?.outcome == .duplicate)
             #expect(results[4]?.attempts == 0)
             #expect(results[5]?.outcome == .sent)

@@ -191,7 +191,7 @@ struct SendSmsTests {
         arguments: [
             ("+15005550004", RPCStatusCode.failedPrecondition, 21610),
             ("+15005550009", .failedPrecondition, 21614),
-            ("123", .invalidArgument, 21211),
+            ("+15005550001", .invalidArgument, 21211),
         ]
     )
     func twilioErrors(to: String, code: RPCStatusCode, twilioCode: Int) async throws {

@@ -146,6 +146,22 @@ struct RetryAndTamperTests {
             #expect(harness.logLines("webhook.credentials.unavailable").count == 1)
         }
     }
+
+    @Test("credentials with only an API key cannot check signatures: 503, nothing stored")
+    func apiKeyOnly() async throws {
+        let keyOnly = StaticCredentialSource(
+            TwilioCredentials(
+                accountSID: "AC" + String(repeating: "0", count: 32),
+                apiKeySID: "SK" + String(repeating: "1", count: 32),
+                apiKeySecret: "key-secret"
+            )
+        )
+        try await IntakeHarness.with(IntakeHarness.Options(credentials: keyOnly)) { harness async throws in
+            #expect(try await harness.post(Webhooks.inboundSMS(), to: .sms).status == 503)
+            #expect(harness.logLines("webhook.credentials.unavailable").count == 1)
+            #expect(try await harness.events().isEmpty)
+        }
+    }
 }
 
 /// A credential source that cannot hand out credentials, like a locked vault.

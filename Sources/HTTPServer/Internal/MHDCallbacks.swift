@@ -43,25 +43,40 @@ enum MHDCallbacks {
     }
 
     /// Called once per request when libmicrohttpd is done with it, however it ended.
-    static let completed: MHD_RequestCompletedCallback = { cls, _, conCls, termination in
+    static let completed: MHD_RequestCompletedCallback = { cls, connection, conCls, termination in
         guard let cls, let conCls, let contextPointer = conCls.pointee else {
             return
         }
         conCls.pointee = nil
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        if let connection {
+            core.watchdog?.completed(connection)
+        }
         let context = Unmanaged<RequestContext>.fromOpaque(contextPointer).takeRetainedValue()
         core.completed(context, outcome: outcomeName(termination))
     }
 
-    /// Called when a connection is accepted and when it closes, for the count of open connections.
-    static let connection: MHD_NotifyConnectionCallback = { cls, _, _, notification in
+    /// Called right after accept, before anything is read: refuses an address over its limit.
+    static let acceptPolicy: MHD_AcceptPolicyCallback = { cls, address, _ in
         guard let cls else {
+            return .YES
+        }
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        guard let limiter = core.addressLimiter else {
+            return .YES
+        }
+        return limiter.admit(SocketAddress.describe(address).host) ? .YES : .NO
+    }
+
+    /// Called when a connection is accepted and when it closes, for the count of open connections.
+    static let connection: MHD_NotifyConnectionCallback = { cls, connection, _, notification in
+        guard let cls, let connection else {
             return
         }
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
         switch notification {
-        case .CONNECTION_NOTIFY_STARTED: core.connectionOpened()
-        case .CONNECTION_NOTIFY_CLOSED: core.connectionClosed()
+        case .CONNECTION_NOTIFY_STARTED: core.connectionOpened(connection)
+        case .CONNECTION_NOTIFY_CLOSED: core.connectionClosed(connection)
         @unknown default: break
         }
     }

@@ -156,6 +156,11 @@ final class RequestContext: Sendable {
         state.withLock { $0.phase = .answered(status) }
     }
 
+    /// The client's IP address, once the head has arrived; empty before.
+    var remoteAddress: String {
+        state.withLock { $0.head?.remoteAddress ?? "" }
+    }
+
     /// What the completion log line reports: method, path and status (`nil` when none was sent).
     var summary: (method: String, path: String, status: HTTPStatus?) {
         state.withLock { state in

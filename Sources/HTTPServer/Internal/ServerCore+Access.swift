@@ -81,13 +81,17 @@ extension ServerCore {
         context.receiveHead(head)
 
         if let declared = headers["Content-Length"].flatMap({ UInt64($0) }), declared > UInt64(maxBodyBytes) {
+            watchdog?.received(connection)
+            logBodyTooLarge(peer: peer.host, path: path)
             return answer(Self.contentTooLarge(maxBodyBytes), context, connection)
         }
         return true
     }
 
     private func finishBody(_ context: RequestContext, connection: OpaquePointer) -> Bool {
+        watchdog?.received(connection)
         guard let request = context.completeRequest() else {
+            logBodyTooLarge(peer: context.remoteAddress, path: context.summary.path)
             return answer(Self.contentTooLarge(maxBodyBytes), context, connection)
         }
         guard suspend(context, ConnectionHandle(pointer: connection)) else {
@@ -116,6 +120,17 @@ extension ServerCore {
         }
         context.markAnswered(status)
         return true
+    }
+
+    /// The one log line of a body over the limit.
+    private func logBodyTooLarge(peer: String, path: String) {
+        logger.notice(
+            "http.request.body_too_large",
+            [
+                "http.limit": "max_body_bytes", "http.limit.bytes": String(maxBodyBytes), "http.peer": peer,
+                "http.path": Redaction.phoneNumbers(in: path),
+            ]
+        )
     }
 
     /// The answer to a body over the limit; it closes the connection, since a client that sent

@@ -21,16 +21,29 @@ final class ServerCore: Sendable {
     /// The inactivity timeout a connection gets once a request's head is complete, when the
     /// daemon's own timeout is the shorter header timeout; `nil` when there is none.
     let connectionTimeoutAfterHead: UInt32?
+    /// Drops connections that take too long to deliver a request; `nil` when there is no such limit.
+    let watchdog: ReceiveWatchdog?
+    /// Holds each client address to its connection limit; `nil` when there is none.
+    let addressLimiter: AddressLimiter?
     private let registry = Mutex(Registry())
     private let lastDiagnostic = Mutex<String?>(nil)
     private let openConnections = Atomic<Int>(0)
 
-    init(handler: @escaping HTTPHandler, logger: Logger, maxBodyBytes: Int, connectionTimeoutAfterHead: UInt32?) {
+    init(
+        handler: @escaping HTTPHandler,
+        logger: Logger,
+        maxBodyBytes: Int,
+        connectionTimeoutAfterHead: UInt32?,
+        receiveTimeout: Duration?,
+        perIPConnectionLimit: Int?
+    ) {
         self.handler = handler
         self.logger = logger
         self.maxBodyBytes = maxBodyBytes
         self.streams = StreamRegistry(logger: logger)
         self.connectionTimeoutAfterHead = connectionTimeoutAfterHead
+        self.watchdog = receiveTimeout.map { ReceiveWatchdog(limit: $0, logger: logger) }
+        self.addressLimiter = perIPConnectionLimit.map { AddressLimiter(limit: $0, logger: logger) }
     }
 
     /// The number of requests between their request line and their completion notice.
@@ -43,12 +56,20 @@ final class ServerCore: Sendable {
         openConnections.load(ordering: .relaxed)
     }
 
-    func connectionOpened() {
+    /// Counts a connection libmicrohttpd accepted and starts its request clock.
+    func connectionOpened(_ connection: OpaquePointer) {
         openConnections.wrappingAdd(1, ordering: .relaxed)
+        if let watchdog {
+            let peer = SocketAddress.describe(CMicroHTTPD_client_address(connection)).host
+            watchdog.opened(connection, fd: CMicroHTTPD_connection_fd(connection), peer: peer)
+        }
     }
 
-    func connectionClosed() {
+    /// Forgets a connection libmicrohttpd is closing.
+    func connectionClosed(_ connection: OpaquePointer) {
         openConnections.wrappingSubtract(1, ordering: .relaxed)
+        watchdog?.closed(connection)
+        addressLimiter?.release(SocketAddress.describe(CMicroHTTPD_client_address(connection)).host)
     }
 
     /// The last message libmicrohttpd logged, for start-failure errors.

@@ -5,16 +5,19 @@ internal import GatewayCrypto
 /// data directory's vault.
 enum CredentialsCommand {
     static let help = """
-        Usage: twilio-gateway credentials set --account-sid AC... [--messaging-service-sid MG...]
-                                              [--verify-service-sid VA...] [--data-dir PATH] < token
+        Usage: twilio-gateway credentials set --account-sid AC... [--api-key SK...]
+                                              [--messaging-service-sid MG...]
+                                              [--verify-service-sid VA...] [--data-dir PATH] < secret
                twilio-gateway credentials show [--data-dir PATH]
                twilio-gateway credentials rotate-key [--data-dir PATH]
 
         The Twilio credentials in vault.json in the data directory, each record sealed with
         AES-256-GCM under the master key:
           set         Stores the Account SID and the Auth Token, which is read from standard input
-                      (one line; never give it as an option, where other users could see it)
-          show        Prints the Account SID, the service SIDs and the token masked
+                      (one line; never give it as an option, where other users could see it); with
+                      --api-key, standard input holds that key's secret instead, requests then
+                      authenticate with the key, and a stored Auth Token is kept for webhooks
+          show        Prints the Account SID, the API key and service SIDs, and the secrets masked
           rotate-key  Reseals every record under the new master key and replaces the file in one
                       rename, so a running gateway reads either the old file or the new one
 
@@ -25,6 +28,7 @@ enum CredentialsCommand {
 
         Options:
           --account-sid SID              set only: the Account SID, AC... (required)
+          --api-key SID                  set only: an API key, SK...; its secret comes on standard input
           --messaging-service-sid SID    set only: the default Messaging Service, MG...
           --verify-service-sid SID       set only: the default Verify Service, VA...
           --data-dir PATH                The data directory [GATEWAY_DATA_DIR] (default ./data)
@@ -33,7 +37,7 @@ enum CredentialsCommand {
     static let command = Command(help: help) { words in
         var arguments = try CommandArguments(
             words,
-            options: ["account-sid", "messaging-service-sid", "verify-service-sid", "data-dir"],
+            options: ["account-sid", "api-key", "messaging-service-sid", "verify-service-sid", "data-dir"],
             flags: [],
             acceptsPositional: true
         )
@@ -108,24 +112,32 @@ enum CredentialsCommand {
         directory: String,
         path: String
     ) throws {
-        let accountSID = try arguments.required("account-sid")
-        let messagingServiceSID = arguments.value("messaging-service-sid")
-        let verifyServiceSID = arguments.value("verify-service-sid")
+        let accountSID = try sid(arguments.required("account-sid"), option: "account-sid", prefix: "AC")
+        let apiKeySID = try arguments.value("api-key").map { try sid($0, option: "api-key", prefix: "SK") }
+        let messagingServiceSID = try arguments.value("messaging-service-sid").map {
+            try sid($0, option: "messaging-service-sid", prefix: "MG")
+        }
+        let verifyServiceSID = try arguments.value("verify-service-sid").map {
+            try sid($0, option: "verify-service-sid", prefix: "VA")
+        }
         try arguments.rejectUnknown()
-        guard accountSID.hasPrefix("AC"), accountSID.count == 34 else {
-            throw CommandArguments.ParseError(description: "--account-sid must be AC followed by 32 characters")
+        var secret = Array(FileHandle.standardInput.readDataToEndOfFile())
+        defer { SecureWipe.wipe(&secret) }
+        while let last = secret.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
+            secret.removeLast()
         }
-        var token = Array(FileHandle.standardInput.readDataToEndOfFile())
-        defer { SecureWipe.wipe(&token) }
-        while let last = token.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
-            token.removeLast()
-        }
-        guard !token.isEmpty else {
-            throw CommandArguments.ParseError(description: "give the Auth Token on standard input")
+        guard !secret.isEmpty else {
+            let what = apiKeySID == nil ? "the Auth Token" : "the API key's secret"
+            throw CommandArguments.ParseError(description: "give \(what) on standard input")
         }
         var vault = try CredentialVault.load(path: path) ?? CredentialVault()
         try vault.seal(Array(accountSID.utf8), name: CredentialVault.accountSID, key: key)
-        try vault.seal(token, name: CredentialVault.authToken, key: key)
+        if let apiKeySID {
+            try vault.seal(Array(apiKeySID.utf8), name: CredentialVault.apiKeySID, key: key)
+            try vault.seal(secret, name: CredentialVault.apiKeySecret, key: key)
+        } else {
+            try vault.seal(secret, name: CredentialVault.authToken, key: key)
+        }
         if let messagingServiceSID {
             try vault.seal(Array(messagingServiceSID.utf8), name: CredentialVault.messagingServiceSID, key: key)
         }
@@ -142,14 +154,31 @@ enum CredentialsCommand {
         let text: (String) throws -> String = { name in
             try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) } ?? "(not set)"
         }
-        let maskedToken =
-            try vault.open(CredentialVault.authToken, key: key) { token in
-                String(repeating: "*", count: token.count - min(4, token.count / 4))
-                    + String(decoding: token.suffix(min(4, token.count / 4)), as: UTF8.self)
+        let masked: (String) throws -> String = { name in
+            try vault.open(name, key: key) { secret in
+                String(repeating: "*", count: secret.count - min(4, secret.count / 4))
+                    + String(decoding: secret.suffix(min(4, secret.count / 4)), as: UTF8.self)
             } ?? "(not set)"
+        }
         print("account sid:           \(try text(CredentialVault.accountSID))")
-        print("auth token:            \(maskedToken)")
+        print("auth token:            \(try masked(CredentialVault.authToken))")
+        print("api key sid:           \(try text(CredentialVault.apiKeySID))")
+        print("api key secret:        \(try masked(CredentialVault.apiKeySecret))")
         print("messaging service sid: \(try text(CredentialVault.messagingServiceSID))")
         print("verify service sid:    \(try text(CredentialVault.verifyServiceSID))")
+    }
+
+    /// `value` when it is `prefix` and 32 hex digits.
+    ///
+    /// - Throws: ``CommandArguments/ParseError`` naming the option and the shape.
+    static func sid(_ value: String, option: String, prefix: String) throws -> String {
+        let digits = value.utf8.dropFirst(prefix.utf8.count)
+        let isHex = digits.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+        }
+        guard value.hasPrefix(prefix), digits.count == 32, isHex else {
+            throw CommandArguments.ParseError(description: "--\(option) must be \(prefix) followed by 32 hex digits")
+        }
+        return value
     }
 }

@@ -88,7 +88,8 @@ final class Backend: Sendable {
             store: store,
             logger: logger.labeled("gateway.messaging"),
             observer: { instrumentation.observe($0) },
-            statusCallback: { publicURL.statusCallback }
+            statusCallback: { publicURL.statusCallback },
+            defaultMessagingServiceSID: configuration.twilio.defaultMessagingServiceSID
         )
         messaging.reconciler = events.reconciler
         messaging.optOutRecorder = TwilioOptOutRecorder(
@@ -98,7 +99,8 @@ final class Backend: Sendable {
         )
         messaging.register(in: &router)
         VoiceService(twilio: twilio, statusCallback: { publicURL.statusCallback }).register(in: &router)
-        VerifyService(twilio: twilio).register(in: &router)
+        VerifyService(twilio: twilio, defaultServiceSID: configuration.twilio.defaultVerifyServiceSID)
+            .register(in: &router)
         HealthService(board: board).register(in: &router)
         EventsService(fanOut: events.fanOut, replies: events.replies).register(in: &router)
         let access = try configuration.apiKeys.makeAccessControl(
@@ -114,7 +116,7 @@ final class Backend: Sendable {
         let server = RPCServer(
             dispatcher: dispatcher,
             logger: logger.labeled("gateway.rpc.server"),
-            configuration: RPCServer.Configuration(tls: configuration.tls)
+            configuration: configuration.limits.rpcServer(tls: configuration.tls)
         )
         let port: Int
         do {

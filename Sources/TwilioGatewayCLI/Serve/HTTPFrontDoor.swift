@@ -42,7 +42,10 @@ final class HTTPFrontDoor: Sendable {
                 defaultTimeout: configuration.graphQLTimeout
             )
         )
-        let endpoint = gateway.makeEndpoint()
+        let endpoint = gateway.makeEndpoint(
+            parseLimits: configuration.limits.graphQLParseLimits,
+            validationOptions: configuration.limits.graphQLValidationOptions
+        )
         let graphQL = GraphQLHTTPHandler(
             endpoint: endpoint,
             requestTimeout: configuration.graphQLTimeout,
@@ -80,12 +83,14 @@ final class HTTPFrontDoor: Sendable {
         let server: HTTPServer
         do {
             server = try HTTPServer(
-                configuration: HTTPServer.Configuration(
-                    host: configuration.httpAddress.host,
-                    port: Int(configuration.httpAddress.port),
-                    perIPConnectionLimit: configuration.httpConnectionsPerAddress,
-                    headerTimeout: configuration.httpHeaderTimeout,
-                    tls: configuration.tls
+                configuration: configuration.limits.applying(
+                    to: HTTPServer.Configuration(
+                        host: configuration.httpAddress.host,
+                        port: Int(configuration.httpAddress.port),
+                        perIPConnectionLimit: configuration.httpConnectionsPerAddress,
+                        headerTimeout: configuration.httpHeaderTimeout,
+                        tls: configuration.tls
+                    )
                 ),
                 logger: logger.labeled("gateway.http"),
                 handler: router.handler

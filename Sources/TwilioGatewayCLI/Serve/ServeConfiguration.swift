@@ -11,8 +11,17 @@ struct ServeConfiguration {
         var verifyBaseURL: String?
         /// The vault's credentials, used when the TWILIO_* variables are absent and a vault exists.
         var vault: VaultCredentialSource?
+        /// `TWILIO_MESSAGING_SERVICE_SID`, the default Messaging Service, ahead of the vault's.
+        var messagingServiceSID: String?
+        /// `TWILIO_VERIFY_SERVICE_SID`, the default Verify Service, ahead of the vault's.
+        var verifyServiceSID: String?
 
         var isConfigured: Bool { (accountSID != nil && authToken != nil) || vault != nil }
+
+        /// The Messaging Service of sends that name no sender: the variable's, else the vault's.
+        var defaultMessagingServiceSID: String? { messagingServiceSID ?? vault?.messagingServiceSID }
+        /// The Verify Service of Verify requests that name none: the variable's, else the vault's.
+        var defaultVerifyServiceSID: String? { verifyServiceSID ?? vault?.verifyServiceSID }
     }
 
     var rpcAddress = HostAndPort(host: "127.0.0.1", port: 7701)
@@ -36,6 +45,7 @@ struct ServeConfiguration {
     var apiKeys = APIKeySettings()
     /// The certificate and key of both ports, or `nil` for plain TCP and HTTP.
     var tls: TLSServerContext?
+    var limits = LimitSettings()
 
     /// The seconds `--graphql-timeout` and `--readiness-interval` may be: a millisecond to a day.
     static let durationRange = 0.001...86_400.0
@@ -49,6 +59,7 @@ struct ServeConfiguration {
     .union(WebhookSettings.optionNames)
     .union(EventRetentionSettings.optionNames)
     .union(tlsOptionNames)
+    .union(LimitSettings.optionNames)
 
     /// The flags `serve` takes, without a value.
     static let flagNames: Set<String> = [APIKeySettings.flagName]
@@ -99,10 +110,15 @@ struct ServeConfiguration {
                                      with real Twilio they always do, and every call is refused
                                      until 'keys create' has made one. A sandbox without keys is open.
 
+        \(LimitSettings.help)
+
         Twilio (from the environment only, so the token never shows in a process list):
           TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   Real credentials; both or neither
           GATEWAY_MASTER_KEY(_FILE)               Opens vault.json in the data directory when the
                                                   TWILIO_* credentials are absent (see 'credentials')
+          TWILIO_MESSAGING_SERVICE_SID            Messaging Service (MG...) of sends that name no sender
+          TWILIO_VERIFY_SERVICE_SID               Verify Service (VA...) of Verify requests that name none
+                                                  (both default to the vault's, see 'credentials')
           TWILIO_API_BASE_URL                     Default https://api.twilio.com
           TWILIO_VERIFY_BASE_URL                  Default https://verify.twilio.com
         """
@@ -179,21 +195,41 @@ struct ServeConfiguration {
             accountSID: environment["TWILIO_ACCOUNT_SID"],
             authToken: environment["TWILIO_AUTH_TOKEN"],
             apiBaseURL: environment["TWILIO_API_BASE_URL"],
-            verifyBaseURL: environment["TWILIO_VERIFY_BASE_URL"]
+            verifyBaseURL: environment["TWILIO_VERIFY_BASE_URL"],
+            messagingServiceSID: try environment["TWILIO_MESSAGING_SERVICE_SID"].map {
+                try Self.serviceSID($0, variable: "TWILIO_MESSAGING_SERVICE_SID", prefix: "MG")
+            },
+            verifyServiceSID: try environment["TWILIO_VERIFY_SERVICE_SID"].map {
+                try Self.serviceSID($0, variable: "TWILIO_VERIFY_SERVICE_SID", prefix: "VA")
+            }
         )
         if (twilio.accountSID == nil) != (twilio.authToken == nil) {
             throw CommandArguments.ParseError(
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
         }
-        if twilio.accountSID == nil {
+        if let accountSID = twilio.accountSID {
+            _ = try Self.serviceSID(accountSID, variable: "TWILIO_ACCOUNT_SID", prefix: "AC")
+        } else {
             twilio.vault = try Self.loadVault(dataDirectory: dataDirectory)
         }
         webhooks = try WebhookSettings(arguments: &arguments, environment: environment)
         eventRetention = try EventRetentionSettings(arguments: &arguments, environment: environment)
         apiKeys = try APIKeySettings(arguments: &arguments, environment: environment)
         tls = try Self.readTLS(&arguments, environment)
+        limits = try LimitSettings(arguments: &arguments, environment: environment)
         try arguments.rejectUnknown()
+    }
+
+    /// `value` when it is `prefix` and 32 hex digits, such as an Account or Service SID.
+    ///
+    /// - Throws: ``CommandArguments/ParseError`` naming the variable and the shape.
+    private static func serviceSID(_ value: String, variable: String, prefix: String) throws -> String {
+        do {
+            return try CredentialsCommand.sid(value, option: variable, prefix: prefix)
+        } catch {
+            throw CommandArguments.ParseError(description: "\(variable) must be \(prefix) followed by 32 hex digits")
+        }
     }
 
     /// Reads the limits of GraphQL over Server-Sent Events.

@@ -2,20 +2,31 @@ internal import GatewayCrypto
 internal import TwilioREST
 
 /// Twilio credentials from the data directory's vault, read once at start and kept sealed in
-/// memory: the Auth Token is decrypted for each request to Twilio and its bytes wiped afterwards.
+/// memory: the Auth Token (or the API key secret) is decrypted for each request to Twilio and its
+/// bytes wiped afterwards.
 ///
-/// Shortcoming: ``TwilioCredentials`` carries the token as a `String`, which cannot be wiped, so
-/// the decrypted copy handed to the client lives until the request's memory is reused.
+/// With an API key in the vault, requests authenticate as the key; the Auth Token, when stored
+/// too, still checks webhook signatures (API keys cannot sign them).
+///
+/// Shortcoming: ``TwilioCredentials`` carries the secrets as `String`s, which cannot be wiped, so
+/// the decrypted copies handed to the client live until the request's memory is reused.
 struct VaultCredentialSource: TwilioCredentialSource {
     private let vault: CredentialVault
     private let key: AESGCMKey
     /// The Account SID, which is not secret and is needed at start (webhook URLs, logs).
     let accountSID: String
+    /// The API key SID, `SK…`, when the vault holds an API key.
+    let apiKeySID: String?
+    /// The default Messaging Service, `MG…`, for sends that name no sender.
+    let messagingServiceSID: String?
+    /// The default Verify Service, `VA…`, for Verify requests that name none.
+    let verifyServiceSID: String?
 
     /// Loads the vault at `path` and checks that every record opens under `key`.
     ///
     /// - Returns: `nil` when there is no vault file.
-    /// - Throws: ``CredentialVaultError`` for a tampered file or a wrong key, naming the record.
+    /// - Throws: ``CredentialVaultError`` for a tampered file or a wrong key, naming the record,
+    ///   or a vault with no Account SID, or with neither an Auth Token nor a whole API key.
     static func load(path: String, key: AESGCMKey) throws -> VaultCredentialSource? {
         guard let vault = try CredentialVault.load(path: path) else {
             return nil
@@ -23,17 +34,40 @@ struct VaultCredentialSource: TwilioCredentialSource {
         for name in vault.records.keys.sorted() {
             _ = try vault.open(name, key: key) { _ in true }
         }
-        let accountSID = try vault.open(CredentialVault.accountSID, key: key) { String(decoding: $0, as: UTF8.self) }
-        guard let accountSID, vault.records[CredentialVault.authToken] != nil else {
+        let text: (String) throws -> String? = { name in
+            try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) }
+        }
+        let apiKeySID = try text(CredentialVault.apiKeySID)
+        let hasAPIKey = apiKeySID != nil && vault.records[CredentialVault.apiKeySecret] != nil
+        guard let accountSID = try text(CredentialVault.accountSID),
+            vault.records[CredentialVault.authToken] != nil || hasAPIKey
+        else {
             throw CredentialVaultError(
-                "the vault \(path) has no Account SID or no Auth Token; store both with 'credentials set'"
+                "the vault \(path) has no Account SID, or neither an Auth Token nor an API key with its secret; "
+                    + "store them with 'credentials set'"
             )
         }
-        return VaultCredentialSource(vault: vault, key: key, accountSID: accountSID)
+        return VaultCredentialSource(
+            vault: vault,
+            key: key,
+            accountSID: accountSID,
+            apiKeySID: hasAPIKey ? apiKeySID : nil,
+            messagingServiceSID: try text(CredentialVault.messagingServiceSID),
+            verifyServiceSID: try text(CredentialVault.verifyServiceSID)
+        )
     }
 
     func credentials() async throws -> TwilioCredentials {
         let token = try vault.open(CredentialVault.authToken, key: key) { String(decoding: $0, as: UTF8.self) }
-        return TwilioCredentials(accountSID: accountSID, authToken: token ?? "")
+        guard let apiKeySID else {
+            return TwilioCredentials(accountSID: accountSID, authToken: token ?? "")
+        }
+        let secret = try vault.open(CredentialVault.apiKeySecret, key: key) { String(decoding: $0, as: UTF8.self) }
+        return TwilioCredentials(
+            accountSID: accountSID,
+            apiKeySID: apiKeySID,
+            apiKeySecret: secret ?? "",
+            authToken: token ?? ""
+        )
     }
 }

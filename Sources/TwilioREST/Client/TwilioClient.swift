@@ -107,7 +107,10 @@ public final class TwilioClient: Sendable {
             url: url,
             headers: headers,
             body: body,
-            authentication: .init(user: credentials.accountSID, password: credentials.authToken),
+            authentication: .init(
+                user: credentials.basicAuthentication.user,
+                password: credentials.basicAuthentication.password
+            ),
             userAgent: configuration.userAgent,
             connectTimeout: timeouts.connect,
             timeout: timeouts.total,

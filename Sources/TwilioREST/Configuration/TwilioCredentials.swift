@@ -1,7 +1,12 @@
-/// The account SID and auth token that authenticate one request (HTTP Basic).
+/// The account SID and auth token, or an API key, that authenticate one request (HTTP Basic).
 ///
-/// The auth token is a secret: ``description``, ``debugDescription`` and the mirror used by
-/// `dump` show it as `***`, so printing credentials by mistake does not leak it.
+/// With an API key (`SK…` and its secret) the request authenticates as the key, Twilio's
+/// documented alternative to the auth token, while the Account SID still names the account in
+/// the 2010-04-01 paths; the auth token, when known, only checks webhook signatures then.
+///
+/// The auth token and the API key secret are secrets: ``description``, ``debugDescription`` and
+/// the mirror used by `dump` show them as `***`, so printing credentials by mistake does not leak
+/// them.
 public struct TwilioCredentials: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
@@ -20,8 +25,36 @@ public struct TwilioCredentials: Hashable, Sendable, CustomStringConvertible, Cu
         self.authToken = authToken
     }
 
+    /// The API key SID, `SK…`, that authenticates requests instead of the account, or `nil`.
+    public var apiKeySID: String?
+    /// The secret of ``apiKeySID``.
+    public var apiKeySecret: String?
+
+    /// Creates credentials that authenticate with an API key.
+    ///
+    /// - Parameters:
+    ///   - accountSID: The account SID, for the paths.
+    ///   - apiKeySID: The API key SID, `SK…`; the Basic user name.
+    ///   - apiKeySecret: The key's secret; the Basic password.
+    ///   - authToken: The account's auth token, for webhook signatures, or empty when unknown.
+    public init(accountSID: String, apiKeySID: String, apiKeySecret: String, authToken: String = "") {
+        self.init(accountSID: accountSID, authToken: authToken)
+        self.apiKeySID = apiKeySID
+        self.apiKeySecret = apiKeySecret
+    }
+
+    /// The HTTP Basic user and password: the API key and its secret when both are set, else
+    /// the Account SID and the auth token.
+    public var basicAuthentication: (user: String, password: String) {
+        if let apiKeySID, let apiKeySecret {
+            return (apiKeySID, apiKeySecret)
+        }
+        return (accountSID, authToken)
+    }
+
     public var description: String {
-        "TwilioCredentials(accountSID: \(accountSID), authToken: ***)"
+        let key = apiKeySID.map { ", apiKeySID: \($0), apiKeySecret: ***" } ?? ""
+        return "TwilioCredentials(accountSID: \(accountSID), authToken: ***\(key))"
     }
 
     public var debugDescription: String {
@@ -29,6 +62,12 @@ public struct TwilioCredentials: Hashable, Sendable, CustomStringConvertible, Cu
     }
 
     public var customMirror: Mirror {
-        Mirror(self, children: ["accountSID": accountSID, "authToken": "***"])
+        Mirror(
+            self,
+            children: [
+                "accountSID": accountSID, "authToken": "***", "apiKeySID": apiKeySID ?? "",
+                "apiKeySecret": apiKeySecret == nil ? "" : "***",
+            ]
+        )
     }
 }

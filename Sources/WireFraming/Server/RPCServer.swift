@@ -200,7 +200,8 @@ public final class RPCServer: Sendable {
         case false?:
             connection.beginRefusing(
                 .resourceExhausted,
-                "too many connections from \(host); the server allows \(limit) per address"
+                "too many connections from \(host); the server allows \(limit) per address",
+                limit: "max_connections_per_address"
             )
         case nil:
             connection.beginRefusing(.unavailable, "the server is shutting down")

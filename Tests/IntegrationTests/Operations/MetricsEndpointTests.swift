@@ -37,7 +37,9 @@ struct MetricsEndpointTests {
                     SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), body: "Your code is 123456")
                 )
                 let (error, _) = try await expectRPCError {
-                    try await client.sendSms(SendSmsRequest(to: "123", sender: .from("+15557654321"), body: "x"))
+                    try await client.sendSms(
+                        SendSmsRequest(to: "+15005550001", sender: .from("+15557654321"), body: "x")
+                    )
                 }
                 #expect(error.code == .invalidArgument)
                 return try await MetricsScrape.fetch(port: gateway.httpPort)

@@ -3,13 +3,14 @@ internal import GatewayClient
 internal import RPCCore
 internal import Testing
 
-/// An invalid To number reaches Twilio (the sandbox) and comes back as Twilio error 21211
-/// through every door.
+/// A To number Twilio refuses as invalid (+15005550001, its test number for that) reaches Twilio
+/// (the sandbox) and comes back as Twilio error 21211 through every door. (A To that is not E.164
+/// at all, such as 123, never reaches Twilio: the gateway refuses it, see RequestValidation.)
 extension SandboxGatewayTests {
     static let invalidNumberMutation = """
         mutation {
           twilio_sendSms(input: {
-            to: "123"
+            to: "+15005550001"
             from: "+15557654321"
             body: "Your code is 123456"
           }) {
@@ -19,7 +20,7 @@ extension SandboxGatewayTests {
         }
         """
 
-    @Test("GraphQL: to \"123\" is Twilio error 21211, INVALID_ARGUMENT, not retryable")
+    @Test("GraphQL: to \"+15005550001\" is Twilio error 21211, INVALID_ARGUMENT, not retryable")
     func invalidNumberOverGraphQL() async throws {
         let gateway = try SharedSandboxGateway.require()
 
@@ -37,13 +38,13 @@ extension SandboxGatewayTests {
         #expect(error.extensions?.moreInfo == "https://www.twilio.com/docs/errors/21211")
     }
 
-    @Test("send-sms --json: to 123 exits 1 with a JSON error carrying twilioCode 21211")
+    @Test("send-sms --json: to +15005550001 exits 1 with a JSON error carrying twilioCode 21211")
     func invalidNumberOverSendSmsCommand() async throws {
         let gateway = try SharedSandboxGateway.require()
 
         let (outcome, json) = try await SendSmsCommand.runJSON(
             rpcPort: try gateway.requireRPCPort(),
-            ["--to", "123", "--from", "+15557654321", "--body", "Your code is 123456"]
+            ["--to", "+15005550001", "--from", "+15557654321", "--body", "Your code is 123456"]
         )
 
         #expect(outcome.status == 1, "\(outcome)")
@@ -55,13 +56,13 @@ extension SandboxGatewayTests {
         #expect(error.moreInfo == "https://www.twilio.com/docs/errors/21211")
     }
 
-    @Test("send-sms without --json: to 123 exits 1 and says why on standard error")
+    @Test("send-sms without --json: to +15005550001 exits 1 and says why on standard error")
     func invalidNumberOverSendSmsCommandText() async throws {
         let gateway = try SharedSandboxGateway.require()
 
         let outcome = try await SendSmsCommand.run(
             rpcPort: try gateway.requireRPCPort(),
-            ["--to", "123", "--from", "+15557654321", "--body", "Your code is 123456"]
+            ["--to", "+15005550001", "--from", "+15557654321", "--body", "Your code is 123456"]
         )
 
         #expect(outcome.status == 1, "\(outcome)")
@@ -71,14 +72,14 @@ extension SandboxGatewayTests {
         #expect(outcome.errorOutput.contains("not retryable"), "\(outcome)")
     }
 
-    @Test("GatewayClient over TCP: to 123 throws invalidArgument with twilioCode 21211")
+    @Test("GatewayClient over TCP: to +15005550001 throws invalidArgument with twilioCode 21211")
     func invalidNumberOverGatewayClient() async throws {
         let gateway = try SharedSandboxGateway.require()
 
         let (error, _) = try await withGatewayClient(port: try gateway.requireRPCPort()) { client in
             try await expectRPCError {
                 try await client.sendSms(
-                    SendSmsRequest(to: "123", sender: .from("+15557654321"), body: "Your code is 123456")
+                    SendSmsRequest(to: "+15005550001", sender: .from("+15557654321"), body: "Your code is 123456")
                 )
             }
         }

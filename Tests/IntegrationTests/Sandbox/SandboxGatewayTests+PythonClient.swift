@@ -77,7 +77,7 @@ extension SandboxGatewayTests {
         #expect(sent.response?.to == "+15551234567")
 
         let rejected = try await Self.pythonClient(
-            common + ["send-sms", "--to", "123", "--from", "+15557654321", "--body", "Your code is 123456"]
+            common + ["send-sms", "--to", "+15005550001", "--from", "+15557654321", "--body", "Your code is 123456"]
         )
         #expect(rejected.status == 3)
         #expect(rejected.statusName == "INVALID_ARGUMENT")

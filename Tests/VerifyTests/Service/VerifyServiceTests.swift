@@ -314,12 +314,12 @@ struct VerifyServiceTests {
         try await VerifyHarness.with { harness in
             let badNumber = await #expect(throws: RPCError.self) {
                 _ = try await harness.client.startVerification(
-                    StartVerificationRequest(serviceSID: service, to: "555-1234", channel: "sms")
+                    StartVerificationRequest(serviceSID: service, to: phone, channel: "sms", locale: "english")
                 )
             }
             #expect(badNumber?.code == .invalidArgument)
             #expect(badNumber?.errorDetails?.twilioCode == 60200)
-            #expect(badNumber?.errorDetails?.twilioMessage == "Invalid parameter: To")
+            #expect(badNumber?.errorDetails?.twilioMessage == "Invalid parameter: Locale")
             #expect(badNumber?.errorDetails?.httpStatus == 400)
             #expect(badNumber?.errorDetails?.moreInfo == "https://www.twilio.com/docs/errors/60200")
             #expect(badNumber?.errorDetails?.retryable == false)

@@ -82,7 +82,7 @@ extension ServerConnection {
                 frame.streamID,
                 .resourceExhausted,
                 "the connection already runs \(limit) calls, the most the server allows; wait for one to end",
-                .debug
+                limit: "max_concurrent_calls_per_connection"
             )
         }
         let headers: HeadersPayload
@@ -173,14 +173,20 @@ extension ServerConnection {
     private func receiveOversized(_ header: FrameHeader) {
         let reason = "frame of \(header.payloadLength) bytes exceeds the limit of \(configuration.maxFrameSize) bytes"
         guard header.streamID != 0 else {
-            return connectionError(.resourceExhausted, reason)
+            return connectionError(.resourceExhausted, reason, limit: "max_frame_size")
         }
         if header.type == .headers {
             if openStream(header.streamID) {
-                reject(header.streamID, .resourceExhausted, reason)
+                reject(header.streamID, .resourceExhausted, reason, limit: "max_frame_size")
             }
         } else if let call = calls[header.streamID] {
-            logger.notice("rpc.call.rejected", ["rpc.stream.id": String(header.streamID), "rpc.reason": reason])
+            logger.notice(
+                "rpc.call.rejected",
+                [
+                    "rpc.stream.id": String(header.streamID), "rpc.code": RPCStatusCode.resourceExhausted.description,
+                    "rpc.reason": reason, "rpc.limit": "max_frame_size",
+                ]
+            )
             end(call, RPCStatus(code: .resourceExhausted, message: reason))
         } else if header.type.isKnown {
             discardOrFail(header.type, header.streamID)
@@ -211,9 +217,17 @@ extension ServerConnection {
 
     /// Ends a call that never started with trailers carrying `code` and `message`.
     ///
-    /// Broken rules log at notice; refusals for capacity or shutdown at debug.
-    private func reject(_ streamID: UInt32, _ code: RPCStatusCode, _ message: String, _ level: LogLevel = .notice) {
-        let fields = ["rpc.stream.id": String(streamID), "rpc.code": code.description, "rpc.reason": message]
+    /// Broken rules and limits log at notice, a limit with its name in `rpc.limit`; refusals
+    /// during shutdown at debug.
+    private func reject(
+        _ streamID: UInt32,
+        _ code: RPCStatusCode,
+        _ message: String,
+        _ level: LogLevel = .notice,
+        limit: String? = nil
+    ) {
+        var fields = ["rpc.stream.id": String(streamID), "rpc.code": code.description, "rpc.reason": message]
+        fields["rpc.limit"] = limit
         logger.log(level, "rpc.call.rejected", fields)
         socket.enqueue { encoder in
             encoder.appendTrailers(

@@ -119,11 +119,15 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
 
     /// Refuses the connection before reading anything: sends a preface and a GOAWAY with
     /// `code` and `message`, then closes.
-    func beginRefusing(_ code: RPCStatusCode, _ message: String) {
+    ///
+    /// - Parameter limit: The name of the limit the connection broke, for the log line.
+    func beginRefusing(_ code: RPCStatusCode, _ message: String, limit: String? = nil) {
         queue.async { [self] in
             timer.resume()
             socket.start(delegate: self)
-            logger.notice("rpc.connection.refused", ["rpc.code": code.description, "rpc.reason": message])
+            var fields = ["rpc.code": code.description, "rpc.reason": message]
+            fields["rpc.limit"] = limit
+            logger.notice("rpc.connection.refused", fields)
             phase = .closing
             socket.enqueue { encoder in
                 encoder.appendPreface()
@@ -172,9 +176,13 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
 
     /// Ends the connection for a broken rule: logs it, sends GOAWAY with `code` and
     /// `reason`, cancels every call without answering it, and closes after the flush.
-    func connectionError(_ code: RPCStatusCode, _ reason: String) {
+    ///
+    /// - Parameter limit: The name of the limit the peer broke, if a limit was the rule.
+    func connectionError(_ code: RPCStatusCode, _ reason: String, limit: String? = nil) {
         dispatchPrecondition(condition: .onQueue(queue))
-        logger.notice("rpc.connection.protocol_error", ["rpc.code": code.description, "rpc.reason": reason])
+        var fields = ["rpc.code": code.description, "rpc.reason": reason]
+        fields["rpc.limit"] = limit
+        logger.notice("rpc.connection.protocol_error", fields)
         socket.enqueue { $0.appendGoAway(GoAwayPayload(lastStreamID: highestStreamID, code: code, message: reason)) }
         phase = .closing
         cancelAllCalls()
@@ -198,13 +206,22 @@ final class ServerConnection: FramedSocketDelegate, @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         switch phase {
         case .awaitingPreface:
-            logger.notice("rpc.connection.handshake_timeout", ["rpc.tls": configuration.tls == nil ? "off" : "on"])
+            logger.notice(
+                "rpc.connection.handshake_timeout",
+                [
+                    "rpc.limit": "handshake_timeout", "rpc.limit.ms": configuration.handshakeTimeout.millisecondsText,
+                    "rpc.tls": configuration.tls == nil ? "off" : "on",
+                ]
+            )
             phase = .closing
             socket.close()
         case .open:
             let quiet = ContinuousClock.now - lastActivity
             if calls.isEmpty && quiet >= configuration.idleTimeout {
-                logger.debug("rpc.connection.idle")
+                logger.info(
+                    "rpc.connection.idle",
+                    ["rpc.limit": "idle_timeout", "rpc.limit.ms": configuration.idleTimeout.millisecondsText]
+                )
                 socket.enqueue {
                     $0.appendGoAway(GoAwayPayload(lastStreamID: highestStreamID, code: .ok, message: "idle"))
                 }

@@ -1,0 +1,48 @@
+internal import GraphQL
+internal import ServiceSupport
+
+extension GraphQLHTTPHandler {
+    /// Logs one `graphql.document.rejected` line when a document was refused for breaking one of
+    /// the parser's or the validator's limits (size, tokens, depth, fields, aliases), naming the
+    /// limit and the client's address. Other invalid documents are the client's own business and
+    /// are not logged: their messages may quote the document.
+    ///
+    /// The limit is recognised by the fixed wording of the GraphQL module's limit errors.
+    func logLimitViolation(_ response: GraphQLResponse, peer: String) {
+        guard response.outcome == .invalidDocument else {
+            return
+        }
+        for error in response.errors {
+            guard let limit = Self.limitName(of: error.message) else {
+                continue
+            }
+            logger.notice(
+                "graphql.document.rejected",
+                ["graphql.limit": limit, "graphql.reason": error.message, "http.peer": peer]
+            )
+            return
+        }
+    }
+
+    /// The name of the limit an error message reports, or `nil` when it reports none.
+    static func limitName(of message: String) -> String? {
+        if message.hasPrefix("Document is larger than the limit of") {
+            return "max_document_bytes"
+        }
+        if message.hasPrefix("Document nesting is deeper than the limit of")
+            || message.contains("levels deep, more than the limit of")
+        {
+            return "max_depth"
+        }
+        guard message.hasPrefix("Document contains more than") else {
+            return nil
+        }
+        if message.hasSuffix(" fields.") {
+            return "max_fields"
+        }
+        if message.hasSuffix(" aliases.") {
+            return "max_aliases"
+        }
+        return message.contains(" tokens.") ? "max_tokens" : nil
+    }
+}

@@ -1,0 +1,94 @@
+import GatewayAPI
+import GatewayServices
+import ProtoBridge
+import RPCCore
+import ServiceSupport
+import Testing
+import TwilioREST
+
+/// Voice requests with parties, caller IDs or URLs of the wrong shape are refused before Twilio.
+@Suite("Voice requests check parties and URLs before Twilio")
+struct VoiceShapeValidationTests {
+    static let sid = "CA" + String(repeating: "0a", count: 16)
+
+    /// A transport whose Twilio is a closed port: a request that reached it would end in
+    /// UNAVAILABLE, so INVALID_ARGUMENT proves nothing was sent, and UNAVAILABLE that the
+    /// request passed the checks.
+    private static func call(_ method: RPCMethod, _ request: some ProtoMessageConvertible) async throws -> RPCError? {
+        var configuration = TwilioConfiguration()
+        configuration.apiBaseURL = "http://127.0.0.1:9"
+        let credentials = TwilioCredentials(accountSID: "AC" + String(repeating: "0", count: 32), authToken: "t")
+        let twilio = try TwilioClient(configuration: configuration, credentials: StaticCredentialSource(credentials))
+        var router = RPCRouter()
+        VoiceService(twilio: twilio).register(in: &router)
+        let transport = InProcessTransport(dispatcher: RPCDispatcher(router: router, logger: .disabled))
+        return await #expect(throws: RPCError.self) {
+            _ = try await transport.unary(method, request: try request.serializedBytes(), options: .init())
+        }
+    }
+
+    private static let twiml = MakeCallRequest.Instructions.twiml("<Response/>")
+
+    @Test(
+        "MakeCall and UpdateCall with a malformed party, caller ID or URL are INVALID_ARGUMENT naming the field",
+        arguments: [
+            (MakeCallRequest(to: "5551234", from: "+15557654321", instructions: twiml), "to", "E.164"),
+            (MakeCallRequest(to: "client:", from: "+15557654321", instructions: twiml), "to", "client:NAME"),
+            (MakeCallRequest(to: "sim:DE12", from: "+15557654321", instructions: twiml), "to", "SIM SID"),
+            (MakeCallRequest(to: "+15551234567", from: "sip:me@example.com", instructions: twiml), "from", "E.164"),
+            (
+                MakeCallRequest(
+                    to: "+15551234567",
+                    from: "+15557654321",
+                    instructions: .twimlURL("file:///etc/passwd")
+                ),
+                "twiml_url", "http or https"
+            ),
+            (
+                MakeCallRequest(to: "+15551234567", from: "+15557654321", instructions: .twimlURL("")),
+                "twiml_url", "required"
+            ),
+            (
+                MakeCallRequest(
+                    to: "+15551234567",
+                    from: "+15557654321",
+                    instructions: twiml,
+                    statusCallback: "http://"
+                ),
+                "status_callback", "with a host"
+            ),
+        ]
+    )
+    func makeCallShapes(request: MakeCallRequest, field: String, shape: String) async throws {
+        let error = try await Self.call(.makeCall, request)
+        #expect(error?.code == .invalidArgument)
+        let violations = error?.errorDetails?.fieldViolations ?? []
+        #expect(violations.map(\.field) == [field])
+        #expect(violations.first?.description.contains(shape) == true, "\(violations)")
+    }
+
+    @Test("UpdateCall with a twiml_url that is not http or https is INVALID_ARGUMENT")
+    func updateCallURL() async throws {
+        let error = try await Self.call(.updateCall, UpdateCallRequest(sid: Self.sid, action: .twimlURL("gopher://x")))
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.errorDetails?.fieldViolations.map(\.field) == ["twiml_url"])
+    }
+
+    @Test(
+        "MakeCall lets every well-formed kind of party through to Twilio",
+        arguments: [
+            "+15551234567", "client:alice", "sip:alice@example.com",
+            "sim:DE" + String(repeating: "ab", count: 16),
+        ]
+    )
+    func wellFormedParties(to: String) async throws {
+        let request = MakeCallRequest(
+            to: to,
+            from: "client:support",
+            instructions: .twimlURL("https://example.com/twiml"),
+            statusCallback: "http://127.0.0.1:9/status"
+        )
+        let error = try await Self.call(.makeCall, request)
+        #expect(error?.code == .unavailable, "\(String(describing: error))")
+    }
+}
