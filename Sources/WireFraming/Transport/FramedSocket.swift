@@ -273,31 +273,58 @@ final class FramedSocket: @unchecked Sendable {
         if let tls {
             return flushSealed(with: tls)
         }
-        while writtenOffset < encoder.count {
-            let result = encoder.bytes.withUnsafeBytes { bytes in
-                Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[writtenOffset...]))
-            }
-            switch result {
-            case .bytes(let count):
-                writtenOffset += count
-            case .wouldBlock, .endOfInput:
-                if writtenOffset >= limits.lowWatermark {
-                    encoder.removeFirst(writtenOffset)
-                    writtenOffset = 0
-                }
-                startWriteSource()
-                updateQueuedBytes()
-                return
-            case .failed(let error):
-                writeFailed = true
-                queue.async { [self] in close(error: error) }
-                return
-            }
+        let written = writeWaiting(
+            count: encoder.count,
+            offset: \.writtenOffset,
+            write: { offset in encoder.bytes.withUnsafeBytes { Self.write(fd, $0, from: offset) } },
+            removeFirst: { encoder.removeFirst($0) }
+        )
+        guard written else {
+            return
         }
-
         encoder.removeFirst(encoder.count)
         writtenOffset = 0
         finishFlush()
+    }
+
+    /// Writes waiting bytes from the offset `written` names on until all `count` are written or
+    /// the socket takes no more; then it waits for writability, dropping the written prefix with
+    /// `removeFirst` once that reaches the low watermark. A failed write closes the socket.
+    ///
+    /// The offset is named by key path, not passed `inout`, because ``updateQueuedBytes()``
+    /// reads it while this runs.
+    ///
+    /// - Returns: Whether every waiting byte was written.
+    private func writeWaiting(
+        count: Int,
+        offset written: ReferenceWritableKeyPath<FramedSocket, Int>,
+        write: (Int) -> Socket.IOResult,
+        removeFirst: (Int) -> Void
+    ) -> Bool {
+        while self[keyPath: written] < count {
+            switch write(self[keyPath: written]) {
+            case .bytes(let moved):
+                self[keyPath: written] += moved
+            case .wouldBlock, .endOfInput:
+                if self[keyPath: written] >= limits.lowWatermark {
+                    removeFirst(self[keyPath: written])
+                    self[keyPath: written] = 0
+                }
+                startWriteSource()
+                updateQueuedBytes()
+                return false
+            case .failed(let error):
+                writeFailed = true
+                queue.async { [self] in close(error: error) }
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Writes `bytes` from `offset` on to `fd`.
+    private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, from offset: Int) -> Socket.IOResult {
+        Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[offset...]))
     }
 
     /// Stops waiting for writability once nothing is left; a flushing socket lingers then.
@@ -507,26 +534,14 @@ final class FramedSocket: @unchecked Sendable {
             return
         }
         tls.takeCiphertext(appendingTo: &sealed)
-        while sealedOffset < sealed.count {
-            let result = sealed.withUnsafeBytes { bytes in
-                Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[sealedOffset...]))
-            }
-            switch result {
-            case .bytes(let count):
-                sealedOffset += count
-            case .wouldBlock, .endOfInput:
-                if sealedOffset >= limits.lowWatermark {
-                    sealed.removeFirst(sealedOffset)
-                    sealedOffset = 0
-                }
-                startWriteSource()
-                updateQueuedBytes()
-                return
-            case .failed(let error):
-                writeFailed = true
-                queue.async { [self] in close(error: error) }
-                return
-            }
+        let written = writeWaiting(
+            count: sealed.count,
+            offset: \.sealedOffset,
+            write: { offset in sealed.withUnsafeBytes { Self.write(fd, $0, from: offset) } },
+            removeFirst: { sealed.removeFirst($0) }
+        )
+        guard written else {
+            return
         }
         sealed.removeAll(keepingCapacity: true)
         sealedOffset = 0
@@ -542,9 +557,7 @@ final class FramedSocket: @unchecked Sendable {
         if let tls, !writeFailed {
             tls.takeCiphertext(appendingTo: &sealed)
             if sealedOffset < sealed.count {
-                _ = sealed.withUnsafeBytes { bytes in
-                    Socket.write(fd, UnsafeRawBufferPointer(rebasing: bytes[sealedOffset...]))
-                }
+                _ = sealed.withUnsafeBytes { Self.write(fd, $0, from: sealedOffset) }
             }
         }
         delegate?.framedSocket(self, didFailTLS: error)
