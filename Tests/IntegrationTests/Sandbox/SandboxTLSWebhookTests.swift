@@ -7,7 +7,7 @@ internal import Testing
 /// own certificate.
 @Suite("Sandbox webhooks to a gateway serving TLS")
 struct SandboxTLSWebhookTests {
-    @Test("a sent message's status callbacks and an inbound SMS arrive over HTTPS as events")
+    @Test("a sent message's status callbacks, an inbound SMS and an inbound call reach the gateway over HTTPS")
     func webhooksOverTLS() async throws {
         let certificates = try await TestCertificates.shared
         let arguments = [
@@ -45,6 +45,17 @@ struct SandboxTLSWebhookTests {
                 !$0.isEmpty
             }
             #expect((received.first?["parameters"] as? [String: String])?["Body"] == "inbound over TLS")
+
+            let call = try await Program.run(
+                GatewayProcess.executablePath,
+                [
+                    "sandbox", "call", "--from", "+14155550172", "--to", from, "--http-addr",
+                    "127.0.0.1:\(gateway.httpPort)",
+                ]
+                    + tls
+            )
+            #expect(call.status == 0, "\(call)")
+            #expect(call.output.contains("<Response>"))
 
             let deliveries = gateway.logs.filter { $0["msg"] == "twilio.sandbox.callback.delivered" }
             #expect(deliveries.count >= 3)
