@@ -61,7 +61,7 @@ let package = Package(
         module("GatewayAccess", ["GatewayCrypto", "GatewayStore", "RPCCore", "ServiceSupport"]),
 
         // The built-in Twilio sandbox.
-        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "ServiceSupport", "TwilioREST"]),
+        module("TwilioSandbox", ["HTTPServer", "GatewayCrypto", "SecureTransport", "ServiceSupport", "TwilioREST"]),
 
         // The RPC services and their clients.
         module(
@@ -126,7 +126,10 @@ let package = Package(
         tests("TwilioRESTTests", ["TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport"]),
         tests(
             "TwilioSandboxTests",
-            ["TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport", "GatewayCrypto"]
+            [
+                "TwilioSandbox", "TwilioREST", "HTTPServer", "ServiceSupport", "GatewayTestSupport", "GatewayCrypto",
+                "SecureTransport",
+            ]
         ),
         // Appends to an event log until killed, printing each offset once stored (the crash test).
         .executableTarget(

@@ -12,6 +12,11 @@ public final class TLSServerContext: Sendable {
     /// The subject of the leaf certificate, such as `/CN=gateway.example`, for start-up logs.
     public let certificateSubject: String
 
+    /// The PEM file the certificate chain was loaded from, which a client on this machine can
+    /// trust the server through (see
+    /// ``TLSClientContext/init(trustRootsPath:serverName:additionalTrustedCertificatesPath:)``).
+    public let certificateChainPath: String
+
     /// Loads a certificate chain and its private key, both PEM.
     ///
     /// - Parameters:
@@ -43,6 +48,7 @@ public final class TLSServerContext: Sendable {
             throw Self.mismatch(privateKeyPath, certificateChainPath)
         }
         self.handle = handle
+        self.certificateChainPath = certificateChainPath
         self.certificateSubject = Self.subject(of: SSL_CTX_get0_certificate(handle.pointer))
     }
 

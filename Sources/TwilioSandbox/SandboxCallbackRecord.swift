@@ -4,8 +4,10 @@ public struct SandboxCallbackRecord: Sendable {
     public enum Result: Sendable, Hashable {
         /// The receiver answered with this HTTP status.
         case answered(status: Int)
-        /// No answer: the URL is not `http://`, the host is unknown, or the connection failed or
-        /// timed out; the text says which.
+        /// No answer: the URL is not `http://` or `https://`, its host is not in
+        /// ``TwilioSandbox/Configuration/outboundHosts`` or is unknown, the TLS handshake failed
+        /// (OpenSSL's reason included), or the connection failed or timed out; the text says
+        /// which.
         case failed(String)
     }
 

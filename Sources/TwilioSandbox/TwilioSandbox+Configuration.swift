@@ -25,6 +25,12 @@ extension TwilioSandbox {
         /// are dropped so a long-running sandbox does not grow without bound. Messages and
         /// calls themselves are still all kept.
         public var requestLogLimit: Int
+        /// A PEM file of certificates the sandbox trusts, each by itself, on top of the
+        /// system's store when it calls `https` URLs (status callbacks, inbound webhooks,
+        /// TwiML fetches): give a receiver's own certificate chain file so that a self-signed
+        /// or privately issued certificate verifies. `nil` trusts the system's store alone.
+        /// The receiver must still prove the host of the URL.
+        public var additionalTrustedCertificatesPath: String?
 
         /// Creates a configuration.
         ///
@@ -38,6 +44,8 @@ extension TwilioSandbox {
         ///   - outboundHosts: The hosts callbacks and TwiML fetches may go to.
         ///   - messageTimings: How fast messages move from status to status.
         ///   - requestLogLimit: How many of the newest requests the request log keeps.
+        ///   - additionalTrustedCertificatesPath: Certificates trusted by themselves for
+        ///     `https` URLs, on top of the system's store; none by default.
         public init(
             port: Int = 0,
             accounts: [SandboxAccount] = [SandboxAccount.generate()],
@@ -47,7 +55,8 @@ extension TwilioSandbox {
             callTimings: SandboxCallTimings = SandboxCallTimings(),
             outboundHosts: Set<String> = ["127.0.0.1", "::1", "localhost"],
             messageTimings: SandboxMessageTimings = .standard,
-            requestLogLimit: Int = 200_000
+            requestLogLimit: Int = 200_000,
+            additionalTrustedCertificatesPath: String? = nil
         ) {
             self.port = port
             self.accounts = accounts
@@ -58,6 +67,7 @@ extension TwilioSandbox {
             self.outboundHosts = outboundHosts
             self.messageTimings = messageTimings
             self.requestLogLimit = requestLogLimit
+            self.additionalTrustedCertificatesPath = additionalTrustedCertificatesPath
         }
 
         /// Throws when a value is unusable.

@@ -62,9 +62,21 @@ public final class TwilioSandbox: Sendable {
     ///   - configuration: Accounts, faults and port.
     ///   - logger: Receives debug events (requests, created and rejected messages); phone
     ///     numbers are masked and auth tokens never logged.
-    /// - Throws: ``TwilioSandboxError`` with code `invalidConfiguration` when a value is unusable.
+    /// - Throws: ``TwilioSandboxError`` with code `invalidConfiguration` when a value is unusable,
+    ///   such as an additional trusted certificate file that cannot be read.
     public init(configuration: Configuration = Configuration(), logger: Logger = .disabled) throws(TwilioSandboxError) {
         try configuration.validate()
+        let trust: CallbackTrust
+        do {
+            trust = try CallbackTrust(
+                additionalTrustedCertificatesPath: configuration.additionalTrustedCertificatesPath
+            )
+        } catch {
+            throw TwilioSandboxError(
+                code: .invalidConfiguration,
+                message: "Invalid TwilioSandbox configuration: \(error)"
+            )
+        }
         let state = SandboxState(configuration: configuration)
         let calls = CallStore(configuration: configuration, logger: logger)
         let verify = VerifyStore(randomSeed: configuration.randomSeed, wallClock: configuration.wallClock)
@@ -74,6 +86,8 @@ public final class TwilioSandbox: Sendable {
             state: state,
             settings: webhookSettings,
             wallClock: configuration.wallClock,
+            allowedHosts: configuration.outboundHosts,
+            trust: trust,
             logger: logger
         )
         let lifecycle = MessageLifecycle(
@@ -119,7 +133,11 @@ public final class TwilioSandbox: Sendable {
         self.statusCallbacks = statusCallbacks
         self.logger = logger
         self.webhookSettings = webhookSettings
-        self.inboundSender = WebhookSender(allowedHosts: configuration.outboundHosts, logger: logger)
+        self.inboundSender = WebhookSender(
+            allowedHosts: configuration.outboundHosts,
+            trustedCertificatesPath: configuration.additionalTrustedCertificatesPath,
+            logger: logger
+        )
     }
 
     deinit {

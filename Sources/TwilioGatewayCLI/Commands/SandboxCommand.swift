@@ -18,14 +18,17 @@ enum SandboxCommand {
           --to NUMBER              One of the sandbox's numbers (see gateway.sandbox.enabled)
           --body TEXT              The message (sms only)
           --http-addr HOST:PORT    The gateway's HTTP port [GATEWAY_HTTP_ADDR] (default 127.0.0.1:8080)
+          --tls                    Use HTTPS, for a gateway started with --tls-cert; the
+                                   certificate must chain to the system's store or --tls-ca
+          --tls-ca FILE            Also trust these PEM CA certificates [GATEWAY_TLS_CA]
           --json                   Print the whole outcome as JSON
         """
 
     static let command = Command(help: help) { words in
         var arguments = try CommandArguments(
             words,
-            options: ["from", "to", "body", "http-addr"],
-            flags: ["json"],
+            options: ["from", "to", "body", "http-addr", "tls-ca"],
+            flags: ["json", "tls"],
             acceptsPositional: true
         )
         guard let kind = arguments.positional, kind == "sms" || kind == "call" else {
@@ -42,17 +45,39 @@ enum SandboxCommand {
             setting: "http address"
         )
         let json = arguments.flag("json")
+        let tls = try tlsSetting(&arguments)
         try arguments.rejectUnknown()
-        return try await run(kind: kind, fields: fields, address: address, json: json)
+        return try await run(kind: kind, fields: fields, address: address, tls: tls, json: json)
     }
 
-    private static func run(kind: String, fields: [FormField], address: HostAndPort, json: Bool) async throws
-        -> Int32
-    {
-        let url = "http://\(address)/sandbox/inbound/\(kind)"
+    /// Whether to use HTTPS, and with which CA file (`nil` for the system's store alone).
+    private static func tlsSetting(_ arguments: inout CommandArguments) throws -> (caPath: String?, isOn: Bool) {
+        let isOn = arguments.flag("tls")
+        let caFlag = arguments.value("tls-ca")
+        guard isOn else {
+            guard caFlag == nil else {
+                throw CommandArguments.ParseError(description: "--tls-ca needs --tls")
+            }
+            return (nil, false)
+        }
+        return (caFlag ?? Environment()["GATEWAY_TLS_CA"], true)
+    }
+
+    private static func run(
+        kind: String,
+        fields: [FormField],
+        address: HostAndPort,
+        tls: (caPath: String?, isOn: Bool),
+        json: Bool
+    ) async throws -> Int32 {
+        let url = "\(tls.isOn ? "https" : "http")://\(address)/sandbox/inbound/\(kind)"
         let response: WebhookResponse
         do {
-            response = try await WebhookClient(userAgent: "twilio-gateway/\(GatewayVersion.current)").send(
+            let client = try WebhookClient(
+                userAgent: "twilio-gateway/\(GatewayVersion.current)",
+                trustedCertificatesPath: tls.caPath
+            )
+            response = try await client.send(
                 WebhookRequest(
                     method: .post,
                     url: url,

@@ -3,6 +3,7 @@ internal import GatewayMetrics
 internal import GatewayServices
 internal import GatewayStore
 internal import RPCCore
+internal import SecureTransport
 internal import ServiceSupport
 internal import TwilioREST
 internal import TwilioSandbox
@@ -165,8 +166,13 @@ final class Backend: Sendable {
         )
         let sandbox: TwilioSandbox
         do {
+            // With TLS the sandbox calls the gateway's HTTPS port, so it trusts the gateway's own
+            // certificate as well as the system's store: a private CA needs no extra setup.
             sandbox = try TwilioSandbox(
-                configuration: TwilioSandbox.Configuration(accounts: [account]),
+                configuration: TwilioSandbox.Configuration(
+                    accounts: [account],
+                    additionalTrustedCertificatesPath: configuration.tls?.certificateChainPath
+                ),
                 logger: logger.labeled("gateway.sandbox")
             )
             try sandbox.start()

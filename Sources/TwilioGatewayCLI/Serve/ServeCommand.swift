@@ -149,8 +149,9 @@ enum ServeCommand {
                 host: ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host,
                 port: UInt16(http.port)
             )
-            // With TLS the sandbox calls the HTTPS port, and its client must trust the
-            // certificate (a CA in the system store); otherwise its webhook deliveries fail.
+            // With TLS the sandbox calls the HTTPS port and trusts the gateway's certificate
+            // (Backend.startSandboxIfNeeded); the certificate must name this host, such as
+            // IP:127.0.0.1, or every delivery fails with a hostname mismatch.
             let scheme = configuration.tls == nil ? "http" : "https"
             let base = slot.setIfUnset(try WebhookBaseURL("\(scheme)://\(local)"))
             try SandboxLoop.connect(sandbox, to: base, logger: logger)

@@ -26,4 +26,8 @@ struct HTTPRequest: Sendable {
     /// The whole request's timeout, connecting included.
     var timeout: Duration
     var maximumResponseBodyBytes: Int
+    /// A PEM file of certificates trusted in place of libcurl's CA bundle, each by itself
+    /// (libcurl sets OpenSSL's partial-chain flag); libcurl's CA directory stays trusted.
+    /// `nil` keeps libcurl's defaults.
+    var trustedCertificatesPath: String? = nil
 }

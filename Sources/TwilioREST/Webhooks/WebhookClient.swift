@@ -15,6 +15,7 @@ public final class WebhookClient: Sendable {
     private let connectTimeout: Duration
     private let requestTimeout: Duration
     private let maximumResponseBodyBytes: Int
+    private let trustedCertificatesPath: String?
 
     /// Creates a client and starts its network thread.
     ///
@@ -24,6 +25,10 @@ public final class WebhookClient: Sendable {
     ///   - requestTimeout: How long a whole request may take; Twilio allows 15 seconds.
     ///   - maximumResponseBodyBytes: The largest answer read; a larger one fails with
     ///     ``TwilioTransportError/Kind/tooLarge``.
+    ///   - trustedCertificatesPath: A PEM file of certificates trusted for `https`, each by
+    ///     itself, such as a receiver's own certificate chain. It takes the place of libcurl's
+    ///     CA bundle, while libcurl's CA directory (on Debian `/etc/ssl/certs`, the system's
+    ///     store) stays trusted. `nil` trusts libcurl's defaults only.
     ///   - logger: Receives the network thread's own failures, at debug level.
     /// - Throws: ``TwilioTransportError`` of kind `setupFailed` when libcurl cannot be initialised.
     public init(
@@ -31,6 +36,7 @@ public final class WebhookClient: Sendable {
         connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = .seconds(15),
         maximumResponseBodyBytes: Int = 1024 * 1024,
+        trustedCertificatesPath: String? = nil,
         logger: Logger = .disabled
     ) throws(TwilioTransportError) {
         self.engine = try HTTPEngine(maximumConnectionsPerHost: 4, logger: logger.labeled("twilio.webhook"))
@@ -38,6 +44,7 @@ public final class WebhookClient: Sendable {
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.maximumResponseBodyBytes = maximumResponseBodyBytes
+        self.trustedCertificatesPath = trustedCertificatesPath
     }
 
     /// Sends one request and returns the answer, whatever its status.
@@ -57,7 +64,8 @@ public final class WebhookClient: Sendable {
                 userAgent: userAgent,
                 connectTimeout: min(connectTimeout, requestTimeout),
                 timeout: requestTimeout,
-                maximumResponseBodyBytes: maximumResponseBodyBytes
+                maximumResponseBodyBytes: maximumResponseBodyBytes,
+                trustedCertificatesPath: trustedCertificatesPath
             )
         )
         return WebhookResponse(

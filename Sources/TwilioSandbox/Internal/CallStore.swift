@@ -34,7 +34,11 @@ final class CallStore: Sendable {
     init(configuration: TwilioSandbox.Configuration, logger: Logger) {
         timings = configuration.callTimings
         wallClock = configuration.wallClock
-        sender = WebhookSender(allowedHosts: configuration.outboundHosts, logger: logger)
+        sender = WebhookSender(
+            allowedHosts: configuration.outboundHosts,
+            trustedCertificatesPath: configuration.additionalTrustedCertificatesPath,
+            logger: logger
+        )
         self.logger = logger
         // A stream of its own, so that adding calls does not change the SIDs of messages.
         let random = configuration.randomSeed.map { SandboxRandom.seeded($0 ^ 0xCA11) } ?? .system

@@ -1,31 +1,47 @@
 internal import Glibc
+internal import SecureTransport
 
-/// Posts one webhook over a fresh TCP connection and reads the answer's status line.
+/// Posts one webhook over a fresh TCP connection, inside TLS for an `https` target, and reads
+/// the answer's status line.
 ///
-/// Blocking: run it on a thread of its own (``CallbackDeliveryQueue`` does). The whole exchange
-/// is bounded by `timeout`, like Twilio's 15 seconds for a webhook.
+/// Blocking: run it on a thread of its own (``CallbackDeliveryQueue`` does). The whole exchange,
+/// TLS handshake included, is bounded by `timeout`, like Twilio's 15 seconds for a webhook.
 enum CallbackPoster {
     /// Sends `POST` with `headers` and `body` to `target`.
     ///
+    /// - Parameters:
+    ///   - trust: What an `https` target's certificate is verified against; not used for
+    ///     `http`.
     /// - Returns: The HTTP status of the answer.
-    /// - Throws: ``CallbackPosterError`` when no answer arrived.
+    /// - Throws: ``CallbackPosterError`` when no answer arrived, or the TLS handshake failed
+    ///   (OpenSSL's reason included).
     static func post(
         to target: CallbackTarget,
         headers: [(String, String)],
         body: [UInt8],
-        timeout: Duration
+        timeout: Duration,
+        trust: CallbackTrust
     ) throws(CallbackPosterError) -> Int {
         let deadline = ContinuousClock.now + timeout
+        var tls: TLSClientContext?
+        if target.usesTLS {
+            do {
+                tls = try trust.clientContext()
+            } catch {
+                throw CallbackPosterError("TLS cannot be set up: \(error.message)")
+            }
+        }
         let socket = try connect(to: target, deadline: deadline)
         defer { close(socket) }
+        let channel = try CallbackChannel(socket: socket, target: target, tls: tls, deadline: deadline)
 
         var head = "POST \(target.pathAndQuery) HTTP/1.1\r\nHost: \(target.hostHeader)\r\n"
         for (name, value) in headers {
             head += "\(name): \(value)\r\n"
         }
         head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        try write(Array(head.utf8) + body, to: socket, deadline: deadline)
-        return try readStatus(from: socket, deadline: deadline)
+        try channel.send(Array(head.utf8) + body, deadline: deadline)
+        return try readStatus(from: channel, deadline: deadline)
     }
 
     private static func connect(to target: CallbackTarget, deadline: ContinuousClock.Instant)
@@ -56,7 +72,7 @@ enum CallbackPoster {
                 continue
             }
             do {
-                try setTimeouts(socket, remaining: deadline - .now)
+                try CallbackChannel.setTimeouts(socket, remaining: deadline - .now)
             } catch {
                 close(socket)
                 throw error
@@ -70,47 +86,20 @@ enum CallbackPoster {
         throw CallbackPosterError("cannot connect to \(target.hostHeader): \(lastError)")
     }
 
-    private static func write(_ bytes: [UInt8], to socket: Int32, deadline: ContinuousClock.Instant)
-        throws(CallbackPosterError)
-    {
-        var offset = 0
-        while offset < bytes.count {
-            try setTimeouts(socket, remaining: deadline - .now)
-            let sent = bytes.withUnsafeBytes { buffer in
-                Glibc.send(socket, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 {
-                guard errno == EINTR else {
-                    throw CallbackPosterError("sending failed: \(String(cString: strerror(errno)))")
-                }
-                continue
-            }
-            offset += sent
-        }
-    }
-
     /// Reads until the status line is complete and returns its code.
-    private static func readStatus(from socket: Int32, deadline: ContinuousClock.Instant) throws(CallbackPosterError)
-        -> Int
+    private static func readStatus(from channel: CallbackChannel, deadline: ContinuousClock.Instant)
+        throws(CallbackPosterError) -> Int
     {
         var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1024)
         while !received.contains(UInt8(ascii: "\n")) {
-            guard received.count < 8192, ContinuousClock.now < deadline else {
-                throw CallbackPosterError("no status line within the time limit")
+            guard received.count < 8192 else {
+                throw CallbackPosterError("the answer's status line is longer than 8192 bytes")
             }
-            try setTimeouts(socket, remaining: deadline - .now)
-            let count = buffer.withUnsafeMutableBytes { Glibc.recv(socket, $0.baseAddress, $0.count, 0) }
-            if count < 0 {
-                guard errno == EINTR else {
-                    throw CallbackPosterError("reading the answer failed: \(String(cString: strerror(errno)))")
-                }
-                continue
-            }
-            guard count > 0 else {
+            let bytes = try channel.receive(deadline: deadline)
+            guard !bytes.isEmpty else {
                 throw CallbackPosterError("the receiver closed the connection without answering")
             }
-            received += buffer[0..<count]
+            received += bytes
         }
         let line = String(
             decoding: received.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") },
@@ -121,17 +110,6 @@ enum CallbackPoster {
             throw CallbackPosterError("the answer does not start with an HTTP status line")
         }
         return status
-    }
-
-    /// Bounds each blocking call on `socket` by what is left of the deadline (at least 1 ms).
-    private static func setTimeouts(_ socket: Int32, remaining: Duration) throws(CallbackPosterError) {
-        let (seconds, attoseconds) = remaining.components
-        let micros = max(1000, Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000))
-        var value = timeval(tv_sec: micros / 1_000_000, tv_usec: micros % 1_000_000)
-        let size = socklen_t(MemoryLayout<timeval>.size)
-        for option in [SO_SNDTIMEO, SO_RCVTIMEO] where setsockopt(socket, SOL_SOCKET, option, &value, size) != 0 {
-            throw CallbackPosterError("setting a socket timeout failed: \(String(cString: strerror(errno)))")
-        }
     }
 }
 

@@ -1,11 +1,11 @@
-/// Where a webhook goes: the parts of an `http://` URL that a request needs.
-///
-/// Only plain HTTP is supported: the sandbox calls receivers on the developer's machine or
-/// network, and has no TLS client. An `https://` URL is refused, and the refusal is recorded.
+/// Where a webhook goes: the parts of an `http://` or `https://` URL that a request needs.
 struct CallbackTarget: Sendable, Equatable {
+    /// Whether the URL is `https://`: the request then goes inside TLS, and the server must
+    /// prove it is ``host``.
+    var usesTLS: Bool
     /// The host as written, without brackets for an IPv6 literal.
     var host: String
-    /// The TCP port, 80 when the URL gives none.
+    /// The TCP port, 80 (`http`) or 443 (`https`) when the URL gives none.
     var port: Int
     /// The path and query to request, `/` when the URL has no path.
     var pathAndQuery: String
@@ -14,11 +14,11 @@ struct CallbackTarget: Sendable, Equatable {
     /// The URL without its fragment, which is what Twilio signs.
     var signedURL: String
 
-    /// Parses `url`, or returns `nil` when it is not `http://host[:port][/path][?query]`.
+    /// Parses `url`, or returns `nil` when it is not `http[s]://host[:port][/path][?query]`.
     init?(_ url: String) {
         let withoutFragment = String(url.prefix { $0 != "#" })
-        let scheme = "http://"
-        guard withoutFragment.lowercased().hasPrefix(scheme) else {
+        let lowercased = withoutFragment.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: { lowercased.hasPrefix($0) }) else {
             return nil
         }
         let rest = withoutFragment.dropFirst(scheme.count)
@@ -31,8 +31,9 @@ struct CallbackTarget: Sendable, Equatable {
         guard !authority.isEmpty, !authority.contains("@"), let (host, port) = Self.split(authority) else {
             return nil
         }
+        self.usesTLS = scheme == "https://"
         self.host = host
-        self.port = port ?? 80
+        self.port = port ?? (usesTLS ? 443 : 80)
         self.pathAndQuery = path
         self.hostHeader = String(authority)
         self.signedURL = withoutFragment

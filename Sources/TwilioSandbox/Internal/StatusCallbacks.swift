@@ -10,6 +10,8 @@ internal import ServiceSupport
 ///
 /// A message without a `StatusCallback` of its own reports to its Messaging Service's, when one
 /// is configured. No callback is made for a message's first status, and none after ``stop()``.
+/// Only hosts in ``TwilioSandbox/Configuration/outboundHosts`` are called; a callback to any
+/// other host is recorded as failed without a connection or a name lookup.
 final class StatusCallbacks: Sendable {
     /// How long one delivery may take, connecting included, as Twilio allows a webhook.
     static let timeout = Duration.seconds(15)
@@ -18,12 +20,23 @@ final class StatusCallbacks: Sendable {
     private let settings: WebhookSettings
     private let deliveries = CallbackDeliveryQueue()
     private let wallClock: @Sendable () -> Double
+    private let allowedHosts: Set<String>
+    private let trust: CallbackTrust
     private let logger: Logger
 
-    init(state: SandboxState, settings: WebhookSettings, wallClock: @escaping @Sendable () -> Double, logger: Logger) {
+    init(
+        state: SandboxState,
+        settings: WebhookSettings,
+        wallClock: @escaping @Sendable () -> Double,
+        allowedHosts: Set<String>,
+        trust: CallbackTrust,
+        logger: Logger
+    ) {
         self.state = state
         self.settings = settings
         self.wallClock = wallClock
+        self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
+        self.trust = trust
         self.logger = logger
     }
 
@@ -38,9 +51,17 @@ final class StatusCallbacks: Sendable {
         let signedURL = CallbackTarget(url)?.signedURL ?? url
         let signature = TwilioSignature.sign(url: signedURL, parameters: parameters, authToken: account.authToken)
         let state = self.state
+        let allowedHosts = self.allowedHosts
+        let trust = self.trust
         let logger = self.logger
         deliveries.enqueue {
-            let result = Self.deliver(url: url, parameters: parameters, signature: signature)
+            let result = Self.deliver(
+                url: url,
+                parameters: parameters,
+                signature: signature,
+                allowedHosts: allowedHosts,
+                trust: trust
+            )
             state.recordCallback(url: signedURL, parameters: parameters, signature: signature, result: result)
             logger.debug(
                 "twilio.sandbox.callback.delivered",
@@ -85,10 +106,17 @@ final class StatusCallbacks: Sendable {
     private static func deliver(
         url: String,
         parameters: [(name: String, value: String)],
-        signature: String
+        signature: String,
+        allowedHosts: Set<String>,
+        trust: CallbackTrust
     ) -> SandboxCallbackRecord.Result {
         guard let target = CallbackTarget(url) else {
-            return .failed("only http:// callback URLs can be called from the sandbox")
+            return .failed("only http:// and https:// callback URLs can be called from the sandbox")
+        }
+        guard allowedHosts.contains(target.host.lowercased()) else {
+            return .failed(
+                "the sandbox only calls hosts in outboundHosts (\(allowedHosts.sorted())); \(target.host) is not one"
+            )
         }
         let body = HTTPForm(parameters).encoded
         let headers = [
@@ -99,7 +127,13 @@ final class StatusCallbacks: Sendable {
             ("Accept", "*/*"),
         ]
         do {
-            let status = try CallbackPoster.post(to: target, headers: headers, body: Array(body.utf8), timeout: timeout)
+            let status = try CallbackPoster.post(
+                to: target,
+                headers: headers,
+                body: Array(body.utf8),
+                timeout: timeout,
+                trust: trust
+            )
             return .answered(status: status)
         } catch {
             return .failed(error.message)

@@ -11,6 +11,8 @@ internal import TwilioREST
 ///
 /// Only hosts in ``TwilioSandbox/Configuration/outboundHosts`` are contacted. The libcurl
 /// client is made on first use, so a sandbox that never calls back starts no network thread.
+/// For `https` it trusts ``TwilioSandbox/Configuration/additionalTrustedCertificatesPath`` as
+/// well as the system's store (see ``WebhookClient``).
 final class WebhookSender: Sendable {
     /// How one request went.
     struct Outcome: Sendable {
@@ -25,11 +27,13 @@ final class WebhookSender: Sendable {
     static let idempotencyTokenHeader = "I-Twilio-Idempotency-Token"
 
     private let allowedHosts: Set<String>
+    private let trustedCertificatesPath: String?
     private let logger: Logger
     private let client = Mutex<WebhookClient?>(nil)
 
-    init(allowedHosts: Set<String>, logger: Logger) {
+    init(allowedHosts: Set<String>, trustedCertificatesPath: String?, logger: Logger) {
         self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
+        self.trustedCertificatesPath = trustedCertificatesPath
         self.logger = logger
     }
 
@@ -86,7 +90,7 @@ final class WebhookSender: Sendable {
             if let client {
                 return client
             }
-            let made = try WebhookClient(logger: logger)
+            let made = try WebhookClient(trustedCertificatesPath: trustedCertificatesPath, logger: logger)
             client = made
             return made
         }

@@ -95,6 +95,9 @@ final class CurlEasy {
         try set(CURLOPT_TIMEOUT_MS, "CURLOPT_TIMEOUT_MS", long: Self.milliseconds(request.timeout))
         try set(CURLOPT_USERAGENT, "CURLOPT_USERAGENT", string: request.userAgent)
         try set(CURLOPT_ERRORBUFFER, "CURLOPT_ERRORBUFFER", pointer: errorBuffer)
+        if let trustedCertificatesPath = request.trustedCertificatesPath {
+            try set(CURLOPT_CAINFO, "CURLOPT_CAINFO", string: trustedCertificatesPath)
+        }
 
         try check(
             CCurl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maximumResponseBodyBytes)),
