@@ -107,7 +107,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         tests("ServiceSupportTests", ["ServiceSupport"]),
-        tests("GatewayCryptoTests", ["GatewayCrypto"]),
+        tests("GatewayCryptoTests", ["GatewayCrypto", "ServiceSupport"]),
         tests("TwiMLTests", ["TwiML", "GatewayTestSupport"]),
         tests("GatewayMetricsTests", ["GatewayMetrics", "GatewayTestSupport"]),
         tests("RPCCoreTests", ["RPCCore"]),

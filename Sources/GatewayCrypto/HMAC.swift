@@ -24,6 +24,33 @@ public enum HMAC {
         key: [UInt8],
         message: [UInt8]
     ) -> [UInt8] {
+        key.withUnsafeBytes { authenticationCode(algorithm, key: $0, message: message) }
+    }
+
+    /// Computes the HMAC of `message` under a key read in place, such as the bytes of a
+    /// ``ServiceSupport/SecretBytes``, so no array copy of the key is made.
+    ///
+    /// - Parameters:
+    ///   - algorithm: The hash function.
+    ///   - key: The secret key, valid for the call.
+    ///   - message: The bytes to authenticate.
+    /// - Returns: The 20-byte (SHA-1), 32-byte (SHA-256) or 64-byte (SHA-512) code.
+    public static func authenticationCode(
+        _ algorithm: Algorithm,
+        key: UnsafeRawBufferPointer,
+        message: [UInt8]
+    ) -> [UInt8] {
+        // OpenSSL gives a NULL key a special meaning in HMAC_Init_ex (keep the previous key), so
+        // an empty key is passed with a valid address instead.
+        guard key.baseAddress != nil else {
+            return withUnsafeBytes(of: UInt8(0)) { byte in
+                authenticationCode(
+                    algorithm,
+                    key: UnsafeRawBufferPointer(start: byte.baseAddress, count: 0),
+                    message: message
+                )
+            }
+        }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let digest =
@@ -32,18 +59,16 @@ public enum HMAC {
             case .sha256: EVP_sha256()
             case .sha512: EVP_sha512()
             }
-        let result = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                COpenSSL.HMAC(
-                    digest,
-                    keyBytes.baseAddress,
-                    Int32(keyBytes.count),
-                    messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                    messageBytes.count,
-                    &output,
-                    &length
-                )
-            }
+        let result = message.withUnsafeBytes { messageBytes in
+            COpenSSL.HMAC(
+                digest,
+                key.baseAddress,
+                Int32(key.count),
+                messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                messageBytes.count,
+                &output,
+                &length
+            )
         }
         // HMAC() fails only when OpenSSL cannot allocate or the digest is missing,
         // neither of which a caller can recover from.

@@ -1,4 +1,4 @@
-internal import ServiceSupport
+public import ServiceSupport
 
 /// The `X-Twilio-Signature` header of Twilio's webhooks: how Twilio signs a request it sends,
 /// and how a receiver checks it, exactly as the official helper libraries do.
@@ -28,12 +28,29 @@ public enum TwilioSignature {
         authToken: String,
         algorithm: HMAC.Algorithm = .sha1
     ) -> String {
-        let code = HMAC.authenticationCode(
-            algorithm,
-            key: Array(authToken.utf8),
-            message: Array(signedText(url: url, parameters: parameters).utf8)
-        )
-        return Base64.encode(code)
+        Array(authToken.utf8).withUnsafeBytes { key in
+            sign(url: url, parameters: parameters, key: key, algorithm: algorithm)
+        }
+    }
+
+    /// Computes the signature Twilio sends for a request, keyed by a secret held as wipeable
+    /// bytes; the key is read in place, never copied into a `String` or array.
+    ///
+    /// - Parameters:
+    ///   - url: The URL exactly as requested, query included.
+    ///   - parameters: The form-decoded POST parameters in any order; empty for a GET request.
+    ///   - secret: The account's auth token (or the shared key's secret).
+    ///   - algorithm: SHA-1, Twilio's default, or SHA-256 for shared-key signatures.
+    /// - Returns: The base64 text for the `X-Twilio-Signature` header.
+    public static func sign(
+        url: String,
+        parameters: [(name: String, value: String)],
+        secret: SecretBytes,
+        algorithm: HMAC.Algorithm = .sha1
+    ) -> String {
+        secret.withUnsafeBytes { key in
+            sign(url: url, parameters: parameters, key: key, algorithm: algorithm)
+        }
     }
 
     /// Checks the signature of a form-encoded (or bodiless) request the way twilio-python's
@@ -55,13 +72,31 @@ public enum TwilioSignature {
         authToken: String,
         algorithm: HMAC.Algorithm = .sha1
     ) -> Bool {
-        let expected = Array(signature.utf8)
-        var matched = false
-        for candidate in SignedURL(url).variants {
-            let computed = sign(url: candidate, parameters: parameters, authToken: authToken, algorithm: algorithm)
-            matched = HMAC.constantTimeEqual(Array(computed.utf8), expected) || matched
+        Array(authToken.utf8).withUnsafeBytes { key in
+            isValid(signature, url: url, parameters: parameters, key: key, algorithm: algorithm)
         }
-        return matched
+    }
+
+    /// Checks the signature of a form-encoded (or bodiless) request like
+    /// ``isValid(_:url:parameters:authToken:algorithm:)``, keyed by a secret held as wipeable bytes.
+    ///
+    /// - Parameters:
+    ///   - signature: The `X-Twilio-Signature` header's value; a missing header is `""`.
+    ///   - url: The URL the request was sent to, as the receiver reconstructs it.
+    ///   - parameters: The form-decoded POST parameters, repeated names included.
+    ///   - secret: The account's auth token (or the shared key's secret).
+    ///   - algorithm: The signature's hash function.
+    /// - Returns: Whether the signature matches, compared in constant time.
+    public static func isValid(
+        _ signature: String,
+        url: String,
+        parameters: [(name: String, value: String)],
+        secret: SecretBytes,
+        algorithm: HMAC.Algorithm = .sha1
+    ) -> Bool {
+        secret.withUnsafeBytes { key in
+            isValid(signature, url: url, parameters: parameters, key: key, algorithm: algorithm)
+        }
     }
 
     /// Checks a request with a JSON body, which Twilio signs by adding the body's SHA-256 as
@@ -82,11 +117,72 @@ public enum TwilioSignature {
         authToken: String,
         algorithm: HMAC.Algorithm = .sha1
     ) -> Bool {
+        Array(authToken.utf8).withUnsafeBytes { key in
+            isValid(signature, url: url, body: body, key: key, algorithm: algorithm)
+        }
+    }
+
+    /// Checks a request with a JSON body like ``isValid(_:url:body:authToken:algorithm:)``,
+    /// keyed by a secret held as wipeable bytes.
+    ///
+    /// - Parameters:
+    ///   - signature: The `X-Twilio-Signature` header's value.
+    ///   - url: The URL the request was sent to, `bodySHA256` included.
+    ///   - body: The raw request body.
+    ///   - secret: The account's auth token (or the shared key's secret).
+    ///   - algorithm: The signature's hash function.
+    /// - Returns: Whether the URL carries a `bodySHA256` equal to the body's hash and the
+    ///   signature matches.
+    public static func isValid(
+        _ signature: String,
+        url: String,
+        body: [UInt8],
+        secret: SecretBytes,
+        algorithm: HMAC.Algorithm = .sha1
+    ) -> Bool {
+        secret.withUnsafeBytes { key in
+            isValid(signature, url: url, body: body, key: key, algorithm: algorithm)
+        }
+    }
+
+    private static func sign(
+        url: String,
+        parameters: [(name: String, value: String)],
+        key: UnsafeRawBufferPointer,
+        algorithm: HMAC.Algorithm
+    ) -> String {
+        let message = Array(signedText(url: url, parameters: parameters).utf8)
+        return Base64.encode(HMAC.authenticationCode(algorithm, key: key, message: message))
+    }
+
+    private static func isValid(
+        _ signature: String,
+        url: String,
+        parameters: [(name: String, value: String)],
+        key: UnsafeRawBufferPointer,
+        algorithm: HMAC.Algorithm
+    ) -> Bool {
+        let expected = Array(signature.utf8)
+        var matched = false
+        for candidate in SignedURL(url).variants {
+            let computed = sign(url: candidate, parameters: parameters, key: key, algorithm: algorithm)
+            matched = HMAC.constantTimeEqual(Array(computed.utf8), expected) || matched
+        }
+        return matched
+    }
+
+    private static func isValid(
+        _ signature: String,
+        url: String,
+        body: [UInt8],
+        key: UnsafeRawBufferPointer,
+        algorithm: HMAC.Algorithm
+    ) -> Bool {
         guard let declared = SignedURL(url).queryValue(named: "bodySHA256") else {
             return false
         }
         let hashMatches = HMAC.constantTimeEqual(Array(Digest.hex(Digest.sha256(body)).utf8), Array(declared.utf8))
-        let signatureMatches = isValid(signature, url: url, parameters: [], authToken: authToken, algorithm: algorithm)
+        let signatureMatches = isValid(signature, url: url, parameters: [], key: key, algorithm: algorithm)
         return hashMatches && signatureMatches
     }
 

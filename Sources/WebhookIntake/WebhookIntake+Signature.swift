@@ -18,7 +18,7 @@ extension WebhookIntake {
         }
         let url = base.url(path: request.path, query: request.query)
 
-        let secret: String
+        let secret: SecretBytes
         var algorithm = HMAC.Algorithm.sha1
         if let header = request.headers[SignatureSettings.headerName] {
             guard let settings = SignatureSettings(header: header) else {
@@ -27,10 +27,10 @@ extension WebhookIntake {
             guard let shared = await configuration.sharedKeySecret(settings.keyID) else {
                 throw refuse(.unknownSharedKey, url: url, endpoint: endpoint, request: request)
             }
-            secret = shared
+            secret = SecretBytes(shared)
             algorithm = settings.algorithm
         } else {
-            let token: String
+            let token: SecretBytes
             do {
                 token = try await credentials.credentials().authToken
             } catch {

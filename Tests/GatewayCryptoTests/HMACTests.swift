@@ -23,6 +23,32 @@ struct HMACTests {
         #expect(Digest.hex(code) == expected)
     }
 
+    @Test("a key read in place gives the same code as the same key in an array, the empty key included")
+    func keyInPlace() {
+        let message = Array("what do ya want for nothing?".utf8)
+        let key = Array("Jefe".utf8)
+        let inPlace = key.withUnsafeBytes { HMAC.authenticationCode(.sha1, key: $0, message: message) }
+        #expect(inPlace == HMAC.authenticationCode(.sha1, key: key, message: message))
+
+        let empty = HMAC.authenticationCode(
+            .sha256,
+            key: UnsafeRawBufferPointer(start: nil, count: 0),
+            message: message
+        )
+        #expect(empty == HMAC.authenticationCode(.sha256, key: [UInt8](), message: message))
+        // RFC 2104 pads an empty key to a block of zeros; Python's hmac.new(b"", b"abc", "sha256") agrees.
+        #expect(
+            Digest.hex(
+                HMAC.authenticationCode(
+                    .sha256,
+                    key: UnsafeRawBufferPointer(start: nil, count: 0),
+                    message: Array("abc".utf8)
+                )
+            )
+                == "fd7adb152c05ef80dccf50a1fa4c05d5a3ec6da95575fc312ae7c5d091836351"
+        )
+    }
+
     @Test("SHA-256 of abc")
     func sha256() {
         #expect(

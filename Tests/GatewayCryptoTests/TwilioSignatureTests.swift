@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCrypto
+import ServiceSupport
 import Testing
 
 /// `Tests/Fixtures/twilio-signature-vectors.json` is a copy of
@@ -80,15 +81,34 @@ struct TwilioSignatureTests {
         #expect(signature == vector.expectedSignature)
     }
 
-    @Test("accepts every positive vector", arguments: SignatureVector.positive)
-    func acceptsPositive(vector: SignatureVector) throws {
-        let signature = try #require(vector.expectedSignature)
-        #expect(isValid(signature, vector))
+    @Test("signs every positive vector with the key held as SecretBytes", arguments: SignatureVector.positive)
+    func signsWithSecretBytes(vector: SignatureVector) {
+        let signature = TwilioSignature.sign(
+            url: vector.signedURL ?? vector.url,
+            parameters: vector.body == nil ? vector.parameters : [],
+            secret: SecretBytes(vector.authToken),
+            algorithm: vector.hashAlgorithm
+        )
+        #expect(signature == vector.expectedSignature)
     }
 
-    @Test("rejects every negative vector", arguments: SignatureVector.negative)
-    func rejectsNegative(vector: SignatureVector) {
-        #expect(!isValid(vector.expectedSignature ?? "", vector))
+    @Test(
+        "accepts every positive vector, keyed by text or by SecretBytes",
+        arguments: SignatureVector.positive,
+        [false, true]
+    )
+    func acceptsPositive(vector: SignatureVector, keyedByBytes: Bool) throws {
+        let signature = try #require(vector.expectedSignature)
+        #expect(isValid(signature, vector, keyedByBytes: keyedByBytes))
+    }
+
+    @Test(
+        "rejects every negative vector, keyed by text or by SecretBytes",
+        arguments: SignatureVector.negative,
+        [false, true]
+    )
+    func rejectsNegative(vector: SignatureVector, keyedByBytes: Bool) {
+        #expect(!isValid(vector.expectedSignature ?? "", vector, keyedByBytes: keyedByBytes))
     }
 
     @Test("signs the text twilio-python signs: code point order, repeated and duplicate values")
@@ -134,22 +154,39 @@ struct TwilioSignatureTests {
         )
     }
 
-    private func isValid(_ signature: String, _ vector: SignatureVector) -> Bool {
+    private func isValid(_ signature: String, _ vector: SignatureVector, keyedByBytes: Bool) -> Bool {
+        let secret = SecretBytes(vector.authToken)
         if let body = vector.body {
-            return TwilioSignature.isValid(
+            return keyedByBytes
+                ? TwilioSignature.isValid(
+                    signature,
+                    url: vector.url,
+                    body: Array(body.utf8),
+                    secret: secret,
+                    algorithm: vector.hashAlgorithm
+                )
+                : TwilioSignature.isValid(
+                    signature,
+                    url: vector.url,
+                    body: Array(body.utf8),
+                    authToken: vector.authToken,
+                    algorithm: vector.hashAlgorithm
+                )
+        }
+        return keyedByBytes
+            ? TwilioSignature.isValid(
                 signature,
                 url: vector.url,
-                body: Array(body.utf8),
+                parameters: vector.parameters,
+                secret: secret,
+                algorithm: vector.hashAlgorithm
+            )
+            : TwilioSignature.isValid(
+                signature,
+                url: vector.url,
+                parameters: vector.parameters,
                 authToken: vector.authToken,
                 algorithm: vector.hashAlgorithm
             )
-        }
-        return TwilioSignature.isValid(
-            signature,
-            url: vector.url,
-            parameters: vector.parameters,
-            authToken: vector.authToken,
-            algorithm: vector.hashAlgorithm
-        )
     }
 }

@@ -1,15 +1,19 @@
 internal import GatewayCrypto
+internal import ServiceSupport
 internal import TwilioREST
 
 /// Twilio credentials from the data directory's vault, read once at start and kept sealed in
 /// memory: the Auth Token (or the API key secret) is decrypted for each request to Twilio and its
 /// bytes wiped afterwards.
 ///
+/// Each call to ``credentials()`` copies the decrypted bytes straight from the vault's buffer
+/// (itself wiped when ``GatewayCrypto/CredentialVault/open(_:key:_:)`` returns) into a
+/// ``ServiceSupport/SecretBytes``, never through a `String`; the request that asked holds the
+/// only reference, so the copy is wiped when that request ends. libcurl's own copy of the
+/// password is the remaining limit (see `CurlEasy`).
+///
 /// With an API key in the vault, requests authenticate as the key; the Auth Token, when stored
 /// too, still checks webhook signatures (API keys cannot sign them).
-///
-/// Shortcoming: ``TwilioCredentials`` carries the secrets as `String`s, which cannot be wiped, so
-/// the decrypted copies handed to the client live until the request's memory is reused.
 struct VaultCredentialSource: TwilioCredentialSource {
     private let vault: CredentialVault
     private let key: AESGCMKey
@@ -58,16 +62,22 @@ struct VaultCredentialSource: TwilioCredentialSource {
     }
 
     func credentials() async throws -> TwilioCredentials {
-        let token = try vault.open(CredentialVault.authToken, key: key) { String(decoding: $0, as: UTF8.self) }
+        let token = try secret(CredentialVault.authToken) ?? SecretBytes("")
         guard let apiKeySID else {
-            return TwilioCredentials(accountSID: accountSID, authToken: token ?? "")
+            return TwilioCredentials(accountSID: accountSID, authToken: token)
         }
-        let secret = try vault.open(CredentialVault.apiKeySecret, key: key) { String(decoding: $0, as: UTF8.self) }
         return TwilioCredentials(
             accountSID: accountSID,
             apiKeySID: apiKeySID,
-            apiKeySecret: secret ?? "",
-            authToken: token ?? ""
+            apiKeySecret: try secret(CredentialVault.apiKeySecret) ?? SecretBytes(""),
+            authToken: token
         )
+    }
+
+    /// The record `name` decrypted into wipeable memory, or `nil` when the vault has none.
+    private func secret(_ name: String) throws -> SecretBytes? {
+        try vault.open(name, key: key) { plaintext in
+            plaintext.withUnsafeBytes { SecretBytes(copying: $0) }
+        }
     }
 }

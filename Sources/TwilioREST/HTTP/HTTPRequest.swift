@@ -1,3 +1,5 @@
+internal import ServiceSupport
+
 /// One HTTP request for ``HTTPEngine``, with everything libcurl needs to run it.
 struct HTTPRequest: Sendable {
     /// The methods Twilio's APIs use; updates are `POST`, never `PUT` or `PATCH`.
@@ -10,7 +12,8 @@ struct HTTPRequest: Sendable {
     /// A user name and password for HTTP Basic authentication.
     struct BasicAuthentication: Sendable {
         var user: String
-        var password: String
+        /// Held as wipeable bytes; the request keeps it alive until the transfer is built.
+        var password: SecretBytes
     }
 
     var method: Method

@@ -1,5 +1,6 @@
 internal import GatewayCrypto
 internal import HTTPServer
+internal import ServiceSupport
 
 /// Checks `X-Twilio-Signature` with ``GatewayCrypto/TwilioSignature``: the port variants of the
 /// URL, the sorted form fields or the JSON body's `bodySHA256`, in constant time.
@@ -29,7 +30,7 @@ enum SignatureCheck {
         of request: HTTPRequest,
         body: WebhookBody,
         url: String,
-        secret: String,
+        secret: SecretBytes,
         algorithm: HMAC.Algorithm
     ) -> Refusal? {
         guard let signature = request.headers[TwilioSignature.headerName] else {
@@ -42,7 +43,7 @@ enum SignatureCheck {
                 signature,
                 url: url,
                 body: request.body,
-                authToken: secret,
+                secret: secret,
                 algorithm: algorithm
             )
         case .form, .query:
@@ -50,7 +51,7 @@ enum SignatureCheck {
                 signature,
                 url: url,
                 parameters: body.signedFields(of: request),
-                authToken: secret,
+                secret: secret,
                 algorithm: algorithm
             )
         }

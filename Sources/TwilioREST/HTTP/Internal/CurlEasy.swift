@@ -109,8 +109,32 @@ final class CurlEasy {
         if let authentication = request.authentication {
             try set(CURLOPT_HTTPAUTH, "CURLOPT_HTTPAUTH", long: Int(CCurl_auth_basic()))
             try set(CURLOPT_USERNAME, "CURLOPT_USERNAME", string: authentication.user)
-            try set(CURLOPT_PASSWORD, "CURLOPT_PASSWORD", string: authentication.password)
+            try setPassword(authentication.password)
         }
+    }
+
+    /// Hands the secret to libcurl as a C string read straight from its wipeable buffer, so no
+    /// `String` copy of it is made on our side.
+    ///
+    /// Known limit (libcurl's, not ours): `curl_easy_setopt` copies string options (its manual
+    /// for `CURLOPT_PASSWORD`: the application need not keep the string around), and libcurl
+    /// keeps that copy, plus the `Authorization: Basic` value it builds from it for the transfer,
+    /// in its own heap memory. ``clearPassword()`` frees the option's copy when the transfer ends
+    /// and `curl_easy_cleanup` (in `deinit`, right after) frees the rest, but libcurl's
+    /// documentation promises no wiping: that memory is freed, not zeroed, and may still hold the
+    /// secret until the allocator reuses it.
+    private func setPassword(_ password: SecretBytes) throws(TwilioTransportError) {
+        let code = password.withCString { CCurl_easy_setopt_string(handle, CURLOPT_PASSWORD, $0) }
+        try check(code, "CURLOPT_PASSWORD")
+    }
+
+    /// Drops libcurl's copy of the password once the transfer is over, so it does not wait for
+    /// the handle's release; called by the engine when the transfer finishes or is stopped.
+    func clearPassword() {
+        // Setting a string option to NULL cannot fail except for an unknown option, which
+        // CURLOPT_PASSWORD is not, so a failure here is a programming error.
+        let code = CCurl_easy_setopt_string(handle, CURLOPT_PASSWORD, nil)
+        precondition(code == CURLE_OK, "curl_easy_setopt(CURLOPT_PASSWORD, NULL) failed")
     }
 
     private func configureBody(_ request: HTTPRequest) throws(TwilioTransportError) {

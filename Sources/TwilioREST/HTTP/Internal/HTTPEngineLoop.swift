@@ -90,6 +90,7 @@ final class HTTPEngineLoop {
         running[id] = nil
         ids[transfer.easy.handle] = nil
         core.multi.remove(transfer.easy)
+        transfer.easy.clearPassword()
         core.finish(id)
     }
 }
