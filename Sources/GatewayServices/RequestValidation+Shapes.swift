@@ -10,7 +10,7 @@ extension RequestValidation {
     /// Whether `text` is an E.164 number: `+`, a nonzero digit, and 1 to 14 more digits.
     static func isE164(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.first == UInt8(ascii: "+"), (3...16).contains(bytes.count), bytes[1] != UInt8(ascii: "0") else {
+        guard bytes.first == UInt8(ascii: "+"), (8...16).contains(bytes.count), bytes[1] != UInt8(ascii: "0") else {
             return false
         }
         return bytes.dropFirst().allSatisfy(isDigit)
@@ -21,7 +21,7 @@ extension RequestValidation {
         guard !isE164(value) else {
             return []
         }
-        return [violation(field, value, "an E.164 number: + and up to 15 digits, such as \(numberExample)")]
+        return [violation(field, value, "an E.164 number: + and 7 to 15 digits, such as \(numberExample)")]
     }
 
     /// A violation unless `value` is where a message can go: an E.164 number, `whatsapp:` and
@@ -110,8 +110,9 @@ extension RequestValidation {
         ]
     }
 
-    /// Whether `value` is `http://` or `https://` (either case), a host without spaces, then
-    /// nothing or a path, query or fragment, all without control characters. (A space in a
+    /// Whether `value` is `http://` or `https://` (either case), a host without spaces or user
+    /// information, an optional port from 1 to 65535, then nothing or a path, query or fragment,
+    /// all without control characters. (A space in a
     /// path is left to the form encoding, as Twilio's own libraries do.)
     static func isHTTPURL(_ value: String) -> Bool {
         let lowered = value.lowercased()
@@ -127,19 +128,54 @@ extension RequestValidation {
             return false
         }
         let authority = rest.prefix { !["/", "?", "#"].contains($0) }
-        guard !authority.contains(" ") else {
+        guard !authority.contains(" "), !authority.contains("@") else {
             return false
         }
-        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-        let host = hostAndPort.hasPrefix("[") ? hostAndPort.prefix { $0 != "]" } : hostAndPort.prefix { $0 != ":" }
-        return !host.isEmpty && host != "["
+        let host: Substring
+        let afterHost: Substring
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else {
+                return false
+            }
+            host = authority[authority.index(after: authority.startIndex)..<close]
+            afterHost = authority[authority.index(after: close)...]
+        } else {
+            host = authority.prefix { $0 != ":" }
+            afterHost = authority[host.endIndex...]
+        }
+        return !host.isEmpty && isPortSuffix(afterHost)
+    }
+
+    /// Whether `suffix` is nothing or `:` and a TCP port, 1 to 65535.
+    private static func isPortSuffix(_ suffix: Substring) -> Bool {
+        guard !suffix.isEmpty else {
+            return true
+        }
+        let digits = suffix.dropFirst()
+        guard suffix.first == ":", (1...5).contains(digits.count), digits.utf8.allSatisfy(isDigit),
+            let port = Int(digits)
+        else {
+            return false
+        }
+        return (1...65_535).contains(port)
     }
 
     private static func isChannelAddress(_ value: String) -> Bool {
         if value.hasPrefix("whatsapp:") {
             return isE164(String(value.dropFirst(9)))
         }
-        return ["messenger:", "rcs:"].contains { hasNonEmptyRest(value, after: $0) }
+        return ["messenger:", "rcs:"].contains { prefix in
+            value.hasPrefix(prefix) && isChannelIdentifier(value.utf8.dropFirst(prefix.utf8.count))
+        }
+    }
+
+    /// Whether `identifier` is a channel user's or agent's ID: letters, digits and `_.@+-`, so
+    /// that it can be nothing else inside a form field or a log line.
+    private static func isChannelIdentifier(_ identifier: Substring.UTF8View) -> Bool {
+        !identifier.isEmpty
+            && identifier.allSatisfy { byte in
+                isLetter(byte) || isDigit(byte) || "_.@+-".utf8.contains(byte)
+            }
     }
 
     private static func isEmailAddress(_ value: String) -> Bool {

@@ -9,6 +9,11 @@ internal import Synchronization
 ///
 /// One pacer serves every bulk send of a ``MessagingService``, so a sender keeps its pace
 /// across concurrent calls: each reservation holds the sender for its own call's pace.
+///
+/// A reserved slot is where a send starts waiting, not a promise: when it wakes, the send claims
+/// the sender only if the previous send's hold has passed, measured from when that send really
+/// went. So a process that stalls (a loaded machine waking its sleepers late) pushes the later
+/// sends back instead of letting them catch up in a burst.
 final class SenderPacer: Sendable {
     /// The longest one reservation holds its sender, whatever the pace and the segment count:
     /// a day. It keeps every slot far inside the clock's range.
@@ -16,7 +21,14 @@ final class SenderPacer: Sendable {
     /// How many senders are remembered before those already free again are forgotten.
     static let pruneThreshold = 1024
 
-    private let nextFree = Mutex<[String: ContinuousClock.Instant]>([:])
+    private struct Senders {
+        /// The end of each sender's last reserved slot.
+        var nextFree: [String: ContinuousClock.Instant] = [:]
+        /// When each sender may send again, from when its last send really went.
+        var nextSend: [String: ContinuousClock.Instant] = [:]
+    }
+
+    private let senders = Mutex(Senders())
 
     /// Creates a pacer with no sender reserved.
     init() {}
@@ -39,19 +51,42 @@ final class SenderPacer: Sendable {
         guard let hold = Self.hold(segments: segments, messagesPerSecond: messagesPerSecond) else {
             return !shutdown.isRaised
         }
-        let slot = reserve(sender: sender, hold: hold, now: .now)
-        return try await shutdown.sleep(until: slot)
+        var wakeAt = reserve(sender: sender, hold: hold, now: .now)
+        while true {
+            guard try await shutdown.sleep(until: wakeAt) else {
+                return false
+            }
+            guard let later = claim(sender: sender, hold: hold, now: .now) else {
+                return true
+            }
+            wakeAt = later
+        }
     }
 
     /// The start of `sender`'s next free slot, marking it taken for `hold`.
     func reserve(sender: String, hold: Duration, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
-        nextFree.withLock { nextFree in
-            if nextFree.count >= Self.pruneThreshold, nextFree[sender] == nil {
-                nextFree = nextFree.filter { $0.value > now }
+        senders.withLock { senders in
+            if senders.nextFree.count >= Self.pruneThreshold, senders.nextFree[sender] == nil {
+                senders.nextFree = senders.nextFree.filter { $0.value > now }
+                senders.nextSend = senders.nextSend.filter { $0.value > now }
             }
-            let start = max(now, nextFree[sender] ?? now)
-            nextFree[sender] = start + hold
+            let start = max(now, senders.nextFree[sender] ?? now, senders.nextSend[sender] ?? now)
+            senders.nextFree[sender] = start + hold
             return start
+        }
+    }
+
+    /// Lets a send of `sender` go at `now`, holding the sender for `hold` from now, unless the
+    /// previous send's hold has not passed yet.
+    ///
+    /// - Returns: `nil` when the send may go; otherwise when to try again.
+    func claim(sender: String, hold: Duration, now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        senders.withLock { senders in
+            if let allowed = senders.nextSend[sender], allowed > now {
+                return allowed
+            }
+            senders.nextSend[sender] = now + hold
+            return nil
         }
     }
 

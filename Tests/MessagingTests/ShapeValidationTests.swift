@@ -16,7 +16,9 @@ struct ShapeValidationTests {
             (SendSmsRequest(to: "123", sender: sender, body: "x"), "to", "E.164"),
             (SendSmsRequest(to: "+0155512345", sender: sender, body: "x"), "to", "E.164"),
             (SendSmsRequest(to: "+1555123456789012", sender: sender, body: "x"), "to", "E.164"),
+            (SendSmsRequest(to: "+12", sender: sender, body: "x"), "to", "E.164"),
             (SendSmsRequest(to: "whatsapp:5551234567", sender: sender, body: "x"), "to", "whatsapp:+"),
+            (SendSmsRequest(to: "messenger:a&To=+15005550001", sender: sender, body: "x"), "to", "channel address"),
             (SendSmsRequest(to: "+15551234567", sender: .from("+1 555 123"), body: "x"), "from", "short code"),
             (SendSmsRequest(to: "+15551234567", sender: .from("ACME Sender Co"), body: "x"), "from", "sender ID"),
             (SendSmsRequest(to: "+15551234567", sender: .from("12"), body: "x"), "from", "E.164"),
@@ -31,6 +33,18 @@ struct ShapeValidationTests {
             (
                 SendSmsRequest(to: "+15551234567", sender: sender, body: "x", statusCallback: "https://ex ample.com/"),
                 "status_callback", "with a host"
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: sender, body: "x", statusCallback: "http://x:99999999/"),
+                "status_callback", "with a host"
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: sender, body: "x", statusCallback: "http://x:/s"),
+                "status_callback", "with a host"
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: sender, mediaURLs: ["http://user:pw@example.com/a.png"]),
+                "media_urls", "http or https"
             ),
             (
                 SendSmsRequest(to: "+15551234567", sender: sender, mediaURLs: ["javascript:alert(1)"]),
@@ -62,6 +76,8 @@ struct ShapeValidationTests {
             ("+15551234567", "12345"),
             ("+15551234567", "ACME Inc"),
             ("+15551234567", "whatsapp:+15005550010"),
+            ("messenger:1234567890123456", "messenger:9876543210"),
+            ("+6831234", MessagingHarness.sender),
         ]
     )
     func wellFormedAddresses(to: String, from: String) async throws {

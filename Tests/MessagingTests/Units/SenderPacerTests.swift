@@ -24,6 +24,25 @@ struct SenderPacerTests {
         #expect(pacer.reserve(sender: "+1", hold: oneSegment, now: later) == later + .milliseconds(100))
     }
 
+    @Test("sends that wake late do not catch up in a burst: each waits for the last real send's hold")
+    func lateWakersArePushedBack() throws {
+        let pacer = SenderPacer()
+        let start = ContinuousClock.now
+        let hold = try #require(SenderPacer.hold(segments: 1, messagesPerSecond: 10))
+        let slots = (0..<3).map { _ in pacer.reserve(sender: "+1", hold: hold, now: start) }
+        #expect(slots == [start, start + hold, start + hold * 2])
+
+        // The process stalls for half a second: all three sleepers wake at once.
+        let woke = start + .milliseconds(500)
+        #expect(pacer.claim(sender: "+1", hold: hold, now: woke) == nil)
+        #expect(pacer.claim(sender: "+1", hold: hold, now: woke) == woke + hold)
+        #expect(pacer.claim(sender: "+1", hold: hold, now: woke + hold) == nil)
+        #expect(pacer.claim(sender: "+1", hold: hold, now: woke + hold) == woke + hold * 2)
+        // A new reservation starts after the real sends, not after the stale slots.
+        #expect(pacer.reserve(sender: "+1", hold: hold, now: woke) == woke + hold * 2)
+        #expect(pacer.claim(sender: "+2", hold: hold, now: woke) == nil)
+    }
+
     @Test("a pace of 0, or one that is not a positive finite number, never waits", arguments: [0, -1, .nan, .infinity])
     func unpaced(pace: Double) async throws {
         #expect(SenderPacer.hold(segments: 5, messagesPerSecond: pace) == nil)
