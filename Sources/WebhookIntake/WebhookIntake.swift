@@ -136,17 +136,29 @@ public struct WebhookIntake: Sendable {
     private func checkLimits(_ request: HTTPRequest) throws(WebhookRejection) {
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         guard headerBytes <= configuration.maxHeaderBytes else {
+            logLimit("max_header_bytes", configuration.maxHeaderBytes, request)
             throw WebhookRejection(
                 status: .requestHeaderFieldsTooLarge,
                 message: "the header fields hold \(headerBytes) bytes; at most \(configuration.maxHeaderBytes) fit"
             )
         }
         guard request.body.count <= configuration.maxBodyBytes else {
+            logLimit("max_body_bytes", configuration.maxBodyBytes, request)
             throw WebhookRejection(
                 status: .contentTooLarge,
                 message: "the body holds \(request.body.count) bytes; at most \(configuration.maxBodyBytes) fit"
             )
         }
+    }
+
+    private func logLimit(_ limit: String, _ bytes: Int, _ request: HTTPRequest) {
+        logger.notice(
+            "webhook.request.rejected",
+            [
+                "webhook.limit": limit, "webhook.limit.bytes": String(bytes), "http.path": request.path,
+                "http.peer": request.remoteAddress,
+            ]
+        )
     }
 
     private func store(_ event: GatewayEvent, at endpoint: WebhookEndpoint) async throws(WebhookRejection)

@@ -156,6 +156,29 @@ struct HTTPSTests {
         }
     }
 
+    @Test("connections over the per-address limit are refused during their handshake, each refusal logged")
+    func perAddressLimitBeforeHandshake() async throws {
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.https", handler: records, minimumLevel: .info)
+        var configuration = try await Self.configuration()
+        configuration.perIPConnectionLimit = 2
+        let script = """
+            import socket, sys, time
+            held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(5)]
+            time.sleep(0.5)
+            for connection in held:
+                connection.close()
+            """
+        try await withServer(configuration, logger: logger, handler: { _ in .text("ok") }) { _, port in
+            let result = try await PythonPeer.run(script, arguments: [String(port)])
+            #expect(result.exitCode == 0, "\(result.stderr)")
+        }
+        let refused = records.records.filter { $0.message == "http.connection.refused" }
+        #expect(refused.count == 3)
+        #expect(refused.allSatisfy { $0.metadata["http.limit"] == "per_ip_connection_limit" })
+        #expect(refused.allSatisfy { $0.metadata["http.limit.count"] == "2" && $0.metadata["http.peer"] != nil })
+    }
+
     @Test("a TLS client that hangs up on a stream cancels the producer, and every connection closes")
     func hangUpOnStream() async throws {
         let certificates = try await TestCertificates.shared

@@ -2,6 +2,7 @@ import Foundation
 import GatewayStore
 import GatewayTestSupport
 import HTTPServer
+import ServiceSupport
 import Testing
 import TwilioREST
 import WebhookIntake
@@ -17,6 +18,9 @@ struct LimitTests {
             #expect(response.text.contains("at most 1024"))
             #expect(harness.logLines("webhook.signature.rejected").isEmpty)
             #expect(try await harness.events().isEmpty)
+            let rejected = harness.logLines("webhook.request.rejected")
+            #expect(rejected.map { $0.metadata["webhook.limit"] } == ["max_body_bytes"])
+            #expect(rejected.first?.metadata["http.peer"] == "127.0.0.1")
         }
     }
 
@@ -38,6 +42,11 @@ struct LimitTests {
                 body: Array("MessageSid=SM1".utf8)
             )
             #expect(response.status == 431)
+            #expect(
+                harness.logLines("webhook.request.rejected").map { $0.metadata["webhook.limit"] } == [
+                    "max_header_bytes"
+                ]
+            )
         }
     }
 

@@ -134,19 +134,26 @@ final class TLSFront: @unchecked Sendable {
             logger.warning("http.tls.session_failed", ["http.tls.reason": error.message])
             return
         }
-        let admitted = counts.withLock { counts -> Bool in
+        let refusal = counts.withLock { counts -> (limit: String, count: Int)? in
             let fromHost = counts.perHost[relay.host, default: 0]
-            guard !counts.stopped, counts.relays.count < settings.connectionLimit,
-                fromHost < settings.perIPConnectionLimit ?? Int.max
-            else {
-                return false
+            if counts.stopped {
+                return ("shutting_down", 0)
+            }
+            if counts.relays.count >= settings.connectionLimit {
+                return ("connection_limit", settings.connectionLimit)
+            }
+            if let perIP = settings.perIPConnectionLimit, fromHost >= perIP {
+                return ("per_ip_connection_limit", perIP)
             }
             counts.relays[ObjectIdentifier(relay)] = relay
             counts.perHost[relay.host] = fromHost + 1
-            return true
+            return nil
         }
-        guard admitted else {
-            logger.notice("http.tls.connection_refused", ["http.peer": relay.peer])
+        if let refusal {
+            logger.notice(
+                "http.connection.refused",
+                ["http.limit": refusal.limit, "http.limit.count": String(refusal.count), "http.peer": relay.peer]
+            )
             relay.abort()
             return
         }
