@@ -174,4 +174,21 @@ struct APIKeyGatewayTests {
         #expect(list.output.split(separator: "\n").count == 2, "\(list)")
         #expect(!list.output.contains(String(lines[3].dropFirst("key:    ".count + 21))))
     }
+
+    @Test("keys create refuses a name with control characters, and list and revoke refuse a missing data directory")
+    func badNamesAndDirectories() async throws {
+        let directory = try TemporaryDirectory(prefix: "keys")
+        defer { directory.remove() }
+        let escape = try await Self.keys(["create", "--name", "\u{1B}[2Jweb\tpage"], dataDirectory: directory.url.path)
+        #expect(escape.status == 1)
+        #expect(escape.errorOutput.contains("1 to 64 printable characters"), "\(escape)")
+
+        let missing = directory.url.path + "/typo"
+        for arguments in [["list"], ["revoke", "0000000000000000"]] {
+            let outcome = try await Self.keys(arguments, dataDirectory: missing)
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.errorOutput.contains("the data directory '\(missing)' does not exist"), "\(outcome)")
+            #expect(!outcome.output.contains("no API keys"))
+        }
+    }
 }
