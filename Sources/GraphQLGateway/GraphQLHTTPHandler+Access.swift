@@ -38,6 +38,7 @@ extension GraphQLHTTPHandler {
             case .permissionDenied: .forbidden
             default: .serviceUnavailable
             }
+        logger.debug("graphql.request.finished", ["http.status": String(status.code), "graphql.errors": "1"])
         let body: GraphQLValue = [
             "errors": [
                 ["message": .string(refusal.message), "extensions": ["code": .string(refusal.code.description)]]

@@ -20,7 +20,7 @@ enum KeysCommand {
           create  Makes a key and prints it once; it cannot be shown again
           list    Prints every key's ID, name, scopes, and when it was created, last used (to the
                   minute) and revoked; never a secret
-          revoke  Refuses the key with this ID from the next call on
+          revoke  Refuses the key with this ID from the next call on, and ends its open streams
 
         A scope names what a key may call: * (everything, the default), a service (Verify.*), or
         one method (Verify.StartVerification, or twilio.gateway.v1.Verify/StartVerification).
