@@ -73,7 +73,7 @@ struct RPCCallerOutcomeTests {
         await harness.stop()
     }
 
-    @Test("a stream whose key is revoked ends with UNAUTHENTICATED before its next event")
+    @Test("a stream whose key is revoked ends with UNAUTHENTICATED before its next event", .timeLimit(.minutes(1)))
     func revokedMidStream() async throws {
         let harness = try AccessHarness(
             enforcement: .always,
@@ -96,7 +96,10 @@ struct RPCCallerOutcomeTests {
         await harness.stop()
     }
 
-    @Test("an idle stream whose key is revoked ends with UNAUTHENTICATED at the periodic check")
+    @Test(
+        "an idle stream whose key is revoked ends with UNAUTHENTICATED at the periodic check",
+        .timeLimit(.minutes(1))
+    )
     func revokedIdleStream() async throws {
         let harness = try AccessHarness(
             enforcement: .always,
