@@ -1,9 +1,10 @@
 public import ServiceSupport
 internal import Synchronization
 
-/// Runs incoming calls against a router: checks the caller's access, finds the handler,
-/// enforces the deadline, turns whatever the handler throws into a status, logs one line per
-/// call and reports one ``RPCCallEvent`` per call to its observer.
+/// Runs incoming calls against a router: checks the caller's access (again while a server
+/// stream runs, as its ``RPCAccessRecheck`` says), finds the handler, enforces the deadline,
+/// turns whatever the handler throws into a status, logs one line per call and reports one
+/// ``RPCCallEvent`` per call to its observer.
 ///
 /// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
 /// behaves the same whichever way it arrived.
