@@ -3,7 +3,8 @@ public import RPCCore
 public import ServiceSupport
 
 /// Lets in the callers whose `authorization: Bearer <key>` metadata names a valid key in the
-/// store, for the methods its scopes grant.
+/// store, for the methods its scopes grant. A caller sending the entry more than once is
+/// refused.
 ///
 /// Each call reads its key from the store by ID (one indexed query), so a key revoked by
 /// `twilio-gateway keys revoke` in another process is refused from the next call on.
@@ -36,7 +37,11 @@ public struct APIKeyAccessControl: RPCAccessControl {
             if enforcement == .onceAKeyExists, try keys.isEmpty() {
                 return .anonymous
             }
-            guard let header = metadata["authorization"] else {
+            let headers = metadata.filter { $0.key == "authorization" }.map(\.value)
+            guard headers.count < 2 else {
+                throw RPCAccessRefusal.duplicateKey
+            }
+            guard let header = headers.first else {
                 throw RPCAccessRefusal.missingKey
             }
             guard let token = Self.bearerToken(header) else {

@@ -22,16 +22,19 @@ public struct APIKeyRegistry: Sendable {
     /// Creates and stores a key; its secret is in the returned token only, never stored.
     ///
     /// - Parameters:
-    ///   - name: What the operator calls the key; not empty.
+    ///   - name: What the operator calls the key: 1 to ``longestName`` characters, none of them a
+    ///     control, format or unassigned character, so that `keys list` prints it safely.
     ///   - scopes: What it may call, as typed (see ``RPCCore/RPCScope/init(parsing:among:)``);
     ///     none means every method.
     /// - Returns: The stored record and the key to hand to the caller.
-    /// - Throws: ``APIKeyRegistryError`` for an empty name or an unknown scope,
+    /// - Throws: ``APIKeyRegistryError`` for a name that is empty, too long or not printable, or an
+    ///   unknown scope,
     ///   ``GatewayStore/GatewayStoreError`` when the store fails.
     public func create(name: String, scopes: [String]) throws -> (record: APIKeyRecord, token: APIKeyToken) {
-        guard !name.isEmpty, !name.contains(where: \.isNewline) else {
+        guard Self.isPrintableName(name) else {
             throw APIKeyRegistryError(
-                description: "give the key a --name on one line, such as the service that uses it"
+                description: "give the key a --name of 1 to \(Self.longestName) printable characters (no tabs, "
+                    + "line breaks or other control characters), such as the service that uses it"
             )
         }
         var parsed: [RPCScope] = []
@@ -48,6 +51,23 @@ public struct APIKeyRegistry: Sendable {
         )
         try keys.insert(record)
         return (record, token)
+    }
+
+    /// The most characters a key's name may have.
+    public static let longestName = 64
+
+    /// Whether `name` is 1 to ``longestName`` characters with no control character (such as a tab
+    /// or a terminal escape), format character, line or paragraph separator, or unassigned one.
+    public static func isPrintableName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.count <= longestName else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: false
+            default: true
+            }
+        }
     }
 
     /// Every key, revoked ones too, oldest first.

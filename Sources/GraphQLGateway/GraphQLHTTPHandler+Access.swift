@@ -27,7 +27,8 @@ extension GraphQLHTTPHandler {
         return refused(refusal, mediaType: mediaType)
     }
 
-    private func refused(_ refusal: RPCAccessRefusal, mediaType: GraphQLMediaType) -> HTTPResponse {
+    private func refused(_ rpcRefusal: RPCAccessRefusal, mediaType: GraphQLMediaType) -> HTTPResponse {
+        let refusal = Self.inHTTPTerms(rpcRefusal)
         var fields = ["auth.reason": refusal.message]
         fields["auth.key_id"] = refusal.keyID
         logger.warning("auth.refused", fields)
@@ -37,6 +38,7 @@ extension GraphQLHTTPHandler {
             case .permissionDenied: .forbidden
             default: .serviceUnavailable
             }
+        logger.debug("graphql.request.finished", ["http.status": String(status.code), "graphql.errors": "1"])
         let body: GraphQLValue = [
             "errors": [
                 ["message": .string(refusal.message), "extensions": ["code": .string(refusal.code.description)]]
@@ -49,6 +51,17 @@ extension GraphQLHTTPHandler {
         )
         if refusal.code == .unauthenticated {
             answer.headers.add(name: "WWW-Authenticate", value: "Bearer")
+        }
+        return answer
+    }
+
+    /// `refusal` with a message that names the HTTP header where the RPC one names metadata.
+    static func inHTTPTerms(_ refusal: RPCAccessRefusal) -> RPCAccessRefusal {
+        var answer = refusal
+        switch refusal {
+        case .missingKey: answer.message = "missing API key: send the header Authorization: Bearer <key>"
+        case .duplicateKey: answer.message = "several Authorization headers: send one Authorization: Bearer <key>"
+        default: break
         }
         return answer
     }

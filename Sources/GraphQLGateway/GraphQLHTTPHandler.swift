@@ -24,7 +24,7 @@ public import ServiceSupport
 ///
 /// Body size limits are the ``HTTPServer/HTTPServer``'s: it answers 413 before the handler runs.
 /// Each request's RPCs get ``requestTimeout`` and the HTTP `Authorization` header as the
-/// `authorization` metadata entry; a subscription's RPC has no deadline and is cancelled when
+/// `authorization` metadata entry (a request with two such headers is refused 401); a subscription's RPC has no deadline and is cancelled when
 /// the client disconnects.
 public struct GraphQLHTTPHandler: Sendable {
     /// The endpoint requests run against.
@@ -173,7 +173,7 @@ public struct GraphQLHTTPHandler: Sendable {
 
     private func makeContext(for request: HTTPRequest) -> GatewayRequestContext {
         var metadata = RPCMetadata()
-        if let authorization = request.headers["Authorization"] {
+        for authorization in request.headers.values(for: "Authorization") {
             metadata.add("authorization", authorization)
         }
         return GatewayRequestContext(timeout: requestTimeout, metadata: metadata, logger: logger)

@@ -1,9 +1,10 @@
 public import ServiceSupport
 internal import Synchronization
 
-/// Runs incoming calls against a router: checks the caller's access, finds the handler,
-/// enforces the deadline, turns whatever the handler throws into a status, logs one line per
-/// call and reports one ``RPCCallEvent`` per call to its observer.
+/// Runs incoming calls against a router: checks the caller's access (again while a server
+/// stream runs, as its ``RPCAccessRecheck`` says), finds the handler, enforces the deadline,
+/// turns whatever the handler throws into a status, logs one line per call and reports one
+/// ``RPCCallEvent`` per call to its observer.
 ///
 /// Every server transport (TCP, in-process) hands its calls to a dispatcher, so a call
 /// behaves the same whichever way it arrived.
@@ -13,6 +14,7 @@ public final class RPCDispatcher: Sendable {
     private let logger: Logger
     private let observer: (@Sendable (RPCCallEvent) -> Void)?
     private let access: (any RPCAccessControl)?
+    private let recheck: RPCAccessRecheck
     private let nextCallID = Atomic<UInt64>(1)
 
     /// Creates a dispatcher.
@@ -22,16 +24,21 @@ public final class RPCDispatcher: Sendable {
     ///   - logger: Receives one `rpc.call.finished` line per call.
     ///   - access: Asked before every handler runs; a refused call ends with its
     ///     ``RPCAccessRefusal`` and one `auth.refused` log line. `nil` lets every caller in.
+    ///   - recheck: How often `access` is asked again while a server stream runs (before its
+    ///     writes, and while it is idle); a stream whose caller is refused then ends with the
+    ///     refusal, writing nothing more.
     ///   - observer: Called once when each call ends, on the task that ran it; it must be quick.
     public init(
         router: RPCRouter,
         logger: Logger,
         access: (any RPCAccessControl)? = nil,
+        recheck: RPCAccessRecheck = RPCAccessRecheck(),
         observer: (@Sendable (RPCCallEvent) -> Void)? = nil
     ) {
         self.router = router
         self.logger = logger
         self.access = access
+        self.recheck = recheck
         self.observer = observer
     }
 
@@ -93,24 +100,51 @@ public final class RPCDispatcher: Sendable {
             logger: caller?.keyID.map { logger.with("auth.key_id", $0) } ?? logger,
             caller: caller
         )
-        guard let deadline else {
-            return await Self.invoke(handler, call.request, context, send: send, logger: logger)
+        let watch = accessWatch(for: call, method: method, handler: handler, logger: logger)
+        guard deadline != nil || watch != nil else {
+            return await Self.invoke(handler, call.request, context, send: send, watch: nil, logger: logger)
         }
-        if deadline <= .now {
+        if let deadline, deadline <= .now {
             return Self.deadlineExceeded
         }
 
         let work = Task {
-            await Self.invoke(handler, call.request, context, send: send, logger: logger)
+            await Self.invoke(handler, call.request, context, send: send, watch: watch, logger: logger)
         }
-        let timer = DeadlineTimer(deadline: deadline) { work.cancel() }
+        let timer = deadline.map { DeadlineTimer(deadline: $0) { work.cancel() } }
+        let watcher = watch?.watch { work.cancel() }
         let status = await withTaskCancellationHandler {
             await work.value
         } onCancel: {
             work.cancel()
         }
-        timer.cancel()
+        timer?.cancel()
+        watcher?.cancel()
+        if let refusal = watch?.refusal {
+            return RPCStatus(refusal.rpcError)
+        }
         return status
+    }
+
+    /// The watch that checks a server stream's caller again while it runs, or `nil` for a unary
+    /// call, an open method, or a dispatcher without access control.
+    private func accessWatch(
+        for call: RPCIncomingCall,
+        method: RPCMethod,
+        handler: RPCHandler,
+        logger: Logger
+    ) -> CallAccessWatch? {
+        guard let access, case .serverStreaming = handler, !access.isOpen(method) else {
+            return nil
+        }
+        return CallAccessWatch(
+            access: access,
+            method: method,
+            metadata: call.metadata,
+            peer: call.peer,
+            logger: logger,
+            policy: recheck
+        )
     }
 
     /// Asks the access control about the call, logging a refusal. It runs before the route is
@@ -136,6 +170,7 @@ public final class RPCDispatcher: Sendable {
         _ request: [UInt8],
         _ context: RPCServerContext,
         send: @escaping @Sendable ([UInt8]) async throws -> Void,
+        watch: CallAccessWatch?,
         logger: Logger
     ) async -> RPCStatus {
         do {
@@ -145,7 +180,11 @@ public final class RPCDispatcher: Sendable {
                 try Task.checkCancellation()
                 try await send(response)
             case .serverStreaming(let body):
-                try await body(request, context, RPCResponseWriter(send))
+                let writer = RPCResponseWriter { message in
+                    try watch?.checkBeforeWrite()
+                    try await send(message)
+                }
+                try await body(request, context, writer)
             }
             return Task.isCancelled ? cancelled(context) : .ok
         } catch let error as RPCError {

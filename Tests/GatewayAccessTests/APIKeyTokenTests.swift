@@ -46,6 +46,29 @@ struct APIKeyTokenTests {
         await harness.stop()
     }
 
+    @Test(
+        "a name must be 1 to 64 printable characters",
+        arguments: [
+            ("", false), ("web", true), ("Büro – SMS ✓", true), (String(repeating: "n", count: 64), true),
+            (String(repeating: "n", count: 65), false), ("a\tb", false), ("a\nb", false),
+            ("\u{1B}[31mred", false), ("a\u{7F}", false), ("right\u{202E}left", false), ("a\u{2028}b", false),
+        ]
+    )
+    func names(name: String, accepted: Bool) async throws {
+        let harness = try AccessHarness(enforcement: .always)
+        if accepted {
+            #expect(try harness.registry.create(name: name, scopes: []).record.name == name)
+        } else {
+            #expect {
+                try harness.registry.create(name: name, scopes: [])
+            } throws: { error in
+                String(describing: error).contains("1 to 64 printable characters")
+            }
+            #expect(try harness.registry.list().isEmpty)
+        }
+        await harness.stop()
+    }
+
     @Test("scopes are stored in their long form, and no scope means every method")
     func storedScopes() async throws {
         let harness = try AccessHarness(enforcement: .always)

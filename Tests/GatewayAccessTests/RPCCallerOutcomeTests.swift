@@ -36,6 +36,10 @@ struct RPCCallerOutcomeTests {
         }
         let refusals = harness.logs.records.filter { $0.message == "auth.refused" }
         #expect(refusals.count == presented.count)
+        let finished = harness.logs.records.filter {
+            $0.message == "rpc.call.finished" && $0.metadata["rpc.code"] == RPCStatusCode.unauthenticated.description
+        }
+        #expect(finished.count == presented.count)
         #expect(refusals.last?.metadata["auth.key_id"] == issued.record.id)
         #expect(!harness.logs.lines.joined().contains(issued.token.revealed.dropFirst(21)))
         await harness.stop()
@@ -53,6 +57,65 @@ struct RPCCallerOutcomeTests {
                 .startVerification(StartVerificationRequest())
         }
         #expect(unknown?.message == "unknown or revoked API key")
+        await harness.stop()
+    }
+
+    @Test("two authorization entries are refused, even when both hold the same valid key")
+    func duplicateKeys() async throws {
+        let harness = try AccessHarness(enforcement: .always)
+        let issued = try harness.registry.create(name: "web", scopes: [])
+        let client = harness.client().withAPIKey(issued.token.revealed).withAPIKey(issued.token.revealed)
+        let refused = await #expect(throws: RPCError.self) {
+            try await client.startVerification(StartVerificationRequest())
+        }
+        #expect(refused?.code == .unauthenticated)
+        #expect(refused?.message == "several API keys: send one metadata entry authorization: Bearer <key>")
+        await harness.stop()
+    }
+
+    @Test("a stream whose key is revoked ends with UNAUTHENTICATED before its next event", .timeLimit(.minutes(1)))
+    func revokedMidStream() async throws {
+        let harness = try AccessHarness(
+            enforcement: .always,
+            recheck: RPCAccessRecheck(beforeWrite: .zero, idle: .seconds(3600))
+        )
+        let issued = try harness.registry.create(name: "follower", scopes: [])
+        var events = harness.client().withAPIKey(issued.token.revealed)
+            .subscribeEvents(SubscribeEventsRequest()).makeAsyncIterator()
+        harness.tick.yield()
+        #expect(try await events.next() != nil)
+        try harness.registry.revoke(id: issued.record.id)
+        harness.tick.yield()
+        let ended = await #expect(throws: RPCError.self) {
+            _ = try await events.next()
+        }
+        #expect(ended?.code == .unauthenticated)
+        let recheck = harness.logs.records.first { $0.message == "auth.refused" }
+        #expect(recheck?.metadata["auth.recheck"] == "true")
+        #expect(recheck?.metadata["auth.key_id"] == issued.record.id)
+        await harness.stop()
+    }
+
+    @Test(
+        "an idle stream whose key is revoked ends with UNAUTHENTICATED at the periodic check",
+        .timeLimit(.minutes(1))
+    )
+    func revokedIdleStream() async throws {
+        let harness = try AccessHarness(
+            enforcement: .always,
+            recheck: RPCAccessRecheck(beforeWrite: .zero, idle: .milliseconds(50))
+        )
+        let issued = try harness.registry.create(name: "follower", scopes: [])
+        var events = harness.client().withAPIKey(issued.token.revealed)
+            .subscribeEvents(SubscribeEventsRequest()).makeAsyncIterator()
+        harness.tick.yield()
+        #expect(try await events.next() != nil)
+        try harness.registry.revoke(id: issued.record.id)
+        let ended = await #expect(throws: RPCError.self) {
+            _ = try await events.next()
+        }
+        #expect(ended?.code == .unauthenticated)
+        #expect(ended?.message == "unknown or revoked API key")
         await harness.stop()
     }
 

@@ -1,5 +1,6 @@
 /// Decides who is calling and whether they may call a method; ``RPCDispatcher`` asks it before
-/// every handler runs, whichever transport the call came by.
+/// every handler runs, whichever transport the call came by, and again while a server stream
+/// runs.
 ///
 /// Conforming types read the caller's credentials from the metadata (such as
 /// `authorization: Bearer <key>`). They are called on the call's task and must be quick; a

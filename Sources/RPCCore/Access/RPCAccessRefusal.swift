@@ -29,6 +29,13 @@ public struct RPCAccessRefusal: Error, Hashable, Sendable, CustomStringConvertib
         message: "missing API key: send metadata authorization: Bearer <key>"
     )
 
+    /// A caller who sent more than one key, which is refused rather than guessing which counts.
+    public static let duplicateKey = RPCAccessRefusal(
+        code: .unauthenticated,
+        keyID: nil,
+        message: "several API keys: send one metadata entry authorization: Bearer <key>"
+    )
+
     /// A key that is not well formed, unknown, revoked, or whose secret does not match.
     ///
     /// - Parameter keyID: The key ID the caller's key names, when it could be read.

@@ -20,7 +20,7 @@ enum KeysCommand {
           create  Makes a key and prints it once; it cannot be shown again
           list    Prints every key's ID, name, scopes, and when it was created, last used (to the
                   minute) and revoked; never a secret
-          revoke  Refuses the key with this ID from the next call on
+          revoke  Refuses the key with this ID from the next call on, and ends its open streams
 
         A scope names what a key may call: * (everything, the default), a service (Verify.*), or
         one method (Verify.StartVerification, or twilio.gateway.v1.Verify/StartVerification).
@@ -28,6 +28,7 @@ enum KeysCommand {
 
         Options:
           --name NAME        create only: what the key is for, such as the service that uses it
+                             (1 to 64 printable characters)
           --scope SCOPE      create only: what the key may call; repeatable
           --data-dir PATH    The data directory [GATEWAY_DATA_DIR] (default ./data)
         """
@@ -51,6 +52,7 @@ enum KeysCommand {
             try create(name: name, scopes: scopes, registry: registry(directory, creating: true))
         case .list:
             try arguments.rejectUnknown()
+            try requireDirectory(directory)
             guard FileManager.default.fileExists(atPath: directory + "/" + GatewayStore.fileName) else {
                 print(noKeys)
                 return 0
@@ -61,6 +63,7 @@ enum KeysCommand {
                 throw CommandArguments.ParseError(description: "give the ID of the key to revoke: keys revoke ID")
             }
             try arguments.rejectUnknown()
+            try requireDirectory(directory)
             try registry(directory, creating: false).revoke(id: id)
             print("revoked API key \(id)")
         }
@@ -74,6 +77,18 @@ enum KeysCommand {
         case create
         case list
         case revoke
+    }
+
+    /// Throws when `directory` is not an existing directory, so a mistyped `--data-dir` is not
+    /// taken for a data directory without keys.
+    private static func requireDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw APIKeyRegistryError(
+                description: "the data directory '\(directory)' does not exist; give the gateway's --data-dir "
+                    + "(or GATEWAY_DATA_DIR)"
+            )
+        }
     }
 
     private static func registry(_ directory: String, creating: Bool) throws -> APIKeyRegistry {
@@ -116,7 +131,7 @@ enum KeysCommand {
             [["ID", "NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED"]]
             + records.map { record in
                 [
-                    record.id, record.name, record.scopes.joined(separator: ","), time(record.createdAt),
+                    record.id, printable(record.name), record.scopes.joined(separator: ","), time(record.createdAt),
                     time(record.lastUsedAt), time(record.revokedAt),
                 ]
             }
@@ -126,5 +141,20 @@ enum KeysCommand {
             }
             print(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    /// `name` with every character a terminal could act on (control, format, separator or
+    /// unassigned) written as `\u{…}`, for names stored before `keys create` refused them.
+    private static func printable(_ name: String) -> String {
+        var text = ""
+        for scalar in name.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                text += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 }

@@ -56,7 +56,9 @@ struct RPCCommandOptions {
                 throw CommandArguments.ParseError(description: "--api-key-file: cannot read '\(path)'")
             }
             apiKey = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        } else if let key = environment["GATEWAY_API_KEY"], !key.isEmpty {
+        } else if let key = environment["GATEWAY_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !key.isEmpty
+        {
             apiKey = key
         }
         tls = try Self.readTLS(&arguments, environment)

@@ -9,6 +9,9 @@ import Testing
 /// (key `k2`, every method); nobody else.
 private struct TwoKeys: RPCAccessControl {
     func caller(from metadata: RPCMetadata) throws(RPCAccessRefusal) -> RPCCaller {
+        guard metadata.filter({ $0.key == "authorization" }).count < 2 else {
+            throw .duplicateKey
+        }
         switch metadata["authorization"] {
         case nil: throw .missingKey
         case "Bearer verify-only": return RPCCaller(keyID: "k1", scopes: RPCScopeSet([.method(.startVerification)]))
@@ -59,7 +62,7 @@ struct GraphQLAccessTests {
     @Test(
         "no key or a wrong key gets 401 with WWW-Authenticate and a GraphQL error, and nothing runs",
         arguments: [
-            (nil, "missing API key: send metadata authorization: Bearer <key>"),
+            (nil, "missing API key: send the header Authorization: Bearer <key>"),
             ("wrong", "unknown or revoked API key"),
         ] as [(String?, String)]
     )
@@ -69,6 +72,23 @@ struct GraphQLAccessTests {
             #expect(response.status == 401)
             #expect(response.header("WWW-Authenticate") == "Bearer")
             #expect(response.body == #"{"errors":[{"message":"\#(message)","extensions":{"code":"UNAUTHENTICATED"}}]}"#)
+            #expect(harness.services.calls.isEmpty)
+        }
+    }
+
+    @Test("two Authorization headers get 401 asking for one, even when both hold a valid key")
+    func twoHeaders() async throws {
+        try await Self.withGateway { harness, port in
+            let response = try await Curl.request(
+                [
+                    "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", Self.start,
+                    "-H", "Authorization: Bearer everything", "-H", "Authorization: Bearer everything",
+                ],
+                path: "/graphql",
+                port: port
+            )
+            #expect(response.status == 401)
+            #expect(response.body.contains("several Authorization headers: send one Authorization: Bearer <key>"))
             #expect(harness.services.calls.isEmpty)
         }
     }

@@ -114,7 +114,8 @@ struct APIKeyGatewayTests {
         }
     }
 
-    /// `send-sms` takes its key from `--api-key-file` or `GATEWAY_API_KEY`, and fails without one.
+    /// `send-sms` takes its key from `--api-key-file` or `GATEWAY_API_KEY` (both trimmed), and
+    /// fails without one.
     static func expectSendSmsCommand(_ gateway: GatewayProcess, key: String, directory: TemporaryDirectory)
         async throws
     {
@@ -135,6 +136,12 @@ struct APIKeyGatewayTests {
             environment: ["GATEWAY_API_KEY": key]
         )
         #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
+        let padded = try await Program.run(
+            GatewayProcess.executablePath,
+            arguments,
+            environment: ["GATEWAY_API_KEY": " " + key + " \n"]
+        )
+        #expect(padded.status == 0, "GATEWAY_API_KEY is trimmed like the key file: \(padded)")
         let without = try await Program.run(GatewayProcess.executablePath, arguments)
         #expect(without.status == 1, "\(without)")
         #expect(without.errorOutput.contains("missing API key"), "\(without)")
@@ -173,5 +180,50 @@ struct APIKeyGatewayTests {
         let list = try await Self.keys(["list"], dataDirectory: directory.url.path)
         #expect(list.output.split(separator: "\n").count == 2, "\(list)")
         #expect(!list.output.contains(String(lines[3].dropFirst("key:    ".count + 21))))
+    }
+
+    @Test("keys create refuses a name with control characters, and list and revoke refuse a missing data directory")
+    func badNamesAndDirectories() async throws {
+        let directory = try TemporaryDirectory(prefix: "keys")
+        defer { directory.remove() }
+        let escape = try await Self.keys(["create", "--name", "\u{1B}[2Jweb\tpage"], dataDirectory: directory.url.path)
+        #expect(escape.status == 1)
+        #expect(escape.errorOutput.contains("1 to 64 printable characters"), "\(escape)")
+
+        let missing = directory.url.path + "/typo"
+        for arguments in [["list"], ["revoke", "0000000000000000"]] {
+            let outcome = try await Self.keys(arguments, dataDirectory: missing)
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.errorOutput.contains("the data directory '\(missing)' does not exist"), "\(outcome)")
+            #expect(!outcome.output.contains("no API keys"))
+        }
+    }
+
+    @Test("revoking a key ends its idle events --follow with UNAUTHENTICATED", .timeLimit(.minutes(1)))
+    func revokeEndsFollower() async throws {
+        let directory = try TemporaryDirectory(prefix: "keys")
+        defer { directory.remove() }
+        let data = directory.url.path + "/data"
+        let key = try await GatewayProcess.createAPIKey(dataDirectory: data)
+        try await withGateway(arguments: ["--data-dir", data]) { gateway in
+            let follower = try FollowingProcess(
+                rpcPort: try gateway.requireRPCPort(),
+                [],
+                environment: ["GATEWAY_API_KEY": key]
+            )
+            for _ in 0..<1500 where !gateway.logs.contains(where: { $0["msg"] == "events.subscription.started" }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try #require(gateway.logs.contains { $0["msg"] == "events.subscription.started" })
+
+            let revoke = try await Self.keys(["revoke", String(key.dropFirst(4).prefix(16))], dataDirectory: data)
+            #expect(revoke.status == 0, "\(revoke)")
+            let termination = await follower.child.waitForExit(within: .seconds(30))
+            #expect(termination == ChildProcess.Termination(status: 1, signalled: false), "\(follower.errorOutput)")
+            let last = try #require(follower.lines.last.map { Data($0.utf8) })
+            let error = (try JSONSerialization.jsonObject(with: last) as? [String: Any])?["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "UNAUTHENTICATED", "\(follower.lines)")
+            #expect(gateway.rawLogs.contains { $0.contains("\"auth.recheck\":\"true\"") })
+        }
     }
 }

@@ -10,8 +10,9 @@ final class FollowingProcess: Sendable {
     let child: ChildProcess
     private let directory: TemporaryDirectory
 
-    /// Starts `twilio-gateway events --follow <arguments> --rpc-addr 127.0.0.1:<rpcPort>`.
-    init(rpcPort: Int, _ arguments: [String]) throws {
+    /// Starts `twilio-gateway events --follow <arguments> --rpc-addr 127.0.0.1:<rpcPort>`, with
+    /// `environment` added to ``Program/cleanEnvironment``.
+    init(rpcPort: Int, _ arguments: [String], environment: [String: String] = [:]) throws {
         directory = try TemporaryDirectory(prefix: "follow")
         for name in ["stdout", "stderr"] {
             try Data().write(to: directory.file(name))
@@ -19,7 +20,7 @@ final class FollowingProcess: Sendable {
         child = try ChildProcess(
             GatewayProcess.executablePath,
             ["events", "--follow", "--rpc-addr", "127.0.0.1:\(rpcPort)"] + arguments,
-            environment: Program.cleanEnvironment,
+            environment: Program.cleanEnvironment.merging(environment) { _, new in new },
             input: FileHandle.nullDevice,
             output: try FileHandle(forWritingTo: directory.file("stdout")),
             error: try FileHandle(forWritingTo: directory.file("stderr"))
