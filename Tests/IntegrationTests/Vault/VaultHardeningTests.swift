@@ -247,7 +247,7 @@ struct VaultHardeningTests {
         #expect(!send.errorOutput.contains("gw_not_a_real_key"))
     }
 
-    @Test("serve refuses an encrypted or world-readable TLS key at once and warns about a group-readable one")
+    @Test("serve refuses an encrypted (no prompt, even on a terminal) or world-readable TLS key, warns about 0640")
     func tlsKeyFiles() async throws {
         let certificates = try await TestCertificates.shared
         let directory = try TemporaryDirectory(prefix: "vault")
@@ -279,6 +279,14 @@ struct VaultHardeningTests {
             #expect(refused.errorOutput.contains(message), "\(refused)")
             #expect(!refused.errorOutput.contains("pass phrase"), "\(refused)")
         }
+        let onTerminal = try await PseudoTerminal.run(
+            GatewayProcess.executablePath,
+            serve + [directory.url.path + "/data", "--tls-cert", certificates.certificatePath, "--tls-key", encrypted],
+            interruptWhen: "pass phrase"
+        )
+        #expect(onTerminal.status == 64, "\(onTerminal)")
+        #expect(onTerminal.output.contains("is encrypted; give an unencrypted PEM key"), "\(onTerminal)")
+        #expect(!onTerminal.output.contains("pass phrase"), "\(onTerminal)")
         try await withGateway(arguments: ["--tls-cert", certificates.certificatePath, "--tls-key", grouped]) {
             gateway in
             let warning = gateway.logs.first { $0["msg"] == "gateway.tls.key_group_readable" }
