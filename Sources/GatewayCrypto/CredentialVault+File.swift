@@ -16,12 +16,14 @@ extension CredentialVault {
     /// Reads the vault file at `path`.
     ///
     /// - Returns: The sealed records, or `nil` when there is no file at `path`.
-    /// - Throws: ``CredentialVaultError`` when the file cannot be read or is not a vault, naming the
-    ///   record whose fields are malformed.
+    /// - Throws: ``CredentialVaultError`` when the file can be read or written by group or others,
+    ///   cannot be read, is not a vault, is a version 2 vault without its manifest, or has a
+    ///   record whose fields are malformed (naming it).
     public static func load(path: String) throws(CredentialVaultError) -> CredentialVault? {
         guard FileManager.default.fileExists(atPath: path) else {
             return nil
         }
+        try requirePrivate(path)
         let contents: FileContents
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -29,33 +31,67 @@ extension CredentialVault {
         } catch {
             throw CredentialVaultError("the vault file \(path) is not readable vault JSON: \(error)")
         }
-        guard contents.version == 1 else {
-            throw CredentialVaultError("the vault file \(path) has version \(contents.version); this build reads 1")
+        guard contents.version == 1 || contents.version == currentVersion else {
+            throw CredentialVaultError(
+                "the vault file \(path) has version \(contents.version); this build reads 1 and \(currentVersion)"
+            )
         }
         var records: [String: AESGCMSealedBox] = [:]
         for (name, record) in contents.records {
-            guard let nonce = Base64.decode(record.nonce), let ciphertext = Base64.decode(record.ciphertext),
-                let tag = Base64.decode(record.tag)
-            else {
-                throw CredentialVaultError("vault record \(name) in \(path) has a field that is not Base64")
-            }
-            do throws(AESGCMError) {
-                records[name] = try AESGCMSealedBox(nonce: nonce, ciphertext: ciphertext, tag: tag)
-            } catch {
-                throw CredentialVaultError("vault record \(name) in \(path) is malformed: \(error.message)")
-            }
+            records[name] = try box(record, name: name, path: path)
         }
-        return CredentialVault(records: records)
+        guard contents.version == currentVersion else {
+            return CredentialVault(records: records, version: contents.version)
+        }
+        guard let manifest = records.removeValue(forKey: manifestName) else {
+            throw CredentialVaultError(
+                "the vault file \(path) has no manifest record \(manifestName): it was deleted from the file; "
+                    + "restore the file from a backup or store the credentials again with 'credentials set'"
+            )
+        }
+        return CredentialVault(records: records, manifest: manifest, version: contents.version)
     }
 
-    /// Writes the vault to `path` with mode 0600, through a temporary file in the same directory
-    /// renamed over the old one, so a reader sees either the old vault or the new one, never half.
+    private static func requirePrivate(_ path: String) throws(CredentialVaultError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw CredentialVaultError("cannot read the vault file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & 0o077 == 0 else {
+            throw CredentialVaultError(
+                "the vault file \(path) can be read or written by group or others (mode "
+                    + "\(String(status.st_mode & 0o777, radix: 8))); run `chmod 600 \(path)`"
+            )
+        }
+    }
+
+    private static func box(_ record: FileRecord, name: String, path: String) throws(CredentialVaultError)
+        -> AESGCMSealedBox
+    {
+        guard let nonce = Base64.decode(record.nonce), let ciphertext = Base64.decode(record.ciphertext),
+            let tag = Base64.decode(record.tag)
+        else {
+            throw CredentialVaultError("vault record \(name) in \(path) has a field that is not Base64")
+        }
+        do throws(AESGCMError) {
+            return try AESGCMSealedBox(nonce: nonce, ciphertext: ciphertext, tag: tag)
+        } catch {
+            throw CredentialVaultError("vault record \(name) in \(path) is malformed: \(error.message)")
+        }
+    }
+
+    /// Writes the vault and its manifest to `path` with mode 0600, through a temporary file in
+    /// the same directory renamed over the old one, so a reader sees either the old vault or the
+    /// new one, never half. A new vault with no records has no manifest yet, and its file would
+    /// not load: seal a record first.
     ///
     /// - Throws: ``CredentialVaultError`` when the file cannot be written.
     public func save(path: String) throws(CredentialVaultError) {
+        var sealed = records
+        sealed[Self.manifestName] = manifest
         let contents = FileContents(
-            version: 1,
-            records: records.mapValues {
+            version: version,
+            records: sealed.mapValues {
                 FileRecord(
                     nonce: Base64.encode($0.nonce),
                     ciphertext: Base64.encode($0.ciphertext),

@@ -17,7 +17,8 @@ public enum VaultMasterKey {
     ///   - fileVariable: The variable with the key file's path.
     /// - Returns: The key, or `nil` when neither variable is set.
     /// - Throws: ``CredentialVaultError`` when both are set, the text is not Base64 of exactly 32 bytes,
-    ///   the key is visibly not random, or the file can be read by group or others.
+    ///   the key is visibly not random (too few distinct bytes, or all printable ASCII like a
+    ///   passphrase), or the file can be read by group or others.
     public static func load(
         environment: [String: String],
         keyVariable: String = keyVariable,
@@ -75,6 +76,14 @@ public enum VaultMasterKey {
             throw CredentialVaultError(
                 "the master key from \(source) is too regular to be random (repeated bytes); generate one with "
                     + "`openssl rand -base64 32`"
+            )
+        }
+        // Each random byte is printable ASCII (0x20-0x7E) with probability 95/256, so all 32 are
+        // with probability about 2^-46; a key that is was typed: a passphrase, not a generated key.
+        guard !bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+            throw CredentialVaultError(
+                "the master key from \(source) is all printable text, so it looks like a passphrase; make a "
+                    + "random one with `openssl rand -base64 32`"
             )
         }
         // The length was checked just above, so the key cannot be refused.

@@ -17,24 +17,34 @@ public final class TLSServerContext: Sendable {
     /// ``TLSClientContext/init(trustRootsPath:serverName:additionalTrustedCertificatesPath:)``).
     public let certificateChainPath: String
 
+    /// The PEM file the private key was loaded from.
+    public let privateKeyPath: String
+
+    /// Whether the key file's group may read it (mode 0640, as with Debian's `ssl-cert` group),
+    /// which is allowed but worth a warning at start.
+    public let isPrivateKeyGroupReadable: Bool
+
     /// Loads a certificate chain and its private key, both PEM.
     ///
     /// - Parameters:
     ///   - certificateChainPath: The server's certificate first, then any intermediates.
-    ///   - privateKeyPath: The private key of the first certificate, unencrypted.
-    /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, or saying that the
-    ///   key does not belong to the certificate.
+    ///   - privateKeyPath: The private key of the first certificate, unencrypted, in a file that
+    ///     others cannot read and only its owner can write.
+    /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, or whose mode lets
+    ///   others read it, or saying that the key is encrypted (at once, never asking for a pass
+    ///   phrase) or does not belong to the certificate.
     public init(certificateChainPath: String, privateKeyPath: String) throws(TLSError) {
         let handle = try ContextHandle(isServer: true)
         try Self.requireReadable(certificateChainPath, "certificate chain")
         try Self.requireReadable(privateKeyPath, "private key")
+        let keyMode = try Self.requirePrivate(privateKeyPath)
 
         OpenSSLErrorQueue.clear()
         guard SSL_CTX_use_certificate_chain_file(handle.pointer, certificateChainPath) == 1 else {
             let reason = OpenSSLErrorQueue.takeReasons(or: "no certificate found")
             throw TLSError("cannot use the TLS certificate chain \(certificateChainPath): \(reason); give a PEM file")
         }
-        guard SSL_CTX_use_PrivateKey_file(handle.pointer, privateKeyPath, SSL_FILETYPE_PEM) == 1 else {
+        guard try Self.usePrivateKey(handle.pointer, privateKeyPath) else {
             let reason = OpenSSLErrorQueue.takeReasons(or: "no key found")
             guard reason.contains("key values mismatch") else {
                 throw TLSError(
@@ -49,7 +59,50 @@ public final class TLSServerContext: Sendable {
         }
         self.handle = handle
         self.certificateChainPath = certificateChainPath
+        self.privateKeyPath = privateKeyPath
+        self.isPrivateKeyGroupReadable = keyMode & 0o040 != 0
         self.certificateSubject = Self.subject(of: SSL_CTX_get0_certificate(handle.pointer))
+    }
+
+    /// Loads the key with a pass phrase callback that answers no pass phrase, so OpenSSL never
+    /// prompts on the terminal.
+    ///
+    /// - Returns: Whether OpenSSL took the key.
+    /// - Throws: ``TLSError`` when the key is encrypted (OpenSSL asked for a pass phrase).
+    private static func usePrivateKey(_ context: OpaquePointer, _ path: String) throws(TLSError) -> Bool {
+        let asked = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        asked.initialize(to: 0)
+        defer { asked.deallocate() }
+        SSL_CTX_set_default_passwd_cb(context) { _, _, _, userdata in
+            userdata?.assumingMemoryBound(to: Int32.self).pointee = 1
+            return -1
+        }
+        SSL_CTX_set_default_passwd_cb_userdata(context, asked)
+        defer { SSL_CTX_set_default_passwd_cb_userdata(context, nil) }
+        let used = SSL_CTX_use_PrivateKey_file(context, path, SSL_FILETYPE_PEM) == 1
+        guard asked.pointee == 0 else {
+            OpenSSLErrorQueue.clear()
+            throw TLSError("the private key in \(path) is encrypted; give an unencrypted PEM key")
+        }
+        return used
+    }
+
+    /// The mode of the key file at `path`.
+    ///
+    /// - Throws: ``TLSError`` when others can read or write it, or its group can write it.
+    private static func requirePrivate(_ path: String) throws(TLSError) -> mode_t {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw TLSError("cannot read the TLS private key \(path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & 0o027 == 0 else {
+            throw TLSError(
+                "the TLS private key \(path) can be read by others, or written by anyone but its owner (mode "
+                    + "\(String(status.st_mode & 0o777, radix: 8))); run `chmod 600 \(path)` (or 640 for a "
+                    + "group such as ssl-cert)"
+            )
+        }
+        return status.st_mode
     }
 
     private static func mismatch(_ privateKeyPath: String, _ certificateChainPath: String) -> TLSError {

@@ -5,6 +5,11 @@
 /// The `twilio-gateway` executable: picks a subcommand and runs it.
 @main
 enum TwilioGatewayMain {
+    /// The commands that write into the data directory, which run with umask 077 so that every
+    /// file and directory they create there (vault, SQLite files and their -wal/-shm companions)
+    /// is for the owner only.
+    static let privateFileCommands: Set<String> = ["serve", "credentials", "keys"]
+
     static func main() async {
         let words = Array(CommandLine.arguments.dropFirst())
         guard let name = words.first, name != "--help", name != "-h", name != "help" else {
@@ -27,6 +32,9 @@ enum TwilioGatewayMain {
         if rest.contains("--help") || rest.contains("-h") {
             print(command.help)
             exit(0)
+        }
+        if privateFileCommands.contains(name) {
+            umask(0o077)
         }
         do {
             let status = try await command.run(rest)

@@ -62,7 +62,7 @@ struct CredentialVaultTests {
         ciphertext[0] ^= 0x20
         var records = vault.records
         records[name] = try AESGCMSealedBox(nonce: box.nonce, ciphertext: ciphertext, tag: box.tag)
-        try CredentialVault(records: records).save(path: path)
+        try CredentialVault(records: records, manifest: vault.manifest).save(path: path)
 
         let loaded = try #require(try CredentialVault.load(path: path))
         let error = #expect(throws: CredentialVaultError.self) { try Self.text(loaded, name, key: key) }
@@ -92,6 +92,7 @@ struct CredentialVaultTests {
         let path = directory + "/" + CredentialVault.fileName
         try Data(#"{"version":1,"records":{"twilio.auth_token":{"nonce":"!!","ciphertext":"","tag":""}}}"#.utf8)
             .write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         let error = #expect(throws: CredentialVaultError.self) { try CredentialVault.load(path: path) }
         #expect(error?.message.contains("twilio.auth_token") == true)
     }
@@ -124,6 +125,7 @@ struct CredentialVaultTests {
             (Data(SecureRandom.bytes(16)).base64EncodedString(), "is 16 bytes"),
             (Data([UInt8](repeating: 0, count: 32)).base64EncodedString(), "too regular"),
             (Data(Array("passwordpasswordpasswordpassword".utf8)).base64EncodedString(), "too regular"),
+            (Data(Array("The quick brown fox jumps over t".utf8)).base64EncodedString(), "looks like a passphrase"),
             ("not base64 at all!", "not Base64"),
         ]
     )

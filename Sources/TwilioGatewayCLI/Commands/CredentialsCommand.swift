@@ -14,9 +14,11 @@ enum CredentialsCommand {
         The Twilio credentials in vault.json in the data directory, each record sealed with
         AES-256-GCM under the master key:
           set         Stores the Account SID and the Auth Token, which is read from standard input
-                      (one line; never give it as an option, where other users could see it); with
-                      --api-key, standard input holds that key's secret instead, requests then
-                      authenticate with the key, and a stored Auth Token is kept for webhooks
+                      (exactly one line, without surrounding spaces; never give it as an option,
+                      where other users could see it); with --api-key, standard input holds that
+                      key's secret instead, requests then authenticate with the key, and a stored
+                      Auth Token is kept for webhooks. An existing vault must open with the master
+                      key, or nothing is changed. Creates the data directory with mode 0700
           show        Prints the Account SID, the API key and service SIDs, and the secrets masked
           rotate-key  Reseals every record under the new master key and replaces the file in one
                       rename, so a running gateway reads either the old file or the new one
@@ -123,14 +125,10 @@ enum CredentialsCommand {
         try arguments.rejectUnknown()
         var secret = Array(FileHandle.standardInput.readDataToEndOfFile())
         defer { SecureWipe.wipe(&secret) }
-        while let last = secret.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
-            secret.removeLast()
-        }
-        guard !secret.isEmpty else {
-            let what = apiKeySID == nil ? "the Auth Token" : "the API key's secret"
-            throw CommandArguments.ParseError(description: "give \(what) on standard input")
-        }
-        var vault = try CredentialVault.load(path: path) ?? CredentialVault()
+        try SecretLine.strip(&secret, what: apiKeySID == nil ? "the Auth Token" : "the API key's secret")
+        var vault =
+            try CredentialVault.load(path: path).map { try resealable($0, key: key, path: path) }
+            ?? CredentialVault()
         try vault.seal(Array(accountSID.utf8), name: CredentialVault.accountSID, key: key)
         if let apiKeySID {
             try vault.seal(Array(apiKeySID.utf8), name: CredentialVault.apiKeySID, key: key)
@@ -144,13 +142,50 @@ enum CredentialsCommand {
         if let verifyServiceSID {
             try vault.seal(Array(verifyServiceSID.utf8), name: CredentialVault.verifyServiceSID, key: key)
         }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
         try vault.save(path: path)
         print("stored the credentials of \(accountSID) in \(path)")
     }
 
+    /// `vault` resealed under `key` as the current version, after checking that every record
+    /// opens with `key`, so that `set` never mixes records sealed under two keys.
+    ///
+    /// - Throws: ``GatewayCrypto/CredentialVaultError`` naming the record that does not open, or
+    ///   the one the manifest and the file disagree on, saying that nothing was changed.
+    private static func resealable(_ vault: CredentialVault, key: AESGCMKey, path: String) throws
+        -> CredentialVault
+    {
+        for name in vault.records.keys.sorted() {
+            do {
+                _ = try vault.open(name, key: key) { _ in true }
+            } catch {
+                throw CredentialVaultError(
+                    "nothing was changed: vault record \(name) in \(path) does not open with this master key, so "
+                        + "the key is not this vault's (or the file was changed); give the master key the vault "
+                        + "was sealed under, or move \(path) away to start a new vault"
+                )
+            }
+        }
+        do {
+            return try vault.resealed(from: key, to: key)
+        } catch {
+            throw CredentialVaultError("nothing was changed: \(error)")
+        }
+    }
+
     private static func show(key: AESGCMKey, path: String) throws {
         let vault = try existingVault(path)
+        try vault.verify(key: key)
+        if vault.version < CredentialVault.currentVersion {
+            printError(
+                "note: \(path) is a version \(vault.version) vault, without a manifest to notice deleted records; "
+                    + "the next 'credentials set' or 'rotate-key' rewrites it as version \(CredentialVault.currentVersion)"
+            )
+        }
         let text: (String) throws -> String = { name in
             try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) } ?? "(not set)"
         }

@@ -52,6 +52,13 @@ struct RPCCommandOptions {
             timeout = seconds
         }
         if let path = arguments.value("api-key-file") {
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & 0o077 != 0 {
+                throw CommandArguments.ParseError(
+                    description: "--api-key-file: '\(path)' can be read or written by group or others (mode "
+                        + "\(String(status.st_mode & 0o777, radix: 8))); run `chmod 600 \(path)`"
+                )
+            }
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CommandArguments.ParseError(description: "--api-key-file: cannot read '\(path)'")
             }

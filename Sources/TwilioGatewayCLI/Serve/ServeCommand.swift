@@ -27,11 +27,18 @@ enum ServeCommand {
     static func run(_ configuration: ServeConfiguration) async throws {
         let logger = Logger(label: "gateway", handler: JSONLinesLogHandler(), minimumLevel: configuration.logLevel)
         try prepareDataDirectory(configuration.dataDirectory)
+        warnIfExposed(configuration.dataDirectory, logger: logger)
         if let tls = configuration.tls {
             logger.notice(
                 "gateway.tls.enabled",
                 ["tls.certificate_subject": tls.certificateSubject, "tls.ports": "rpc,http"]
             )
+            if tls.isPrivateKeyGroupReadable {
+                logger.warning(
+                    "gateway.tls.key_group_readable",
+                    ["tls.key_file": tls.privateKeyPath, "note": "the key file's group can read the TLS private key"]
+                )
+            }
         }
 
         let board = HealthStatusBoard(services: GatewayServiceNames.served)
@@ -168,6 +175,22 @@ enum ServeCommand {
             [
                 "webhook.sms": base.url(of: .sms), "webhook.voice": base.url(of: .voice),
                 "webhook.status": base.url(of: .status), "webhook.verify": base.url(of: .verify),
+            ]
+        )
+    }
+
+    /// Logs one warning when the data directory exists with access for group or others: the files
+    /// in it (phone numbers, bodies, key hashes, the vault) are then reachable by other users.
+    private static func warnIfExposed(_ path: String, logger: Logger) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & 0o077 != 0 else {
+            return
+        }
+        logger.warning(
+            "gateway.data_dir.exposed",
+            [
+                "data_dir": path, "data_dir.mode": String(status.st_mode & 0o777, radix: 8),
+                "note": "group or others can reach the data directory; run chmod 700 on it",
             ]
         )
     }

@@ -8,7 +8,8 @@ extension ServeConfiguration {
     static let tlsHelp = """
           --tls-cert FILE            Certificate chain (PEM, the server's own first) for TLS on both
                                      the RPC and the HTTP port [GATEWAY_TLS_CERT]; needs --tls-key
-          --tls-key FILE             Its private key (PEM, unencrypted) [GATEWAY_TLS_KEY]
+          --tls-key FILE             Its private key (PEM, unencrypted; mode 0600, or 0640 with a
+                                     warning) [GATEWAY_TLS_KEY]
         """
 
     /// The server TLS context `--tls-cert` and `--tls-key` (or their variables) ask for, or

@@ -26,18 +26,19 @@ struct VaultCredentialSource: TwilioCredentialSource {
     /// The default Verify Service, `VA…`, for Verify requests that name none.
     let verifyServiceSID: String?
 
-    /// Loads the vault at `path` and checks that every record opens under `key`.
+    /// Loads the vault at `path` and checks that every record opens under `key` and that none
+    /// was deleted or added (``GatewayCrypto/CredentialVault/verify(key:)``); a version 1 vault,
+    /// which has no manifest, is accepted as it is.
     ///
     /// - Returns: `nil` when there is no vault file.
-    /// - Throws: ``CredentialVaultError`` for a tampered file or a wrong key, naming the record,
+    /// - Throws: ``CredentialVaultError`` for a tampered file, a deleted or added record or a wrong
+    ///   key, naming the record,
     ///   or a vault with no Account SID, or with neither an Auth Token nor a whole API key.
     static func load(path: String, key: AESGCMKey) throws -> VaultCredentialSource? {
         guard let vault = try CredentialVault.load(path: path) else {
             return nil
         }
-        for name in vault.records.keys.sorted() {
-            _ = try vault.open(name, key: key) { _ in true }
-        }
+        try vault.verify(key: key)
         let text: (String) throws -> String? = { name in
             try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) }
         }

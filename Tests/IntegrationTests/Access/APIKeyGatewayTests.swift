@@ -121,6 +121,7 @@ struct APIKeyGatewayTests {
     {
         let keyFile = directory.file("api.key")
         try Data((key + "\n").utf8).write(to: keyFile)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
         let arguments = [
             "send-sms", "--rpc-addr", "127.0.0.1:\(try gateway.requireRPCPort())", "--to", "+15551234567", "--from",
             "+15557654321", "--body", "hello",
