@@ -3,8 +3,10 @@
 ///
 /// This is a simpler version of the spec's algorithm: each selection set's fields are collected
 /// through fragments and compared in pairs, sub-selections recursively. Pairs of selection sets
-/// already compared are remembered, and a budget (``ValidationOptions/maxFieldComparisons``)
-/// bounds the work on hostile documents.
+/// already compared are remembered. A budget (``ValidationOptions/maxFieldComparisons``) bounds
+/// the whole check's work on hostile documents: every field pair looked at and every field
+/// gathered for a comparison spends one unit, and the check stops the moment the budget is spent
+/// (or validation is aborted at its error limit), refusing the document with one error.
 final class OverlappingFieldsRule: ValidationRule {
     private struct Entry {
         var parentType: GraphQLNamedType?
@@ -38,15 +40,17 @@ final class OverlappingFieldsRule: ValidationRule {
 
     private var compared: Set<PairKey> = []
     private var reported: Set<[SourceLocation]> = []
-    private var comparisons = 0
+    /// The units of work spent so far: field pairs looked at plus fields gathered.
+    private(set) var work = 0
     private var isExhausted = false
 
     func enterSelectionSet(_ selectionSet: SelectionSetNode, _ context: ValidationContext) {
-        guard !isExhausted else { return }
+        guard !shouldStop(context) else { return }
         let fields = collect(selectionSet, parentType: context.parentType, context)
         for (responseKey, entries) in fields where entries.count > 1 {
             for first in entries.indices {
                 for second in entries.indices where second > first {
+                    guard spend(at: entries[first].node.location, context) else { return }
                     guard let conflict = findConflict(entries[first], entries[second], exclusive: false, context) else {
                         continue
                     }
@@ -54,6 +58,27 @@ final class OverlappingFieldsRule: ValidationRule {
                 }
             }
         }
+    }
+
+    /// Whether the check must do no more work: its budget is spent or validation was aborted.
+    private func shouldStop(_ context: ValidationContext) -> Bool {
+        isExhausted || context.isAborted
+    }
+
+    /// Spends one unit of the budget; `false`, after reporting the refusal once, when the budget
+    /// is spent or validation was aborted, and the caller must stop at once.
+    private func spend(at location: SourceLocation, _ context: ValidationContext) -> Bool {
+        guard !shouldStop(context) else { return false }
+        work += 1
+        guard work > context.options.maxFieldComparisons else { return true }
+        isExhausted = true
+        context.report(
+            "Document is too complex to check for conflicting fields: it needs more than the limit of "
+                + "\(context.options.maxFieldComparisons) field comparisons. Send each field once per selection "
+                + "set, or give repeated fields distinct aliases.",
+            [location]
+        )
+        return false
     }
 
     private func report(_ responseKey: String, _ conflict: Conflict, _ context: ValidationContext) {
@@ -75,11 +100,14 @@ final class OverlappingFieldsRule: ValidationRule {
         var byKey: [String: [Entry]] = [:]
         var visited: Set<String> = []
         var pending: [(SelectionSetNode, GraphQLNamedType?)] = [(selectionSet, parentType)]
-        while !pending.isEmpty {
-            let (set, type) = pending.removeFirst()
+        var next = 0
+        while next < pending.count {
+            let (set, type) = pending[next]
+            next += 1
             for selection in set.selections {
                 switch selection {
                 case .field(let field):
+                    guard spend(at: field.location, context) else { return [] }
                     let definition = type.flatMap { context.field(named: field.name.value, on: $0) }
                     if byKey[field.responseKey] == nil { order.append(field.responseKey) }
                     byKey[field.responseKey, default: []].append(
@@ -103,14 +131,6 @@ final class OverlappingFieldsRule: ValidationRule {
         -> Conflict?
     {
         guard first.node.location != second.node.location else { return nil }
-        comparisons += 1
-        if comparisons > context.options.maxFieldComparisons {
-            if !isExhausted {
-                isExhausted = true
-                context.report("The document is too complex to check for conflicting fields.", [first.node.location])
-            }
-            return nil
-        }
         let locations = [first.node.location, second.node.location]
         var isExclusive = exclusive
         if let a = first.parentType, let b = second.parentType, a.name != b.name,
@@ -153,6 +173,7 @@ final class OverlappingFieldsRule: ValidationRule {
             guard let entries2 = fields2[responseKey] else { continue }
             for a in entries1 {
                 for b in entries2 {
+                    guard spend(at: a.node.location, context) else { return nil }
                     if let conflict = findConflict(a, b, exclusive: isExclusive, context) {
                         reasons.append((responseKey, conflict.reason))
                         allLocations += conflict.locations
