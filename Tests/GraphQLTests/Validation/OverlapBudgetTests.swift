@@ -63,3 +63,32 @@ struct OverlapBudgetTests {
         #expect(rule.work == 400 + 400 * 399 / 2)
     }
 }
+
+/// Arguments are compared as sets of names and printed values, each field's printed once.
+@Suite("Overlapping fields: arguments")
+struct OverlapArgumentTests {
+    @Test(
+        "same-named fields merge when their arguments are the same set, in any order",
+        arguments: [
+            (#"{ echo(text: "a", color: RED) echo(color: RED, text: "a") }"#, true),
+            (#"{ echo(text: "a", list: [1, 2]) echo(list: [1, 2], text: "a") }"#, true),
+            (#"{ echo(text: "a") echo(text: "b") }"#, false),
+            (#"{ echo(text: "a", color: RED) echo(text: "a") }"#, false),
+            (#"{ echo(list: [1, 2]) echo(list: [2, 1]) }"#, false),
+        ]
+    )
+    func argumentSets(_ query: String, merges: Bool) throws {
+        let (_, errors) = try OverlapBudgetTests.check(query)
+
+        #expect(errors.isEmpty == merges, "\(errors)")
+    }
+
+    @Test("300 same-named fields with one long argument are refused for the budget, not the arguments' size")
+    func longArguments() throws {
+        let field = "user(id: \"" + String(repeating: "x", count: 800) + "\") { name } "
+        let (rule, errors) = try OverlapBudgetTests.check("{ " + String(repeating: field, count: 300) + "}")
+
+        #expect(rule.work == ValidationOptions().maxFieldComparisons + 1)
+        #expect(errors == [OverlapBudgetTests.budgetMessage])
+    }
+}

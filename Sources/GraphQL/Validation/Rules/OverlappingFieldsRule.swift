@@ -40,6 +40,10 @@ final class OverlappingFieldsRule: ValidationRule {
 
     private var compared: Set<PairKey> = []
     private var reported: Set<[SourceLocation]> = []
+    /// The distinct sets of arguments seen, each as its sorted names and printed values, and its number.
+    private var argumentSetIDs: [[String]: Int] = [:]
+    /// The number of each compared field's set of arguments, by the field's location.
+    private var argumentSetIDsByField: [SourceLocation: Int] = [:]
     /// The units of work spent so far: field pairs looked at plus fields gathered.
     private(set) var work = 0
     private var isExhausted = false
@@ -147,7 +151,7 @@ final class OverlappingFieldsRule: ValidationRule {
                     locations: locations
                 )
             }
-            if !sameArguments(first.node.arguments, second.node.arguments) {
+            if !sameArguments(first.node, second.node) {
                 return Conflict(reason: .message("they have differing arguments"), locations: locations)
             }
         }
@@ -184,11 +188,25 @@ final class OverlappingFieldsRule: ValidationRule {
         return reasons.isEmpty ? nil : Conflict(reason: .subfields(reasons), locations: allLocations)
     }
 
-    private func sameArguments(_ first: [ArgumentNode], _ second: [ArgumentNode]) -> Bool {
-        guard first.count == second.count else { return false }
-        return first.allSatisfy { argument in
-            second.contains { $0.name.value == argument.name.value && $0.value.printed == argument.value.printed }
+    /// Whether two fields have the same arguments (names and printed values, in any order).
+    private func sameArguments(_ first: FieldNode, _ second: FieldNode) -> Bool {
+        argumentSetID(of: first) == argumentSetID(of: second)
+    }
+
+    /// A number for the field's set of arguments, the same for every field with the same set.
+    /// Each field's arguments are printed once, however many pairs it is in, so a pair costs the
+    /// same whatever the size of its arguments.
+    private func argumentSetID(of field: FieldNode) -> Int {
+        if let known = argumentSetIDsByField[field.location] {
+            return known
         }
+        let printed = field.arguments.map { [$0.name.value, $0.value.printed] }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+            .flatMap { $0 }
+        let id = argumentSetIDs[printed] ?? argumentSetIDs.count
+        argumentSetIDs[printed] = id
+        argumentSetIDsByField[field.location] = id
+        return id
     }
 
     private func typesConflict(
