@@ -14,16 +14,18 @@ internal import Synchronization
 /// Each job goes to the least busy of a fixed set of serial dispatch queues (one per online
 /// core, each run by its own thread), so a job waits behind a costly one only when every queue
 /// is busy.
+///
+/// Known shortcoming: the threads are shared by all of the handler's requests, so while every
+/// one of them is busy with a costly document, other GraphQL requests wait (the rest of the
+/// process does not). The number of threads is not configurable.
 final class GraphQLWorkExecutor: TaskExecutor {
     private let queues: [DispatchQueue]
     /// How many jobs each queue holds, queued or running.
     private let loads: Mutex<[Int]>
 
-    /// Creates an executor with `width` serial queues.
-    ///
-    /// - Parameter width: How many threads may run GraphQL work at once; at least 1.
-    init(width: Int = GraphQLWorkExecutor.onlineCores) {
-        let count = max(1, width)
+    /// Creates an executor with one serial queue per online core.
+    init() {
+        let count = Self.onlineCores
         queues = (0..<count).map { DispatchQueue(label: "twilio-gateway.graphql.work.\($0)") }
         loads = Mutex(Array(repeating: 0, count: count))
     }
