@@ -3,7 +3,8 @@ internal import ServiceSupport
 
 extension GraphQLHTTPHandler {
     /// Logs one `graphql.document.rejected` line when a document was refused for breaking one of
-    /// the parser's or the validator's limits (size, tokens, depth, fields, aliases), naming the
+    /// the parser's or the validator's limits (size, tokens, depth, fields, aliases, the
+    /// overlapping-fields check's budget of field comparisons), naming the
     /// limit and the client's address. Other invalid documents are the client's own business and
     /// are not logged: their messages may quote the document.
     ///
@@ -33,6 +34,9 @@ extension GraphQLHTTPHandler {
             || message.contains("levels deep, more than the limit of")
         {
             return "max_depth"
+        }
+        if message.hasPrefix("Document is too complex to check for conflicting fields") {
+            return "max_field_comparisons"
         }
         guard message.hasPrefix("Document contains more than") else {
             return nil

@@ -22,6 +22,10 @@ public import ServiceSupport
 /// 401 (with `WWW-Authenticate: Bearer`) and one whose root fields call an RPC out of the key's
 /// scopes 403, both before anything runs and with a GraphQL-shaped `errors` body.
 ///
+/// The handler's own work (reading the request, parsing, validating, executing) runs on threads
+/// of its own rather than on Swift's cooperative pool, so a costly document cannot hold up the
+/// server's other routes; see ``respond(to:)``.
+///
 /// Body size limits are the ``HTTPServer/HTTPServer``'s: it answers 413 before the handler runs.
 /// Each request's RPCs get ``requestTimeout`` and the HTTP `Authorization` header as the
 /// `authorization` metadata entry (a request with two such headers is refused 401); a subscription's RPC has no deadline and is cancelled when
@@ -36,6 +40,7 @@ public struct GraphQLHTTPHandler: Sendable {
     /// Who may run what; `nil` leaves every check to the RPCs.
     public let access: GraphQLAccessCheck?
     let streamLimiter: EventStreamLimiter
+    let workExecutor: GraphQLWorkExecutor
     let logger: Logger
     let observer: (@Sendable (GraphQLRequestEvent) -> Void)?
 
@@ -66,6 +71,7 @@ public struct GraphQLHTTPHandler: Sendable {
         self.logger = logger
         self.eventStreams = eventStreams
         self.streamLimiter = EventStreamLimiter(limit: eventStreams.maxConcurrentStreams)
+        self.workExecutor = GraphQLWorkExecutor()
         self.observer = observer
     }
 
@@ -81,9 +87,19 @@ public struct GraphQLHTTPHandler: Sendable {
 
     /// Answers one HTTP request.
     ///
+    /// The work runs on the handler's own threads (one per core, shared by its requests), not on
+    /// the cooperative pool the caller runs on; a stream's events are produced after this returns,
+    /// on the HTTP server's task.
+    ///
     /// - Parameter request: A `GET` or `POST` request; other methods are answered 405.
     /// - Returns: The response.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        await withTaskExecutorPreference(workExecutor) {
+            await answer(request)
+        }
+    }
+
+    private func answer(_ request: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)

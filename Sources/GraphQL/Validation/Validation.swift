@@ -5,7 +5,9 @@ public struct ValidationOptions: Sendable, Hashable {
     /// The deepest selection nesting an operation may reach, counting through fragment spreads
     /// (each field with a selection set, inline fragment and spread is one level).
     public var maxDepth: Int
-    /// How many field pairs the overlapping-fields check may compare before it gives up with an error.
+    /// The work budget of the overlapping-fields check: how many field pairs it may compare, and
+    /// fields it may gather for comparing, in the whole document before it stops and refuses the
+    /// document with an error.
     public var maxFieldComparisons: Int
 
     /// Creates options.

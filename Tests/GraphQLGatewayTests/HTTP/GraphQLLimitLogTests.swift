@@ -43,4 +43,26 @@ struct GraphQLLimitLogTests {
         #expect(rejected.first?.metadata["http.peer"] == "127.0.0.1")
         #expect(rejected.first?.level == .notice)
     }
+
+    @Test("a document over the conflicting-fields budget logs graphql.document.rejected naming max_field_comparisons")
+    func comparisonBudgetLogged() async throws {
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.graphql", handler: records, minimumLevel: .info)
+        let harness = try GatewayHarness()
+        var router = HTTPRouter()
+        GraphQLHTTPHandler(endpoint: harness.endpoint, requestTimeout: .seconds(5), logger: logger)
+            .register(in: &router)
+        let body = #"{"query":"{ "# + String(repeating: "__typename ", count: 4_999) + #"}"}"#
+        try await withServer(handler: router.handler) { port in
+            let response = try await Curl.request(
+                ["-X", "POST", "-H", "Content-Type: application/json", "--data-binary", body],
+                path: "/graphql",
+                port: port
+            )
+            #expect(response.body.contains("more than the limit of 100000 field comparisons"), "\(response.body)")
+        }
+        let rejected = records.records.filter { $0.message == "graphql.document.rejected" }
+        #expect(rejected.map { $0.metadata["graphql.limit"] } == ["max_field_comparisons"])
+        #expect(rejected.first?.metadata["http.peer"] == "127.0.0.1")
+    }
 }

@@ -60,6 +60,25 @@ struct HostileQueryTests {
         }
     }
 
+    @Test("two documents repeating one field 4,999 times are refused for the comparison budget; /healthz answers")
+    func repeatedFields() async throws {
+        try await withGateway(arguments: ["--readiness-interval", "3600"]) { gateway in
+            let query = "{ " + String(repeating: "__typename ", count: 4_999) + "}"
+            async let first = HTTPClient.postGraphQL(query, port: gateway.httpPort)
+            async let second = HTTPClient.postGraphQL(query, port: gateway.httpPort)
+            async let health = HTTPClient.get("/healthz", port: gateway.httpPort)
+            let answers = try await [first, second]
+
+            #expect(try await health.status == 200)
+            for answer in answers {
+                #expect(answer.body.contains("more than the limit of 100000 field comparisons"), "\(answer.body)")
+                #expect(!answer.body.contains("\"data\""), "\(answer.body)")
+            }
+            let rejected = gateway.logs.filter { $0["msg"] == "graphql.document.rejected" }
+            #expect(rejected.map { $0["graphql.limit"] } == ["max_field_comparisons", "max_field_comparisons"])
+        }
+    }
+
     @Test(
         "limit options out of range exit 64, naming the option",
         arguments: [

@@ -3,8 +3,10 @@
 ///
 /// This is a simpler version of the spec's algorithm: each selection set's fields are collected
 /// through fragments and compared in pairs, sub-selections recursively. Pairs of selection sets
-/// already compared are remembered, and a budget (``ValidationOptions/maxFieldComparisons``)
-/// bounds the work on hostile documents.
+/// already compared are remembered. A budget (``ValidationOptions/maxFieldComparisons``) bounds
+/// the whole check's work on hostile documents: every field pair looked at and every field
+/// gathered for a comparison spends one unit, and the check stops the moment the budget is spent
+/// (or validation is aborted at its error limit), refusing the document with one error.
 final class OverlappingFieldsRule: ValidationRule {
     private struct Entry {
         var parentType: GraphQLNamedType?
@@ -38,15 +40,21 @@ final class OverlappingFieldsRule: ValidationRule {
 
     private var compared: Set<PairKey> = []
     private var reported: Set<[SourceLocation]> = []
-    private var comparisons = 0
+    /// The distinct sets of arguments seen, each as its sorted names and printed values, and its number.
+    private var argumentSetIDs: [[String]: Int] = [:]
+    /// The number of each compared field's set of arguments, by the field's location.
+    private var argumentSetIDsByField: [SourceLocation: Int] = [:]
+    /// The units of work spent so far: field pairs looked at plus fields gathered.
+    private(set) var work = 0
     private var isExhausted = false
 
     func enterSelectionSet(_ selectionSet: SelectionSetNode, _ context: ValidationContext) {
-        guard !isExhausted else { return }
+        guard !shouldStop(context) else { return }
         let fields = collect(selectionSet, parentType: context.parentType, context)
         for (responseKey, entries) in fields where entries.count > 1 {
             for first in entries.indices {
                 for second in entries.indices where second > first {
+                    guard spend(at: entries[first].node.location, context) else { return }
                     guard let conflict = findConflict(entries[first], entries[second], exclusive: false, context) else {
                         continue
                     }
@@ -54,6 +62,27 @@ final class OverlappingFieldsRule: ValidationRule {
                 }
             }
         }
+    }
+
+    /// Whether the check must do no more work: its budget is spent or validation was aborted.
+    private func shouldStop(_ context: ValidationContext) -> Bool {
+        isExhausted || context.isAborted
+    }
+
+    /// Spends one unit of the budget; `false`, after reporting the refusal once, when the budget
+    /// is spent or validation was aborted, and the caller must stop at once.
+    private func spend(at location: SourceLocation, _ context: ValidationContext) -> Bool {
+        guard !shouldStop(context) else { return false }
+        work += 1
+        guard work > context.options.maxFieldComparisons else { return true }
+        isExhausted = true
+        context.report(
+            "Document is too complex to check for conflicting fields: it needs more than the limit of "
+                + "\(context.options.maxFieldComparisons) field comparisons. Send each field once per selection "
+                + "set, or give repeated fields distinct aliases.",
+            [location]
+        )
+        return false
     }
 
     private func report(_ responseKey: String, _ conflict: Conflict, _ context: ValidationContext) {
@@ -75,11 +104,14 @@ final class OverlappingFieldsRule: ValidationRule {
         var byKey: [String: [Entry]] = [:]
         var visited: Set<String> = []
         var pending: [(SelectionSetNode, GraphQLNamedType?)] = [(selectionSet, parentType)]
-        while !pending.isEmpty {
-            let (set, type) = pending.removeFirst()
+        var next = 0
+        while next < pending.count {
+            let (set, type) = pending[next]
+            next += 1
             for selection in set.selections {
                 switch selection {
                 case .field(let field):
+                    guard spend(at: field.location, context) else { return [] }
                     let definition = type.flatMap { context.field(named: field.name.value, on: $0) }
                     if byKey[field.responseKey] == nil { order.append(field.responseKey) }
                     byKey[field.responseKey, default: []].append(
@@ -103,14 +135,6 @@ final class OverlappingFieldsRule: ValidationRule {
         -> Conflict?
     {
         guard first.node.location != second.node.location else { return nil }
-        comparisons += 1
-        if comparisons > context.options.maxFieldComparisons {
-            if !isExhausted {
-                isExhausted = true
-                context.report("The document is too complex to check for conflicting fields.", [first.node.location])
-            }
-            return nil
-        }
         let locations = [first.node.location, second.node.location]
         var isExclusive = exclusive
         if let a = first.parentType, let b = second.parentType, a.name != b.name,
@@ -127,7 +151,7 @@ final class OverlappingFieldsRule: ValidationRule {
                     locations: locations
                 )
             }
-            if !sameArguments(first.node.arguments, second.node.arguments) {
+            if !sameArguments(first.node, second.node) {
                 return Conflict(reason: .message("they have differing arguments"), locations: locations)
             }
         }
@@ -153,6 +177,7 @@ final class OverlappingFieldsRule: ValidationRule {
             guard let entries2 = fields2[responseKey] else { continue }
             for a in entries1 {
                 for b in entries2 {
+                    guard spend(at: a.node.location, context) else { return nil }
                     if let conflict = findConflict(a, b, exclusive: isExclusive, context) {
                         reasons.append((responseKey, conflict.reason))
                         allLocations += conflict.locations
@@ -163,11 +188,25 @@ final class OverlappingFieldsRule: ValidationRule {
         return reasons.isEmpty ? nil : Conflict(reason: .subfields(reasons), locations: allLocations)
     }
 
-    private func sameArguments(_ first: [ArgumentNode], _ second: [ArgumentNode]) -> Bool {
-        guard first.count == second.count else { return false }
-        return first.allSatisfy { argument in
-            second.contains { $0.name.value == argument.name.value && $0.value.printed == argument.value.printed }
+    /// Whether two fields have the same arguments (names and printed values, in any order).
+    private func sameArguments(_ first: FieldNode, _ second: FieldNode) -> Bool {
+        argumentSetID(of: first) == argumentSetID(of: second)
+    }
+
+    /// A number for the field's set of arguments, the same for every field with the same set.
+    /// Each field's arguments are printed once, however many pairs it is in, so a pair costs the
+    /// same whatever the size of its arguments.
+    private func argumentSetID(of field: FieldNode) -> Int {
+        if let known = argumentSetIDsByField[field.location] {
+            return known
         }
+        let printed = field.arguments.map { [$0.name.value, $0.value.printed] }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+            .flatMap { $0 }
+        let id = argumentSetIDs[printed] ?? argumentSetIDs.count
+        argumentSetIDs[printed] = id
+        argumentSetIDsByField[field.location] = id
+        return id
     }
 
     private func typesConflict(
