@@ -1,4 +1,5 @@
 internal import GraphQL
+internal import HTTPServer
 internal import ServiceSupport
 
 extension GraphQLHTTPHandler {
@@ -23,6 +24,27 @@ extension GraphQLHTTPHandler {
             )
             return
         }
+    }
+
+    /// The 429 for a client address that already has as many requests in flight as it may, with
+    /// one `graphql.request.rejected` line naming the limit and the address.
+    func refuseOverAddressLimit(_ request: HTTPRequest, mediaType: GraphQLMediaType) -> HTTPResponse {
+        let limit = addressLimiter.limit
+        logger.notice(
+            "graphql.request.rejected",
+            [
+                "graphql.limit": "max_requests_in_flight_per_address", "graphql.limit.count": String(limit),
+                "http.peer": request.remoteAddress,
+            ]
+        )
+        var answer = errorResponse(
+            "This address already has \(limit) GraphQL requests in flight, as many as it may at once; "
+                + "wait for one to finish and try again.",
+            status: .tooManyRequests,
+            mediaType: mediaType
+        )
+        answer.headers.add(name: "Retry-After", value: "1")
+        return answer
     }
 
     /// The name of the limit an error message reports, or `nil` when it reports none.

@@ -40,6 +40,7 @@ public struct GraphQLHTTPHandler: Sendable {
     /// Who may run what; `nil` leaves every check to the RPCs.
     public let access: GraphQLAccessCheck?
     let streamLimiter: EventStreamLimiter
+    let addressLimiter: AddressWorkLimiter
     let workExecutor: GraphQLWorkExecutor
     let logger: Logger
     let observer: (@Sendable (GraphQLRequestEvent) -> Void)?
@@ -57,14 +58,20 @@ public struct GraphQLHTTPHandler: Sendable {
     ///   - observer: Called once per request when its answer is ready, on the request's task;
     ///     it must be quick.
     ///   - access: Checks each request's API key and scopes before it runs; `nil` for none.
+    ///   - maxRequestsInFlightPerAddress: How many requests one client address may have in
+    ///     flight (an event stream counts until its first response); one more is answered 429
+    ///     with `Retry-After`. Default 8; at least 1.
     public init(
         endpoint: GraphQLEndpoint,
         requestTimeout: Duration = .seconds(10),
         logger: Logger = .disabled,
         eventStreams: EventStreamOptions = EventStreamOptions(),
         observer: (@Sendable (GraphQLRequestEvent) -> Void)? = nil,
-        access: GraphQLAccessCheck? = nil
+        access: GraphQLAccessCheck? = nil,
+        maxRequestsInFlightPerAddress: Int = 8
     ) {
+        precondition(maxRequestsInFlightPerAddress > 0, "maxRequestsInFlightPerAddress must be at least 1")
+        self.addressLimiter = AddressWorkLimiter(limit: maxRequestsInFlightPerAddress)
         self.endpoint = endpoint
         self.access = access
         self.requestTimeout = requestTimeout
@@ -108,6 +115,11 @@ public struct GraphQLHTTPHandler: Sendable {
         case .success(let known): caller = known
         case .failure(let answer): return answer.response
         }
+        guard let place = addressLimiter.acquire(for: request.remoteAddress) else {
+            return refuseOverAddressLimit(request, mediaType: mediaType)
+        }
+        // The place is held until the answer is ready (a stream's, until its first response).
+        defer { withExtendedLifetime(place) {} }
         let streaming = GraphQLMediaType.eventStreamPreference(accept: request.headers["Accept"])
         if streaming != .none {
             return await respondWithEventStream(

@@ -57,7 +57,8 @@ final class HTTPFrontDoor: Sendable {
             observer: { instrumentation.observe($0) },
             access: access.map {
                 GraphQLAccessCheck(access: $0, operations: gateway.operations, endpoint: endpoint)
-            }
+            },
+            maxRequestsInFlightPerAddress: configuration.limits.graphQLMaxRequestsPerAddress
         )
         var router = HTTPRouter()
         graphQL.register(in: &router)

@@ -20,12 +20,13 @@ struct LimitSettings {
     var graphQLMaxDepth = 64
     var graphQLMaxFields = 5000
     var graphQLMaxAliases = 500
+    var graphQLMaxRequestsPerAddress = 8
 
     static let optionNames: Set<String> = [
         "rpc-max-frame-size", "rpc-max-calls-per-connection", "rpc-max-connections-per-address",
         "rpc-handshake-timeout", "rpc-idle-timeout", "http-max-body-bytes", "http-max-header-bytes",
         "http-request-timeout", "http-max-connections", "graphql-max-document-bytes", "graphql-max-depth",
-        "graphql-max-fields", "graphql-max-aliases",
+        "graphql-max-fields", "graphql-max-aliases", "graphql-max-requests-per-address",
     ]
 
     static let help = """
@@ -61,6 +62,9 @@ struct LimitSettings {
                                        [GATEWAY_GRAPHQL_MAX_FIELDS] (default 5000)
           --graphql-max-aliases N      Most aliased fields in a document, 0 to 100000
                                        [GATEWAY_GRAPHQL_MAX_ALIASES] (default 500)
+          --graphql-max-requests-per-address N
+                                       GraphQL requests one client address may have in flight, 1 to
+                                       10000 [GATEWAY_GRAPHQL_MAX_REQUESTS_PER_ADDRESS] (default 8)
         """
 
     /// The defaults.
@@ -87,6 +91,8 @@ struct LimitSettings {
         graphQLMaxDepth = try reader.whole("graphql-max-depth", 2...256) ?? graphQLMaxDepth
         graphQLMaxFields = try reader.whole("graphql-max-fields", 1...100_000) ?? graphQLMaxFields
         graphQLMaxAliases = try reader.whole("graphql-max-aliases", 0...100_000) ?? graphQLMaxAliases
+        graphQLMaxRequestsPerAddress =
+            try reader.whole("graphql-max-requests-per-address", 1...10_000) ?? graphQLMaxRequestsPerAddress
         arguments = reader.arguments
     }
 

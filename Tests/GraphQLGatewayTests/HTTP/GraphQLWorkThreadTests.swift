@@ -2,6 +2,7 @@ import Foundation
 import GraphQL
 import GraphQLGateway
 import HTTPServer
+import ServiceSupport
 import Synchronization
 import Testing
 
@@ -72,5 +73,53 @@ struct GraphQLWorkThreadTests {
                 }
             }
         }
+    }
+
+    @Test("one address with as many requests in flight as it may gets 429 for one more; others still run")
+    func perAddressLimit() async throws {
+        let field = BusyField()
+        defer { field.released.store(true, ordering: .sequentiallyConsistent) }
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.graphql", handler: records, minimumLevel: .info)
+        var router = HTTPRouter()
+        let handler = GraphQLHTTPHandler(
+            endpoint: try Self.makeEndpoint(field),
+            logger: logger,
+            maxRequestsInFlightPerAddress: 1
+        )
+        handler.register(in: &router)
+
+        try await withServer(handler: router.handler) { port in
+            let busy = Task {
+                try await Curl.request(
+                    ["-H", "Content-Type: application/json", "--data-binary", #"{"query":"{ busy }"}"#],
+                    path: "/graphql",
+                    port: port
+                )
+            }
+            for _ in 0..<200 where field.arrived.load(ordering: .sequentiallyConsistent) < 1 {
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            let refused = try await Curl.request(
+                ["-H", "Content-Type: application/json", "--data-binary", #"{"query":"{ __typename }"}"#],
+                path: "/graphql",
+                port: port
+            )
+            field.released.store(true, ordering: .sequentiallyConsistent)
+            #expect(refused.status == 429)
+            #expect(refused.body.contains("1 GraphQL requests in flight"))
+            #expect(refused.header("Retry-After") == "1")
+            #expect(try await busy.value.status == 200)
+
+            let after = try await Curl.request(
+                ["-H", "Content-Type: application/json", "--data-binary", #"{"query":"{ __typename }"}"#],
+                path: "/graphql",
+                port: port
+            )
+            #expect(after.status == 200)
+        }
+        let rejected = records.records.filter { $0.message == "graphql.request.rejected" }
+        #expect(rejected.map { $0.metadata["graphql.limit"] } == ["max_requests_in_flight_per_address"])
+        #expect(rejected.first?.metadata["http.peer"] == "127.0.0.1")
     }
 }
