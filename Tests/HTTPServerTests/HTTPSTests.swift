@@ -169,7 +169,8 @@ struct HTTPSTests {
             for connection in held:
                 connection.close()
             """
-        try await withServer(configuration, logger: logger, handler: { _ in .text("ok") }) { _, port in
+        let handler: HTTPHandler = { _ in .text("ok") }
+        try await withServer(configuration, logger: logger, handler: handler) { _, port in
             let result = try await PythonPeer.run(script, arguments: [String(port)])
             #expect(result.exitCode == 0, "\(result.stderr)")
         }
