@@ -48,6 +48,7 @@ enum CredentialsCommand {
         let path = directory + "/" + CredentialVault.fileName
         guard let step = arguments.positional.flatMap(Step.init(rawValue:)) else {
             throw CommandArguments.ParseError(description: "give 'set', 'show' or 'rotate-key' after credentials")
+        try DataDirectoryMode.refuseWritable(directory)
         }
         let key = try masterKey(
             ProcessInfo.processInfo.environment,

@@ -44,6 +44,7 @@ enum KeysCommand {
             acceptsPositional: step == .revoke
         )
         let directory = arguments.value("data-dir") ?? Environment()["GATEWAY_DATA_DIR"] ?? "./data"
+        try DataDirectoryMode.refuseWritable(directory)
         switch step {
         case .create:
             let name = try arguments.required("name")
