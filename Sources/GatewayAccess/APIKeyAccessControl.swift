@@ -44,6 +44,9 @@ public struct APIKeyAccessControl: RPCAccessControl {
             guard let header = headers.first else {
                 throw RPCAccessRefusal.missingKey
             }
+            guard Self.isBearer(header) else {
+                throw RPCAccessRefusal.wrongScheme
+            }
             guard let token = Self.bearerToken(header) else {
                 throw RPCAccessRefusal.unknownKey(nil)
             }
@@ -62,6 +65,11 @@ public struct APIKeyAccessControl: RPCAccessControl {
                 message: "the gateway cannot read its API keys now; try again later"
             )
         }
+    }
+
+    /// Whether an `Authorization` value's first word is the Bearer scheme, in any case.
+    static func isBearer(_ header: String) -> Bool {
+        header.prefix { $0 != " " }.lowercased() == "bearer"
     }
 
     /// The key of an `Authorization` value `Bearer <key>` (the scheme in any case), or `nil`.

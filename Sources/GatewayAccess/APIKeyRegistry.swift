@@ -23,18 +23,21 @@ public struct APIKeyRegistry: Sendable {
     ///
     /// - Parameters:
     ///   - name: What the operator calls the key: 1 to ``longestName`` characters, none of them a
-    ///     control, format or unassigned character, so that `keys list` prints it safely.
+    ///     control, format or unassigned character, so that `keys list` prints it safely, and no
+    ///     space at either end.
     ///   - scopes: What it may call, as typed (see ``RPCCore/RPCScope/init(parsing:among:)``);
     ///     none means every method.
     /// - Returns: The stored record and the key to hand to the caller.
-    /// - Throws: ``APIKeyRegistryError`` for a name that is empty, too long or not printable, or an
+    /// - Throws: ``APIKeyRegistryError`` for a name that is empty, too long, not printable or with
+    ///   surrounding spaces, or an
     ///   unknown scope,
     ///   ``GatewayStore/GatewayStoreError`` when the store fails.
     public func create(name: String, scopes: [String]) throws -> (record: APIKeyRecord, token: APIKeyToken) {
         guard Self.isPrintableName(name) else {
             throw APIKeyRegistryError(
-                description: "give the key a --name of 1 to \(Self.longestName) printable characters (no tabs, "
-                    + "line breaks or other control characters), such as the service that uses it"
+                description: "give the key a --name of 1 to \(Self.longestName) printable characters that starts "
+                    + "and ends with a visible one (no surrounding spaces, tabs, line breaks or other control "
+                    + "characters), such as the service that uses it"
             )
         }
         var parsed: [RPCScope] = []
@@ -57,9 +60,12 @@ public struct APIKeyRegistry: Sendable {
     public static let longestName = 64
 
     /// Whether `name` is 1 to ``longestName`` characters with no control character (such as a tab
-    /// or a terminal escape), format character, line or paragraph separator, or unassigned one.
+    /// or a terminal escape), format character, line or paragraph separator, or unassigned one,
+    /// and neither starts nor ends with a space of any kind (so a blank name is refused too).
     public static func isPrintableName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.count <= longestName else {
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+            name.count <= longestName, !first.properties.isWhitespace, !last.properties.isWhitespace
+        else {
             return false
         }
         return name.unicodeScalars.allSatisfy { scalar in

@@ -46,7 +46,7 @@ extension CredentialVault {
         guard let manifest = records.removeValue(forKey: manifestName) else {
             throw CredentialVaultError(
                 "the vault file \(path) has no manifest record \(manifestName): it was deleted from the file; "
-                    + "restore the file from a backup or store the credentials again with 'credentials set'"
+                    + restoreAdvice
             )
         }
         return CredentialVault(records: records, manifest: manifest, version: contents.version)

@@ -110,8 +110,8 @@ public struct CredentialVault: Sendable, Equatable {
         guard let manifest else {
             guard records.isEmpty else {
                 throw CredentialVaultError(
-                    "the vault has no manifest record \(Self.manifestName): it was deleted from the file; restore the "
-                        + "file from a backup or store the credentials again with 'credentials set'"
+                    "the vault has no manifest record \(Self.manifestName): it was deleted from the file; "
+                        + Self.restoreAdvice
                 )
             }
             return
@@ -126,7 +126,7 @@ public struct CredentialVault: Sendable, Equatable {
         if let missing = names.subtracting(records.keys).sorted().first {
             throw CredentialVaultError(
                 "vault record \(missing) is listed in the vault's manifest but missing from the file: it was "
-                    + "deleted; restore the file from a backup or store the credentials again with 'credentials set'"
+                    + "deleted; " + Self.restoreAdvice
             )
         }
         if let extra = Set(records.keys).subtracting(names).sorted().first {
@@ -156,6 +156,11 @@ public struct CredentialVault: Sendable, Equatable {
         let text = Array(names.sorted().joined(separator: "\n").utf8)
         return try AESGCM.seal(text, key: key, associatedData: associatedData(Self.manifestName))
     }
+
+    /// What to do about a vault whose records were deleted: `credentials set` refuses a vault that
+    /// fails verification, so storing the credentials again needs the file moved away first.
+    static let restoreAdvice =
+        "restore \(fileName) from a backup, or move it away and store the credentials again with 'credentials set'"
 
     private func associatedData(_ name: String) -> [UInt8] {
         version == 1 ? Array(name.utf8) : Array("\(version)/\(name)".utf8)

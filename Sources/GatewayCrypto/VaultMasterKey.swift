@@ -13,7 +13,8 @@ public enum VaultMasterKey {
     ///
     /// - Parameters:
     ///   - environment: The process environment.
-    ///   - keyVariable: The variable with the key's Base64 (``keyVariable``, or the new key's on rotation).
+    ///   - keyVariable: The variable with the key's Base64 (``keyVariable``, or the new key's on
+    ///     rotation); surrounding spaces and line breaks are ignored, as in the key file.
     ///   - fileVariable: The variable with the key file's path.
     /// - Returns: The key, or `nil` when neither variable is set.
     /// - Throws: ``CredentialVaultError`` when both are set, the text is not Base64 of exactly 32 bytes,
@@ -24,7 +25,9 @@ public enum VaultMasterKey {
         keyVariable: String = keyVariable,
         fileVariable: String = fileVariable
     ) throws(CredentialVaultError) -> AESGCMKey? {
-        let inline = environment[keyVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let inline = environment[keyVariable]
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
         let file = environment[fileVariable].flatMap { $0.isEmpty ? nil : $0 }
         switch (inline, file) {
         case (nil, nil):

@@ -98,23 +98,39 @@ extension RequestValidation {
 
     /// A violation unless `value` is empty (not given) or a URL Twilio can call: `http` or
     /// `https`, a host, and no control characters.
-    static func callbackURLViolations(_ field: String, _ value: String) -> [FieldViolation] {
-        guard !value.isEmpty, !isHTTPURL(value) else {
+    ///
+    /// - Parameters:
+    ///   - field: The field's name, for the violation.
+    ///   - value: The URL as given.
+    ///   - example: A URL of the kind this field takes, for the violation's message.
+    static func callbackURLViolations(
+        _ field: String,
+        _ value: String,
+        example: String = "https://example.com/twilio/status"
+    ) -> [FieldViolation] {
+        guard !value.isEmpty, let problem = httpURLProblem(value) else {
             return []
         }
         return [
-            FieldViolation(
-                field: field,
-                description: "must be an http or https URL with a host, such as https://example.com/twilio/status"
-            )
+            FieldViolation(field: field, description: "must be an http or https URL \(problem), such as \(example)")
         ]
     }
 
-    /// Whether `value` is `http://` or `https://` (either case), a host without spaces or user
-    /// information, an optional port from 1 to 65535, then nothing or a path, query or fragment,
-    /// all without control characters. (A space in a
-    /// path is left to the form encoding, as Twilio's own libraries do.)
+    /// Whether `value` is a URL Twilio can call (see ``httpURLProblem(_:)``).
     static func isHTTPURL(_ value: String) -> Bool {
+        httpURLProblem(value) == nil
+    }
+
+    /// The longest host name DNS carries, in bytes, and the longest label in it.
+    private static let longestHost = 253
+    private static let longestLabel = 63
+
+    /// What keeps `value` from being a URL Twilio can call, worded to follow "must be an http or
+    /// https URL", or `nil` when it is one: `http://` or `https://` (either case), a host of at most
+    /// 253 bytes with labels of at most 63, without spaces or user information, an optional port
+    /// from 1 to 65535, then nothing or a path, query or fragment, all without control characters.
+    /// (A space in a path is left to the form encoding, as Twilio's own libraries do.)
+    static func httpURLProblem(_ value: String) -> String? {
         let lowered = value.lowercased()
         let rest: Substring
         if lowered.hasPrefix("https://") {
@@ -122,20 +138,23 @@ extension RequestValidation {
         } else if lowered.hasPrefix("http://") {
             rest = value.dropFirst(7)
         } else {
-            return false
+            return "with a host"
         }
         guard value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) else {
-            return false
+            return "without control characters"
         }
         let authority = rest.prefix { !["/", "?", "#"].contains($0) }
-        guard !authority.contains(" "), !authority.contains("@") else {
-            return false
+        guard !authority.contains("@") else {
+            return "without user information (user:password@)"
+        }
+        guard !authority.contains(" ") else {
+            return "with a host and no spaces in it"
         }
         let host: Substring
         let afterHost: Substring
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else {
-                return false
+                return "with a host"
             }
             host = authority[authority.index(after: authority.startIndex)..<close]
             afterHost = authority[authority.index(after: close)...]
@@ -143,7 +162,14 @@ extension RequestValidation {
             host = authority.prefix { $0 != ":" }
             afterHost = authority[host.endIndex...]
         }
-        return !host.isEmpty && isPortSuffix(afterHost)
+        guard !host.isEmpty, isPortSuffix(afterHost) else {
+            return "with a host"
+        }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard host.utf8.count <= longestHost, labels.allSatisfy({ $0.utf8.count <= longestLabel }) else {
+            return "whose host has at most \(longestHost) bytes and at most \(longestLabel) between dots"
+        }
+        return nil
     }
 
     /// Whether `suffix` is nothing or `:` and a TCP port, 1 to 65535.

@@ -84,7 +84,7 @@ extension RequestValidation {
     /// A violation unless `url` is an http or https URL; unlike a callback it cannot be empty.
     private static func twimlURLViolations(_ url: String) -> [FieldViolation] {
         guard url.isEmpty else {
-            return callbackURLViolations("twiml_url", url)
+            return callbackURLViolations("twiml_url", url, example: "https://example.com/twiml/answer")
         }
         return [
             FieldViolation(

@@ -61,6 +61,7 @@ extension GraphQLHTTPHandler {
         switch refusal {
         case .missingKey: answer.message = "missing API key: send the header Authorization: Bearer <key>"
         case .duplicateKey: answer.message = "several Authorization headers: send one Authorization: Bearer <key>"
+        case .wrongScheme: answer.message = "use the Bearer scheme: Authorization: Bearer <key>"
         default: break
         }
         return answer

@@ -47,11 +47,13 @@ struct APIKeyTokenTests {
     }
 
     @Test(
-        "a name must be 1 to 64 printable characters",
+        "a name must be 1 to 64 printable characters, without surrounding spaces",
         arguments: [
             ("", false), ("web", true), ("Büro – SMS ✓", true), (String(repeating: "n", count: 64), true),
             (String(repeating: "n", count: 65), false), ("a\tb", false), ("a\nb", false),
             ("\u{1B}[31mred", false), ("a\u{7F}", false), ("right\u{202E}left", false), ("a\u{2028}b", false),
+            (" ", false), ("   ", false), ("\u{A0}", false), ("\u{3000}", false), (" web", false), ("web ", false),
+            ("\u{A0}web", false), ("web\u{3000}", false), ("sms web", true), ("sms\u{A0}web", true),
         ]
     )
     func names(name: String, accepted: Bool) async throws {

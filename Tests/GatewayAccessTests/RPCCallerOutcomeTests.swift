@@ -60,6 +60,24 @@ struct RPCCallerOutcomeTests {
         await harness.stop()
     }
 
+    @Test(
+        "an authorization entry in another scheme than Bearer is told to use Bearer",
+        arguments: ["Basic QUM6dG9rZW4=", "Token abc", "gwk_no_scheme"]
+    )
+    func wrongScheme(value: String) async throws {
+        let harness = try AccessHarness(enforcement: .always)
+        _ = try harness.registry.create(name: "web", scopes: [])
+        let refused = await #expect(throws: RPCError.self) {
+            try await harness.client().startVerification(
+                StartVerificationRequest(),
+                options: RPCCallOptions(metadata: ["authorization": value])
+            )
+        }
+        #expect(refused?.code == .unauthenticated)
+        #expect(refused?.message == "use the Bearer scheme: send metadata authorization: Bearer <key>")
+        await harness.stop()
+    }
+
     @Test("two authorization entries are refused, even when both hold the same valid key")
     func duplicateKeys() async throws {
         let harness = try AccessHarness(enforcement: .always)

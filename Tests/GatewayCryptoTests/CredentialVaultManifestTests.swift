@@ -65,6 +65,7 @@ struct CredentialVaultManifestTests {
         let loaded = try #require(try CredentialVault.load(path: path))
         let error = #expect(throws: CredentialVaultError.self) { try loaded.verify(key: key) }
         #expect(error?.message.contains("vault record \(name) is listed in the vault's manifest but missing") == true)
+        #expect(error?.message.contains("restore vault.json from a backup, or move it away and store") == true)
         #expect(throws: CredentialVaultError.self) { try loaded.resealed(from: key, to: key) }
     }
 
@@ -89,6 +90,7 @@ struct CredentialVaultManifestTests {
         try Self.edit(path) { _, records in records[CredentialVault.manifestName] = nil }
         let error = #expect(throws: CredentialVaultError.self) { try CredentialVault.load(path: path) }
         #expect(error?.message.contains("has no manifest record vault.manifest") == true)
+        #expect(error?.message.contains("restore vault.json from a backup, or move it away and store") == true)
     }
 
     @Test("a version 2 file turned into version 1 by hand, manifest and a record removed, fails to open")

@@ -111,11 +111,14 @@ struct CredentialVaultTests {
         #expect(throws: CredentialVaultError.self) { try vault.resealed(from: newKey, to: oldKey) }
     }
 
-    @Test("a master key from the environment is accepted when it is 32 random bytes")
+    @Test("a master key from the environment is accepted when it is 32 random bytes, spaces around it ignored")
     func environmentKey() throws {
         let bytes = SecureRandom.bytes(32)
         let key = try VaultMasterKey.load(environment: [VaultMasterKey.keyVariable: Data(bytes).base64EncodedString()])
         #expect(key == (try AESGCMKey(bytes: bytes)))
+        let padded = " \t" + Data(bytes).base64EncodedString() + "\n"
+        #expect(try VaultMasterKey.load(environment: [VaultMasterKey.keyVariable: padded]) == key)
+        #expect(try VaultMasterKey.load(environment: [VaultMasterKey.keyVariable: " \n"]) == nil)
         #expect(try VaultMasterKey.load(environment: [:]) == nil)
     }
 

@@ -67,6 +67,53 @@ struct VoiceShapeValidationTests {
         #expect(violations.first?.description.contains(shape) == true, "\(violations)")
     }
 
+    @Test(
+        "a URL with user information, a host over 253 bytes or a label over 63 is refused, saying why",
+        arguments: [
+            ("https://ana:secret@example.com/twiml", "without user information (user:password@)"),
+            ("https://" + String(repeating: "a", count: 64) + ".example.com/twiml", "at most 63 between dots"),
+            (
+                "https://" + Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: ".")
+                    + "/twiml",
+                "at most 253 bytes"
+            ),
+        ]
+    )
+    func refusedURLs(url: String, reason: String) async throws {
+        let request = MakeCallRequest(to: "+15551234567", from: "+15557654321", instructions: .twimlURL(url))
+        let error = try await Self.call(.makeCall, request)
+        let description = error?.errorDetails?.fieldViolations.first?.description ?? ""
+        #expect(error?.code == .invalidArgument)
+        #expect(description.contains(reason), "\(description)")
+        #expect(description.contains("https://example.com/twiml/answer"), "\(description)")
+    }
+
+    @Test("a host of 253 bytes with labels of 63 is let through to Twilio")
+    func longestHost() async throws {
+        let host = Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: ".").dropLast(2)
+        #expect(host.utf8.count == 253)
+        let request = MakeCallRequest(
+            to: "+15551234567",
+            from: "+15557654321",
+            instructions: .twimlURL("https://\(host)/twiml")
+        )
+        let error = try await Self.call(.makeCall, request)
+        #expect(error?.code == .unavailable, "\(String(describing: error))")
+    }
+
+    @Test("a status_callback's refusal gives a status URL as its example")
+    func statusExample() async throws {
+        let request = MakeCallRequest(
+            to: "+15551234567",
+            from: "+15557654321",
+            instructions: Self.twiml,
+            statusCallback: "ftp://example.com"
+        )
+        let error = try await Self.call(.makeCall, request)
+        let description = error?.errorDetails?.fieldViolations.first?.description ?? ""
+        #expect(description.contains("https://example.com/twilio/status"), "\(description)")
+    }
+
     @Test("UpdateCall with a twiml_url that is not http or https is INVALID_ARGUMENT")
     func updateCallURL() async throws {
         let error = try await Self.call(.updateCall, UpdateCallRequest(sid: Self.sid, action: .twimlURL("gopher://x")))

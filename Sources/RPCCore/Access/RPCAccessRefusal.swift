@@ -36,6 +36,13 @@ public struct RPCAccessRefusal: Error, Hashable, Sendable, CustomStringConvertib
         message: "several API keys: send one metadata entry authorization: Bearer <key>"
     )
 
+    /// A caller who sent an authorization value in another scheme than Bearer, such as Basic.
+    public static let wrongScheme = RPCAccessRefusal(
+        code: .unauthenticated,
+        keyID: nil,
+        message: "use the Bearer scheme: send metadata authorization: Bearer <key>"
+    )
+
     /// A key that is not well formed, unknown, revoked, or whose secret does not match.
     ///
     /// - Parameter keyID: The key ID the caller's key names, when it could be read.

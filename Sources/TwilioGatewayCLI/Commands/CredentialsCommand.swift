@@ -20,13 +20,15 @@ enum CredentialsCommand {
                       Auth Token is kept for webhooks. An existing vault must open with the master
                       key, or nothing is changed. Creates the data directory with mode 0700
           show        Prints the Account SID, the API key and service SIDs, and the secrets masked
+                      (eight asterisks and the last 4 characters)
           rotate-key  Reseals every record under the new master key and replaces the file in one
                       rename, so a running gateway reads either the old file or the new one
 
         The master key is the Base64 of 32 random bytes (`openssl rand -base64 32`), from
         GATEWAY_MASTER_KEY or from the file named by GATEWAY_MASTER_KEY_FILE, which only its owner
-        may read. rotate-key takes the new key from GATEWAY_NEW_MASTER_KEY or
-        GATEWAY_NEW_MASTER_KEY_FILE; give the gateway the new key before it next starts.
+        may read. rotate-key takes the new key, which must differ from the current one, from
+        GATEWAY_NEW_MASTER_KEY or GATEWAY_NEW_MASTER_KEY_FILE; give the gateway the new key before it
+        next starts. Spaces and line breaks around a key are ignored.
 
         Options:
           --account-sid SID              set only: the Account SID, AC... (required)
@@ -46,6 +48,7 @@ enum CredentialsCommand {
         let environment = Environment()
         let directory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? "./data"
         let path = directory + "/" + CredentialVault.fileName
+        try DataDirectoryMode.refuseWritable(directory)
         guard let step = arguments.positional.flatMap(Step.init(rawValue:)) else {
             throw CommandArguments.ParseError(description: "give 'set', 'show' or 'rotate-key' after credentials")
         }
@@ -67,6 +70,12 @@ enum CredentialsCommand {
                 "GATEWAY_NEW_MASTER_KEY",
                 "GATEWAY_NEW_MASTER_KEY_FILE"
             )
+            guard newKey != key else {
+                throw CredentialVaultError(
+                    "the new master key is the current one; give GATEWAY_NEW_MASTER_KEY a new key from "
+                        + "`openssl rand -base64 32`"
+                )
+            }
             let vault = try existingVault(path)
             try vault.resealed(from: key, to: newKey).save(path: path)
             print("resealed \(vault.records.count) records of \(path) under the new master key")
@@ -189,10 +198,11 @@ enum CredentialsCommand {
         let text: (String) throws -> String = { name in
             try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) } ?? "(not set)"
         }
+        // The mask has one width whatever the secret's length, so it does not tell the length;
+        // a secret under 16 bytes shows a quarter of itself at most, not 4 characters.
         let masked: (String) throws -> String = { name in
             try vault.open(name, key: key) { secret in
-                String(repeating: "*", count: secret.count - min(4, secret.count / 4))
-                    + String(decoding: secret.suffix(min(4, secret.count / 4)), as: UTF8.self)
+                "********" + String(decoding: secret.suffix(min(4, secret.count / 4)), as: UTF8.self)
             } ?? "(not set)"
         }
         print("account sid:           \(try text(CredentialVault.accountSID))")

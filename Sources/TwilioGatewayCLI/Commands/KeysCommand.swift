@@ -28,7 +28,7 @@ enum KeysCommand {
 
         Options:
           --name NAME        create only: what the key is for, such as the service that uses it
-                             (1 to 64 printable characters)
+                             (1 to 64 printable characters, no space at either end)
           --scope SCOPE      create only: what the key may call; repeatable
           --data-dir PATH    The data directory [GATEWAY_DATA_DIR] (default ./data)
         """
@@ -44,6 +44,7 @@ enum KeysCommand {
             acceptsPositional: step == .revoke
         )
         let directory = arguments.value("data-dir") ?? Environment()["GATEWAY_DATA_DIR"] ?? "./data"
+        try DataDirectoryMode.refuseWritable(directory)
         switch step {
         case .create:
             let name = try arguments.required("name")

@@ -27,6 +27,7 @@ enum ServeCommand {
     static func run(_ configuration: ServeConfiguration) async throws {
         let logger = Logger(label: "gateway", handler: JSONLinesLogHandler(), minimumLevel: configuration.logLevel)
         try prepareDataDirectory(configuration.dataDirectory)
+        try DataDirectoryMode.refuseWritable(configuration.dataDirectory)
         warnIfExposed(configuration.dataDirectory, logger: logger)
         if let tls = configuration.tls {
             logger.notice(
@@ -179,17 +180,17 @@ enum ServeCommand {
         )
     }
 
-    /// Logs one warning when the data directory exists with access for group or others: the files
-    /// in it (phone numbers, bodies, key hashes, the vault) are then reachable by other users.
+    /// Logs one warning when the data directory exists with read or search access for group or
+    /// others (write access was refused before): the files in it (phone numbers, bodies, key
+    /// hashes, the vault) are then reachable by other users.
     private static func warnIfExposed(_ path: String, logger: Logger) {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & 0o077 != 0 else {
+        guard let mode = DataDirectoryMode.mode(of: path), mode & 0o077 != 0 else {
             return
         }
         logger.warning(
             "gateway.data_dir.exposed",
             [
-                "data_dir": path, "data_dir.mode": String(status.st_mode & 0o777, radix: 8),
+                "data_dir": path, "data_dir.mode": String(mode, radix: 8),
                 "note": "group or others can reach the data directory; run chmod 700 on it",
             ]
         )

@@ -6,7 +6,8 @@ import RPCCore
 import Testing
 
 /// Lets in `Bearer verify-only` (key `k1`, Verify.StartVerification) and `Bearer everything`
-/// (key `k2`, every method); nobody else.
+/// (key `k2`, every method); nobody else. Like the real check, a value in another scheme than
+/// Bearer gets ``RPCAccessRefusal/wrongScheme``.
 private struct TwoKeys: RPCAccessControl {
     func caller(from metadata: RPCMetadata) throws(RPCAccessRefusal) -> RPCCaller {
         guard metadata.filter({ $0.key == "authorization" }).count < 2 else {
@@ -16,6 +17,7 @@ private struct TwoKeys: RPCAccessControl {
         case nil: throw .missingKey
         case "Bearer verify-only": return RPCCaller(keyID: "k1", scopes: RPCScopeSet([.method(.startVerification)]))
         case "Bearer everything": return RPCCaller(keyID: "k2", scopes: .all)
+        case let value? where !value.hasPrefix("Bearer "): throw .wrongScheme
         default: throw .unknownKey(nil)
         }
     }
@@ -72,6 +74,26 @@ struct GraphQLAccessTests {
             #expect(response.status == 401)
             #expect(response.header("WWW-Authenticate") == "Bearer")
             #expect(response.body == #"{"errors":[{"message":"\#(message)","extensions":{"code":"UNAUTHENTICATED"}}]}"#)
+            #expect(harness.services.calls.isEmpty)
+        }
+    }
+
+    @Test(
+        "an Authorization header in another scheme than Bearer gets 401 saying to use Bearer",
+        arguments: ["Basic QUM6dG9rZW4=", "everything"]
+    )
+    func wrongScheme(value: String) async throws {
+        try await Self.withGateway { harness, port in
+            let response = try await Curl.request(
+                [
+                    "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", Self.start,
+                    "-H", "Authorization: \(value)",
+                ],
+                path: "/graphql",
+                port: port
+            )
+            #expect(response.status == 401)
+            #expect(response.body.contains("use the Bearer scheme: Authorization: Bearer <key>"), "\(response.body)")
             #expect(harness.services.calls.isEmpty)
         }
     }

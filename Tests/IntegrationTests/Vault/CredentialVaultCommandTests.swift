@@ -73,7 +73,7 @@ struct CredentialVaultCommandTests {
         let show = try await Self.credentials(["show"], dataDirectory: data, environment: oldKey)
         #expect(show.termination.status == 0, "\(show)")
         #expect(show.output.contains(Self.accountSID))
-        #expect(show.output.contains("*" + Self.token.suffix(4)))
+        #expect(show.output.contains("auth token:            ********\(Self.token.suffix(4))\n"), "\(show)")
 
         let newKey = Self.randomKey()
         let rotate = try await Self.credentials(
@@ -107,6 +107,30 @@ struct CredentialVaultCommandTests {
         for text in seen {
             #expect(!text.contains(Self.token))
         }
+    }
+
+    @Test("rotate-key refuses the current key as the new one, and keys with spaces around them are trimmed")
+    func rotateToSameKey() async throws {
+        let directory = try TemporaryDirectory(prefix: "vault")
+        defer { directory.remove() }
+        let data = directory.url.path + "/data"
+        let key = Self.randomKey()
+        let set = try await Self.credentials(
+            ["set", "--account-sid", Self.accountSID],
+            dataDirectory: data,
+            environment: ["GATEWAY_MASTER_KEY": key + "\n"],
+            input: Self.token
+        )
+        #expect(set.termination.status == 0, "\(set)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: data + "/vault.json"))
+        let rotate = try await Self.credentials(
+            ["rotate-key"],
+            dataDirectory: data,
+            environment: ["GATEWAY_MASTER_KEY": key, "GATEWAY_NEW_MASTER_KEY": "  " + key + "\n"]
+        )
+        #expect(rotate.termination.status == 1, "\(rotate)")
+        #expect(rotate.errorOutput.contains("the new master key is the current one"), "\(rotate)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: data + "/vault.json")) == before)
     }
 
     @Test("serve refuses a wrong key, a tampered record (named), no key, an exposed key file and a short key")

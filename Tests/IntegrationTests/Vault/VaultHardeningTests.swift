@@ -162,7 +162,7 @@ struct VaultHardeningTests {
         guard let refusal else {
             #expect(set.termination.status == 0, "\(set)")
             let show = try await Self.credentials(["show"], data, key: key)
-            #expect(show.output.contains("auth token:            *************1234\n"), "\(show)")
+            #expect(show.output.contains("auth token:            ********1234\n"), "\(show)")
             return
         }
         #expect(set.termination.status == 64, "\(set)")
@@ -225,6 +225,41 @@ struct VaultHardeningTests {
             #expect(!gateway.logs.contains { $0["msg"] == "gateway.data_dir.exposed" })
         }
         #expect(try Self.mode(fresh) == 0o700)
+    }
+
+    @Test(
+        "serve, credentials and keys refuse a data directory group or others can write, naming it and its mode",
+        arguments: [0o775, 0o757, 0o777, 0o1777]
+    )
+    func writableDataDirectory(mode: Int) async throws {
+        let directory = try TemporaryDirectory(prefix: "vault")
+        defer { directory.remove() }
+        let data = directory.url.path + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: data)
+        let key = ["GATEWAY_MASTER_KEY": CredentialVaultCommandTests.randomKey()]
+        let runs: [(arguments: [String], environment: [String: String], input: String)] = [
+            (["serve", "--rpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"], [:], ""),
+            (["credentials", "set", "--account-sid", Self.accountSID], key, Self.token),
+            (["credentials", "show"], key, ""),
+            (["keys", "create", "--name", "web"], [:], ""),
+            (["keys", "list"], [:], ""),
+        ]
+        for run in runs {
+            let outcome = try await Program.run(
+                GatewayProcess.executablePath,
+                run.arguments + ["--data-dir", data],
+                environment: run.environment,
+                input: run.input
+            )
+            #expect(outcome.termination.status != 0, "\(run.arguments) \(outcome)")
+            #expect(
+                outcome.errorOutput.contains("the data directory '\(data)' has mode \(String(mode, radix: 8))"),
+                "\(outcome)"
+            )
+            #expect(outcome.errorOutput.contains("chmod 700 \(data)"), "\(outcome)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data).isEmpty)
     }
 
     @Test("an --api-key-file group or others can read is refused like the master key file")
