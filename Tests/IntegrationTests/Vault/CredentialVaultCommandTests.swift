@@ -1,14 +1,57 @@
 internal import Foundation
 internal import GatewayAPI
 internal import GatewayClient
+internal import GatewayCrypto
+internal import HTTPServer
 internal import RPCCore
 internal import Testing
+internal import TwilioREST
 
 /// `credentials set|show|rotate-key` and a gateway that takes its Twilio credentials from the vault.
 @Suite("The credential vault from the command line and in serve")
 struct CredentialVaultCommandTests {
     static let token = "5ec2e7a0ca1b4f9e8d7c6b5a49382716"
     static let accountSID = "AC" + String(repeating: "c", count: 32)
+
+    static let publicURL = "https://gw.example.test"
+
+    /// A stand-in for Twilio that queues every message and refuses every call with 20003, so a
+    /// run both uses the token and turns Twilio's error into RPC and GraphQL errors.
+    static var twilioRefusingCalls: [String: Any] {
+        [
+            "routes": [
+                [
+                    "method": "POST", "path": "/2010-04-01/Accounts/\(accountSID)/Calls.json", "status": 401,
+                    "json": [
+                        "code": 20003, "message": "Authenticate", "status": 401,
+                        "more_info": "https://www.twilio.com/docs/errors/20003",
+                    ] as [String: Any],
+                ] as [String: Any]
+            ],
+            "default": ["status": 201, "json": TwilioFixtures.queuedMessage] as [String: Any],
+        ]
+    }
+
+    /// Posts a message status callback to the gateway on `port`, signed with `key` as Twilio
+    /// signs with the Auth Token, and returns the HTTP status.
+    static func postStatusWebhook(port: Int, signedWith key: String) async throws -> Int {
+        let fields: [(name: String, value: String)] = [
+            ("MessageSid", TwilioFixtures.messageSID), ("MessageStatus", "delivered"), ("AccountSid", accountSID),
+            ("From", "+15557654321"), ("To", "+15551234567"), ("ApiVersion", "2010-04-01"),
+        ]
+        let path = "/webhooks/twilio/status"
+        let request = WebhookRequest(
+            method: .post,
+            url: "http://127.0.0.1:\(port)\(path)",
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("X-Twilio-Signature", TwilioSignature.sign(url: publicURL + path, parameters: fields, authToken: key)),
+            ],
+            body: Array(HTTPForm(fields).encoded.utf8)
+        )
+        let client = try WebhookClient(connectTimeout: .seconds(2), requestTimeout: .seconds(5))
+        return try await client.send(request).status
+    }
 
     static func randomKey() -> String {
         Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
@@ -55,7 +98,7 @@ struct CredentialVaultCommandTests {
         try JSONSerialization.data(withJSONObject: file).write(to: url)
     }
 
-    @Test("set, show, rotate-key, then serve in live mode; the token is nowhere in clear")
+    @Test("set, show, rotate-key, then a full live run at trace level; the token is nowhere in clear")
     func lifecycle() async throws {
         let directory = try TemporaryDirectory(prefix: "vault")
         defer { directory.remove() }
@@ -88,19 +131,42 @@ struct CredentialVaultCommandTests {
         seen += [set.output, set.errorOutput, show.output, show.errorOutput, rotate.output, rotate.errorOutput]
         seen += [stale.output, stale.errorOutput]
 
-        let port = try ClosedPort.make()
-        let environment = ["GATEWAY_MASTER_KEY": newKey, "TWILIO_API_BASE_URL": "http://127.0.0.1:\(port)"]
-        try await withGateway(arguments: ["--data-dir", data], environment: environment) { gateway in
+        let twilio = try await RecordingServer.start(Self.twilioRefusingCalls)
+        let environment = [
+            "GATEWAY_MASTER_KEY": newKey, "TWILIO_API_BASE_URL": twilio.baseURL,
+            "GATEWAY_PUBLIC_URL": Self.publicURL,
+        ]
+        try await withGateway(arguments: ["--data-dir", data, "--log-level", "trace"], environment: environment) {
+            gateway in
             #expect(gateway.mode == "live")
-            let request = SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), body: "hello")
-            let (error, _) = try await withGatewayClient(port: try gateway.requireRPCPort()) { client in
-                try await expectRPCError { try await client.sendSms(request) }
+            let rpcErrors = try await withGatewayClient(port: try gateway.requireRPCPort()) { client in
+                let sent = try await client.sendSms(
+                    SendSmsRequest(to: "+15551234567", sender: .from("+15557654321"), body: "hello")
+                )
+                #expect(sent.sid == TwilioFixtures.messageSID)
+                let (refused, _) = try await expectRPCError {
+                    try await client.makeCall(
+                        MakeCallRequest(to: "+15551234567", from: "+15557654321", instructions: .twiml("<Response/>"))
+                    )
+                }
+                return ["\(refused)"]
             }
-            #expect(error.code == .unavailable, "\(error)")
-            seen += ["\(error)"]
+            seen += rpcErrors
+            let graphQL = try await HTTPClient.postGraphQL(
+                #"mutation { twilio_makeCall(input: {to: "+15551234567", from: "+15557654321", twimlUrl: "https://app.example.test/voice"}) { sid } }"#,
+                port: gateway.httpPort
+            )
+            #expect(graphQL.body.contains("errors"), "\(graphQL.body)")
+            seen += [graphQL.body]
+            #expect(try await Self.postStatusWebhook(port: gateway.httpPort, signedWith: Self.token) == 204)
+            #expect(try await Self.postStatusWebhook(port: gateway.httpPort, signedWith: "not-the-token") == 403)
             await gateway.stop()
             seen += gateway.rawLogs
         }
+        let requests = twilio.requests
+        await twilio.stop()
+        let send = try #require(requests.first { $0.path?.hasSuffix("/Messages.json") == true }, "\(requests)")
+        #expect(send.basicCredentials?.password == Self.token, "the decrypted token reached Twilio")
         let files = Self.contents(under: data)
         #expect(files.contains { $0.contains("\"twilio.auth_token\"") }, "the vault is among the files searched")
         seen += files
