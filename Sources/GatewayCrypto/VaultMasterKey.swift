@@ -17,9 +17,10 @@ public enum VaultMasterKey {
     ///     rotation); surrounding spaces and line breaks are ignored, as in the key file.
     ///   - fileVariable: The variable with the key file's path.
     /// - Returns: The key, or `nil` when neither variable is set.
-    /// - Throws: ``CredentialVaultError`` when both are set, the text is not Base64 of exactly 32 bytes,
-    ///   the key is visibly not random (too few distinct bytes, or all printable ASCII like a
-    ///   passphrase), or the file can be read by group or others.
+    /// - Throws: ``CredentialVaultError`` when both are set, the text is hex digits (saying to use
+    ///   `openssl rand -base64 32`) or not Base64 of exactly 32 bytes, the key is visibly not random
+    ///   (too few distinct bytes, or all printable ASCII like a passphrase), or the file is a
+    ///   directory or can be read by group or others.
     public static func load(
         environment: [String: String],
         keyVariable: String = keyVariable,
@@ -48,6 +49,12 @@ public enum VaultMasterKey {
                 "cannot read the key file \(path) named by \(variable): \(String(cString: strerror(errno)))"
             )
         }
+        guard !FileKind.isDirectory(status.st_mode) else {
+            throw CredentialVaultError(
+                "the key file \(path) named by \(variable) is a directory; \(variable) must name the file that "
+                    + "holds the master key"
+            )
+        }
         guard status.st_mode & 0o077 == 0 else {
             throw CredentialVaultError(
                 "the key file \(path) named by \(variable) can be read or written by group or others (mode "
@@ -61,6 +68,15 @@ public enum VaultMasterKey {
     }
 
     private static func key(fromBase64 text: String, source: String) throws(CredentialVaultError) -> AESGCMKey {
+        // Hex digits are Base64 characters too, so `openssl rand -hex 32` would decode to 48
+        // bytes and be refused for its length, which does not say what went wrong.
+        if looksLikeHex(text) {
+            throw CredentialVaultError(
+                "the master key from \(source) is \(text.utf8.count) hex digits (as `openssl rand -hex 32` makes), "
+                    + "not Base64; the key must be the Base64 of 32 random bytes: make one with "
+                    + "`openssl rand -base64 32`"
+            )
+        }
         guard var bytes = Base64.decode(text) else {
             throw CredentialVaultError(
                 "the master key from \(source) is not Base64; create one with `openssl rand -base64 32`"
@@ -91,5 +107,14 @@ public enum VaultMasterKey {
         }
         // The length was checked just above, so the key cannot be refused.
         return try! AESGCMKey(bytes: bytes)
+    }
+
+    /// Whether `text` is hex digits only, at least 32 of them: what `openssl rand -hex N` makes. The
+    /// Base64 of 32 random bytes is 44 characters with padding, never all hex digits.
+    private static func looksLikeHex(_ text: String) -> Bool {
+        text.utf8.count >= 32
+            && text.utf8.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+            }
     }
 }

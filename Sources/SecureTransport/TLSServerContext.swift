@@ -30,13 +30,16 @@ public final class TLSServerContext: Sendable {
     ///   - certificateChainPath: The server's certificate first, then any intermediates.
     ///   - privateKeyPath: The private key of the first certificate, unencrypted, in a file that
     ///     others cannot read and only its owner can write.
-    /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, or whose mode lets
-    ///   others read it, or saying that the key is encrypted (at once, never asking for a pass
-    ///   phrase) or does not belong to the certificate.
+    /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, is a directory, or
+    ///   whose mode lets others read it; saying that the key file holds no PEM private key (and,
+    ///   when it holds a certificate while the chain file holds a key, that the two look
+    ///   swapped), that the key is encrypted (at once, never asking for a pass phrase) or that it
+    ///   does not belong to the certificate.
     public init(certificateChainPath: String, privateKeyPath: String) throws(TLSError) {
         let handle = try ContextHandle(isServer: true)
         try Self.requireReadable(certificateChainPath, "certificate chain")
         try Self.requireReadable(privateKeyPath, "private key")
+        try Self.requireKey(privateKeyPath, certificateChainPath)
         let keyMode = try Self.requirePrivate(privateKeyPath)
 
         OpenSSLErrorQueue.clear()
@@ -87,6 +90,35 @@ public final class TLSServerContext: Sendable {
         return used
     }
 
+    /// Checks that the key file, when it is a regular file, holds a PEM private key, before its
+    /// mode is checked: a certificate given as the key is a mistake to name, not a mode to fix.
+    /// A pipe (`<(…)`) is left to OpenSSL, which could not read it a second time.
+    ///
+    /// - Throws: ``TLSError`` saying that the key file holds a certificate (and that the files
+    ///   look swapped when the chain file holds a private key) or no PEM private key.
+    private static func requireKey(_ privateKeyPath: String, _ certificateChainPath: String) throws(TLSError) {
+        guard let key = PEMLabels(regularFileAt: privateKeyPath), !key.hasPrivateKey else {
+            return
+        }
+        guard key.hasCertificate else {
+            throw TLSError(
+                "the TLS private key file \(privateKeyPath) holds no PEM private key; give an unencrypted PEM key"
+            )
+        }
+        let chain = PEMLabels(regularFileAt: certificateChainPath)
+        guard let chain, chain.hasPrivateKey, !chain.hasCertificate else {
+            throw TLSError(
+                "the TLS private key file \(privateKeyPath) holds a certificate, not a private key; give the PEM "
+                    + "file of the certificate's private key"
+            )
+        }
+        throw TLSError(
+            "the TLS private key file \(privateKeyPath) holds a certificate, not a private key, and the certificate "
+                + "chain file \(certificateChainPath) holds a private key: the two look swapped; give "
+                + "\(privateKeyPath) as the certificate chain and \(certificateChainPath) as the key"
+        )
+    }
+
     /// The mode of the key file at `path`.
     ///
     /// - Throws: ``TLSError`` when others can read or write it, or its group can write it.
@@ -112,12 +144,19 @@ public final class TLSServerContext: Sendable {
         )
     }
 
+    /// Throws unless `path` can be opened for reading and is not a directory (which `fopen`
+    /// opens, and whose mode would otherwise be taken for the file's).
     private static func requireReadable(_ path: String, _ what: String) throws(TLSError) {
         guard let file = fopen(path, "r") else {
             let reason = String(cString: strerror(errno))
             throw TLSError("cannot read the TLS \(what) \(path): \(reason)")
         }
+        var status = stat()
+        let isDirectory = fstat(fileno(file), &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
         fclose(file)
+        guard !isDirectory else {
+            throw TLSError("the TLS \(what) \(path) is a directory; give the PEM file of the \(what)")
+        }
     }
 
     private static func subject(of certificate: OpaquePointer?) -> String {

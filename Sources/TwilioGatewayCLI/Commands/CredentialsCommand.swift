@@ -14,17 +14,19 @@ enum CredentialsCommand {
         The Twilio credentials in vault.json in the data directory, each record sealed with
         AES-256-GCM under the master key:
           set         Stores the Account SID and the Auth Token, which is read from standard input
-                      (exactly one line, without surrounding spaces; never give it as an option,
-                      where other users could see it); with --api-key, standard input holds that
-                      key's secret instead, requests then authenticate with the key, and a stored
-                      Auth Token is kept for webhooks. An existing vault must open with the master
+                      (exactly one line of printable ASCII, no spaces or control characters, at
+                      most 256 bytes; never give it as an option, where other users could see
+                      it); with --api-key, standard input holds that key's secret instead,
+                      requests then authenticate with the key, and a stored Auth Token is kept
+                      for webhooks. An existing vault must open with the master
                       key, or nothing is changed. Creates the data directory with mode 0700
           show        Prints the Account SID, the API key and service SIDs, and the secrets masked
-                      (eight asterisks and the last 4 characters)
+                      (eight asterisks and the last 4 characters; none of a secret that holds
+                      control characters)
           rotate-key  Reseals every record under the new master key and replaces the file in one
                       rename, so a running gateway reads either the old file or the new one
 
-        The master key is the Base64 of 32 random bytes (`openssl rand -base64 32`), from
+        The master key is the Base64 of 32 random bytes (`openssl rand -base64 32`, not -hex), from
         GATEWAY_MASTER_KEY or from the file named by GATEWAY_MASTER_KEY_FILE, which only its owner
         may read. rotate-key takes the new key, which must differ from the current one, from
         GATEWAY_NEW_MASTER_KEY or GATEWAY_NEW_MASTER_KEY_FILE; give the gateway the new key before it
@@ -132,9 +134,10 @@ enum CredentialsCommand {
             try sid($0, option: "verify-service-sid", prefix: "VA")
         }
         try arguments.rejectUnknown()
-        var secret = Array(FileHandle.standardInput.readDataToEndOfFile())
+        let what = apiKeySID == nil ? "the Auth Token" : "the API key's secret"
+        var secret = try SecretLine.read(what: what)
         defer { SecureWipe.wipe(&secret) }
-        try SecretLine.strip(&secret, what: apiKeySID == nil ? "the Auth Token" : "the API key's secret")
+        try SecretLine.strip(&secret, what: what)
         var vault =
             try CredentialVault.load(path: path).map { try resealable($0, key: key, path: path) }
             ?? CredentialVault()
@@ -196,13 +199,25 @@ enum CredentialsCommand {
             )
         }
         let text: (String) throws -> String = { name in
-            try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) } ?? "(not set)"
+            try vault.open(name, key: key) { escaped($0) } ?? "(not set)"
         }
         // The mask has one width whatever the secret's length, so it does not tell the length;
-        // a secret under 16 bytes shows a quarter of itself at most, not 4 characters.
+        // a secret under 16 bytes shows a quarter of itself at most, not 4 characters. A secret
+        // that is not printable ASCII (stored by an older version) shows none of itself, so its
+        // bytes never reach the terminal, and a note says serve refuses it.
+        var notes: [String] = []
         let masked: (String) throws -> String = { name in
             try vault.open(name, key: key) { secret in
-                "********" + String(decoding: secret.suffix(min(4, secret.count / 4)), as: UTF8.self)
+                if let problem = SecretRule.unprintable(secret) {
+                    notes.append(
+                        "note: vault record \(name) \(problem), so serve refuses it; store it again with "
+                            + "'credentials set'"
+                    )
+                }
+                guard SecretRule.isPrintable(secret) else {
+                    return "********"
+                }
+                return "********" + String(decoding: secret.suffix(min(4, secret.count / 4)), as: UTF8.self)
             } ?? "(not set)"
         }
         print("account sid:           \(try text(CredentialVault.accountSID))")
@@ -211,6 +226,23 @@ enum CredentialsCommand {
         print("api key secret:        \(try masked(CredentialVault.apiKeySecret))")
         print("messaging service sid: \(try text(CredentialVault.messagingServiceSID))")
         print("verify service sid:    \(try text(CredentialVault.verifyServiceSID))")
+        for note in notes {
+            printError(note)
+        }
+    }
+
+    /// `bytes` as text with every byte outside printable ASCII written as `\xNN`, so that a
+    /// record stored by hand or by an older version cannot drive the terminal.
+    private static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for byte in bytes {
+            if (0x20...0x7E).contains(byte) {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            }
+        }
+        return text
     }
 
     /// `value` when it is `prefix` and 32 hex digits.

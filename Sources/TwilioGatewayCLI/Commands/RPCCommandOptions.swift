@@ -53,6 +53,11 @@ struct RPCCommandOptions {
         }
         if let path = arguments.value("api-key-file") {
             var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                throw CommandArguments.ParseError(
+                    description: "--api-key-file: '\(path)' is a directory; give the file that holds the API key"
+                )
+            }
             if stat(path, &status) == 0, status.st_mode & 0o077 != 0 {
                 throw CommandArguments.ParseError(
                     description: "--api-key-file: '\(path)' can be read or written by group or others (mode "

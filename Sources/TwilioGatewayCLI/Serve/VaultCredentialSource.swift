@@ -32,13 +32,24 @@ struct VaultCredentialSource: TwilioCredentialSource {
     ///
     /// - Returns: `nil` when there is no vault file.
     /// - Throws: ``CredentialVaultError`` for a tampered file, a deleted or added record or a wrong
-    ///   key, naming the record,
-    ///   or a vault with no Account SID, or with neither an Auth Token nor a whole API key.
+    ///   key, naming the record; for an Auth Token or API key secret that is not printable ASCII
+    ///   (``SecretRule/unprintable(_:)``), which libcurl would send cut or changed, naming the
+    ///   record; or for a vault with no Account SID, or with neither an Auth Token nor a whole
+    ///   API key.
     static func load(path: String, key: AESGCMKey) throws -> VaultCredentialSource? {
         guard let vault = try CredentialVault.load(path: path) else {
             return nil
         }
         try vault.verify(key: key)
+        for name in [CredentialVault.authToken, CredentialVault.apiKeySecret] {
+            if let problem = try vault.open(name, key: key, { SecretRule.unprintable($0) }) ?? nil {
+                throw CredentialVaultError(
+                    "vault record \(name) in \(path) \(problem), so it cannot be sent to Twilio as it is (it was "
+                        + "stored by hand or by an older version); \(SecretRule.rule): store it again with "
+                        + "'credentials set'"
+                )
+            }
+        }
         let text: (String) throws -> String? = { name in
             try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) }
         }

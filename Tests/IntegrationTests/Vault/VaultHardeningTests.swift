@@ -50,7 +50,7 @@ struct VaultHardeningTests {
             ["set", "--account-sid", Self.accountSID],
             data,
             key: CredentialVaultCommandTests.randomKey(),
-            input: "another token\n"
+            input: "another-token\n"
         )
         #expect(second.termination.status == 1, "\(second)")
         #expect(second.errorOutput.contains("nothing was changed"), "\(second)")
@@ -84,7 +84,7 @@ struct VaultHardeningTests {
             ["set", "--account-sid", Self.accountSID, "--api-key", Self.apiKeySID],
             data,
             key: key,
-            input: "api key secret\n"
+            input: "api-key-secret\n"
         )
         #expect(apiKey.termination.status == 0, "\(apiKey)")
 
@@ -131,7 +131,7 @@ struct VaultHardeningTests {
             ["set", "--account-sid", Self.accountSID, "--api-key", Self.apiKeySID],
             data,
             key: text,
-            input: "api key secret\n"
+            input: "api-key-secret\n"
         )
         #expect(set.termination.status == 0, "\(set)")
         let upgraded = try #require(try CredentialVault.load(path: path))
