@@ -208,8 +208,11 @@ struct ServeConfiguration {
                 description: "set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the sandbox"
             )
         }
-        if let accountSID = twilio.accountSID {
+        if let accountSID = twilio.accountSID, let authToken = twilio.authToken {
             _ = try Self.serviceSID(accountSID, variable: "TWILIO_ACCOUNT_SID", prefix: "AC")
+            if let problem = SecretRule.problem(Array(authToken.utf8)) {
+                throw CommandArguments.ParseError(description: "TWILIO_AUTH_TOKEN \(problem); \(SecretRule.rule)")
+            }
         } else {
             twilio.vault = try Self.loadVault(dataDirectory: dataDirectory)
         }

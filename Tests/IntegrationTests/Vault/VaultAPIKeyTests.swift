@@ -132,7 +132,7 @@ struct VaultAPIKeyTests {
     }
 
     @Test(
-        "a SID variable of the wrong shape stops serve, naming the variable",
+        "a SID variable of the wrong shape, or an Auth Token that is not printable ASCII, stops serve, naming the variable",
         arguments: [
             (["TWILIO_MESSAGING_SERVICE_SID": "MG1"], "TWILIO_MESSAGING_SERVICE_SID must be MG"),
             (
@@ -140,6 +140,15 @@ struct VaultAPIKeyTests {
                 "TWILIO_VERIFY_SERVICE_SID must be VA"
             ),
             (["TWILIO_ACCOUNT_SID": "AC12", "TWILIO_AUTH_TOKEN": token], "TWILIO_ACCOUNT_SID must be AC"),
+            (
+                ["TWILIO_ACCOUNT_SID": accountSID, "TWILIO_AUTH_TOKEN": token + "\u{1B}[31m"],
+                "TWILIO_AUTH_TOKEN holds a control character",
+            ),
+            (["TWILIO_ACCOUNT_SID": accountSID, "TWILIO_AUTH_TOKEN": "two words"], "TWILIO_AUTH_TOKEN holds a space"),
+            (
+                ["TWILIO_ACCOUNT_SID": accountSID, "TWILIO_AUTH_TOKEN": String(repeating: token, count: 9)],
+                "TWILIO_AUTH_TOKEN is longer than 256 bytes",
+            ),
         ]
     )
     func wrongVariable(environment: [String: String], message: String) async throws {
