@@ -62,6 +62,11 @@ extension GraphQLHTTPHandler {
         case .missingKey: answer.message = "missing API key: send the header Authorization: Bearer <key>"
         case .duplicateKey: answer.message = "several Authorization headers: send one Authorization: Bearer <key>"
         case .wrongScheme: answer.message = "use the Bearer scheme: Authorization: Bearer <key>"
+        case .emptyKey: answer.message = "missing API key after Bearer: send the header Authorization: Bearer <key>"
+        case .schemeTwice:
+            answer.message =
+                "Bearer appears twice: send the header Authorization: Bearer <key> with the key alone (tgw_…), "
+                + "and remove 'Bearer ' from where the key is kept"
         default: break
         }
         return answer
