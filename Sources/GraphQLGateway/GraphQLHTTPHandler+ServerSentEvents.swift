@@ -36,7 +36,7 @@ extension GraphQLHTTPHandler {
             request.method == .post
             ? try? GraphQLRequest(jsonBody: request.body, limits: endpoint.jsonLimits)
             : try? GraphQLRequest(urlQuery: request.query, limits: endpoint.jsonLimits)
-        if let read, let refusal = scopeRefusal(caller, read, mediaType: mediaType) {
+        if let read, let refusal = scopeRefusal(caller, read, of: request, mediaType: mediaType) {
             return refusal
         }
         guard let slot = streamLimiter.acquire() else {

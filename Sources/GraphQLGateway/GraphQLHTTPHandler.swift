@@ -111,7 +111,7 @@ public struct GraphQLHTTPHandler: Sendable {
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)
         let caller: RPCCaller
-        switch authenticate(context, mediaType: mediaType) {
+        switch authenticate(request, context, mediaType: mediaType) {
         case .success(let known): caller = known
         case .failure(let answer): return answer.response
         }
@@ -162,7 +162,7 @@ public struct GraphQLHTTPHandler: Sendable {
         let response: GraphQLResponse
         switch read {
         case .success(let graphQLRequest):
-            if let refusal = scopeRefusal(caller, graphQLRequest, mediaType: mediaType) {
+            if let refusal = scopeRefusal(caller, graphQLRequest, of: request, mediaType: mediaType) {
                 return refusal
             }
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)

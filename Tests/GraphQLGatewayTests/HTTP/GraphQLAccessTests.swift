@@ -257,4 +257,21 @@ struct GraphQLAccessTests {
             #expect(harness.services.calls.isEmpty)
         }
     }
+
+    @Test("each refusal logs one auth.refused line with the client's address as http.peer, never the key")
+    func refusalsNameThePeer() async throws {
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.graphql", handler: records, minimumLevel: .info)
+        try await Self.withGateway(logger: logger) { _, port in
+            let unknown = try await Self.post(Self.start, key: "wrong", port: port)
+            #expect(unknown.status == 401)
+            let denied = try await Self.post(Self.send, key: "verify-only", port: port)
+            #expect(denied.status == 403)
+        }
+        let refusals = records.records.filter { $0.message == "auth.refused" }
+        #expect(refusals.count == 2)
+        #expect(refusals.map { $0.metadata["http.peer"] } == ["127.0.0.1", "127.0.0.1"])
+        #expect(refusals.last?.metadata["auth.key_id"] == "k1")
+        #expect(!records.lines.joined().contains("verify-only"))
+    }
 }
