@@ -59,8 +59,9 @@ public struct GraphQLHTTPHandler: Sendable {
     ///     it must be quick.
     ///   - access: Checks each request's API key and scopes before it runs; `nil` for none.
     ///   - maxRequestsInFlightPerAddress: How many requests one client address may have in
-    ///     flight (an event stream counts until its first response); one more is answered 429
-    ///     with `Retry-After`. Default 8; at least 1.
+    ///     flight (an event stream counts until its first response; its open streams have their
+    ///     own limit, ``EventStreamOptions/maxStreamsPerAddress``); one more is answered 429 with
+    ///     `Retry-After`. Default 8; at least 1.
     public init(
         endpoint: GraphQLEndpoint,
         requestTimeout: Duration = .seconds(10),
@@ -77,7 +78,10 @@ public struct GraphQLHTTPHandler: Sendable {
         self.requestTimeout = requestTimeout
         self.logger = logger
         self.eventStreams = eventStreams
-        self.streamLimiter = EventStreamLimiter(limit: eventStreams.maxConcurrentStreams)
+        self.streamLimiter = EventStreamLimiter(
+            limit: eventStreams.maxConcurrentStreams,
+            limitPerAddress: eventStreams.maxStreamsPerAddress
+        )
         self.workExecutor = GraphQLWorkExecutor()
         self.observer = observer
     }
