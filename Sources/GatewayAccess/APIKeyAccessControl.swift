@@ -4,7 +4,8 @@ public import ServiceSupport
 
 /// Lets in the callers whose `authorization: Bearer <key>` metadata names a valid key in the
 /// store, for the methods its scopes grant. A caller sending the entry more than once is
-/// refused.
+/// refused. The value is read by ``RPCCore/BearerCredential``: spaces and tabs around it do not
+/// count, and `Bearer` with no key or with the scheme twice gets a refusal that says so.
 ///
 /// Each call reads its key from the store by ID (one indexed query), so a key revoked by
 /// `twilio-gateway keys revoke` in another process is refused from the next call on.
@@ -44,10 +45,7 @@ public struct APIKeyAccessControl: RPCAccessControl {
             guard let header = headers.first else {
                 throw RPCAccessRefusal.missingKey
             }
-            guard Self.isBearer(header) else {
-                throw RPCAccessRefusal.wrongScheme
-            }
-            guard let token = Self.bearerToken(header) else {
+            guard let token = APIKeyToken(String(try BearerCredential.key(in: header))) else {
                 throw RPCAccessRefusal.unknownKey(nil)
             }
             guard let record = try keys.record(id: token.id), !record.isRevoked, token.matches(record.secretHash) else {
@@ -65,19 +63,5 @@ public struct APIKeyAccessControl: RPCAccessControl {
                 message: "the gateway cannot read its API keys now; try again later"
             )
         }
-    }
-
-    /// Whether an `Authorization` value's first word is the Bearer scheme, in any case.
-    static func isBearer(_ header: String) -> Bool {
-        header.prefix { $0 != " " }.lowercased() == "bearer"
-    }
-
-    /// The key of an `Authorization` value `Bearer <key>` (the scheme in any case), or `nil`.
-    static func bearerToken(_ header: String) -> APIKeyToken? {
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            return nil
-        }
-        return APIKeyToken(String(parts[1].trimmingPrefix(" ")))
     }
 }

@@ -30,19 +30,66 @@ extension GraphQLHTTPHandler {
     /// one `graphql.request.rejected` line naming the limit and the address.
     func refuseOverAddressLimit(_ request: HTTPRequest, mediaType: GraphQLMediaType) -> HTTPResponse {
         let limit = addressLimiter.limit
-        logger.notice(
-            "graphql.request.rejected",
-            [
-                "graphql.limit": "max_requests_in_flight_per_address", "graphql.limit.count": String(limit),
-                "http.peer": request.remoteAddress,
-            ]
-        )
-        var answer = errorResponse(
-            "This address already has \(limit) GraphQL requests in flight, as many as it may at once; "
-                + "wait for one to finish and try again.",
+        return rejected(
+            request,
+            limit: "max_requests_in_flight_per_address",
+            count: limit,
             status: .tooManyRequests,
+            message: "This address already has \(limit) GraphQL requests in flight, as many as it may at once; "
+                + "wait for one to finish and try again.",
             mediaType: mediaType
         )
+    }
+
+    /// The answer to an event stream past a limit, with one `graphql.request.rejected` line
+    /// naming the limit and the address: 429 when the client's address has as many streams open
+    /// as it may (`max_streams_per_address`), 503 when the server does (`max_streams`).
+    func refuseOverStreamLimit(
+        _ refusal: EventStreamLimiter.Refusal,
+        _ request: HTTPRequest,
+        mediaType: GraphQLMediaType
+    ) -> HTTPResponse {
+        switch refusal {
+        case .perAddress:
+            let limit = streamLimiter.limitPerAddress
+            return rejected(
+                request,
+                limit: "max_streams_per_address",
+                count: limit,
+                status: .tooManyRequests,
+                message: "This address already has \(limit) GraphQL event streams open, as many as it may at once; "
+                    + "close one and try again.",
+                mediaType: mediaType
+            )
+        case .total:
+            let limit = streamLimiter.limit
+            return rejected(
+                request,
+                limit: "max_streams",
+                count: limit,
+                status: .serviceUnavailable,
+                message: "The server already serves \(limit) event streams, as many as it may at once; "
+                    + "try again later.",
+                mediaType: mediaType
+            )
+        }
+    }
+
+    /// `message` as an error answer with `status` and `Retry-After: 1`, after one
+    /// `graphql.request.rejected` line naming `limit`, its `count` and the client's address.
+    private func rejected(
+        _ request: HTTPRequest,
+        limit: String,
+        count: Int,
+        status: HTTPStatus,
+        message: String,
+        mediaType: GraphQLMediaType
+    ) -> HTTPResponse {
+        logger.notice(
+            "graphql.request.rejected",
+            ["graphql.limit": limit, "graphql.limit.count": String(count), "http.peer": request.remoteAddress]
+        )
+        var answer = errorResponse(message, status: status, mediaType: mediaType)
         answer.headers.add(name: "Retry-After", value: "1")
         return answer
     }

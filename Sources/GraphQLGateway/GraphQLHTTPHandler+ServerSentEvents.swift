@@ -9,7 +9,8 @@ extension GraphQLHTTPHandler {
     ///
     /// The results go out as `next` events, then `complete`. Refused before any stream, as an
     /// ordinary response: a method other than GET or POST (405), a POST body that is not JSON
-    /// (415), one stream past the limit (503), a request that cannot be read as GraphQL (400)
+    /// (415), one stream past the client address's limit (429) or the server's (503), a request
+    /// that cannot be read as GraphQL (400)
     /// and a mutation over GET (405). Errors of the document, the operation choice or the
     /// variables go out as one `next` event and `complete` when `errorsAsEvents` is set (the
     /// client accepts nothing but the event stream), and as an ordinary response otherwise.
@@ -36,18 +37,14 @@ extension GraphQLHTTPHandler {
             request.method == .post
             ? try? GraphQLRequest(jsonBody: request.body, limits: endpoint.jsonLimits)
             : try? GraphQLRequest(urlQuery: request.query, limits: endpoint.jsonLimits)
-        if let read, let refusal = scopeRefusal(caller, read, mediaType: mediaType) {
+        if let read, let refusal = scopeRefusal(caller, read, of: request, mediaType: mediaType) {
             return refusal
         }
-        guard let slot = streamLimiter.acquire() else {
-            var answer = errorResponse(
-                "The server already serves \(streamLimiter.limit) event streams, as many as it may at once; "
-                    + "try again later.",
-                status: .serviceUnavailable,
-                mediaType: mediaType
-            )
-            answer.headers.add(name: "Retry-After", value: "1")
-            return answer
+        let slot: EventStreamLimiter.Slot
+        do {
+            slot = try streamLimiter.acquire(for: request.remoteAddress)
+        } catch {
+            return refuseOverStreamLimit(error, request, mediaType: mediaType)
         }
 
         let result =

@@ -59,8 +59,9 @@ public struct GraphQLHTTPHandler: Sendable {
     ///     it must be quick.
     ///   - access: Checks each request's API key and scopes before it runs; `nil` for none.
     ///   - maxRequestsInFlightPerAddress: How many requests one client address may have in
-    ///     flight (an event stream counts until its first response); one more is answered 429
-    ///     with `Retry-After`. Default 8; at least 1.
+    ///     flight (an event stream counts until its first response; its open streams have their
+    ///     own limit, ``EventStreamOptions/maxStreamsPerAddress``); one more is answered 429 with
+    ///     `Retry-After`. Default 8; at least 1.
     public init(
         endpoint: GraphQLEndpoint,
         requestTimeout: Duration = .seconds(10),
@@ -77,7 +78,10 @@ public struct GraphQLHTTPHandler: Sendable {
         self.requestTimeout = requestTimeout
         self.logger = logger
         self.eventStreams = eventStreams
-        self.streamLimiter = EventStreamLimiter(limit: eventStreams.maxConcurrentStreams)
+        self.streamLimiter = EventStreamLimiter(
+            limit: eventStreams.maxConcurrentStreams,
+            limitPerAddress: eventStreams.maxStreamsPerAddress
+        )
         self.workExecutor = GraphQLWorkExecutor()
         self.observer = observer
     }
@@ -111,7 +115,7 @@ public struct GraphQLHTTPHandler: Sendable {
         let mediaType = GraphQLMediaType.negotiate(accept: request.headers["Accept"])
         let context = makeContext(for: request)
         let caller: RPCCaller
-        switch authenticate(context, mediaType: mediaType) {
+        switch authenticate(request, context, mediaType: mediaType) {
         case .success(let known): caller = known
         case .failure(let answer): return answer.response
         }
@@ -162,7 +166,7 @@ public struct GraphQLHTTPHandler: Sendable {
         let response: GraphQLResponse
         switch read {
         case .success(let graphQLRequest):
-            if let refusal = scopeRefusal(caller, graphQLRequest, mediaType: mediaType) {
+            if let refusal = scopeRefusal(caller, graphQLRequest, of: request, mediaType: mediaType) {
                 return refusal
             }
             response = await endpoint.respond(to: graphQLRequest, context: context, allowsMutations: allowsMutations)

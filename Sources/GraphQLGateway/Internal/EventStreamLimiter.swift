@@ -1,14 +1,17 @@
 internal import Synchronization
 
-/// Counts the event streams open at once and refuses one past the limit.
+/// Counts the event streams open at once, in all and per client address, and refuses one past
+/// either limit, so that one client cannot take every stream the server serves.
 final class EventStreamLimiter: Sendable {
     /// One open stream's place; it is given back on ``release()`` or when the slot goes away.
     final class Slot: Sendable {
         private let limiter: EventStreamLimiter
+        private let address: String
         private let released = Atomic(false)
 
-        fileprivate init(_ limiter: EventStreamLimiter) {
+        fileprivate init(_ limiter: EventStreamLimiter, _ address: String) {
             self.limiter = limiter
+            self.address = address
         }
 
         deinit {
@@ -18,28 +21,60 @@ final class EventStreamLimiter: Sendable {
         /// Gives the place back; later calls do nothing.
         func release() {
             if !released.exchange(true, ordering: .acquiringAndReleasing) {
-                limiter.open.withLock { $0 -= 1 }
+                limiter.release(address)
             }
         }
+    }
+
+    /// Which limit a refused stream would have broken.
+    enum Refusal: Error {
+        /// The address has ``EventStreamLimiter/limitPerAddress`` streams open.
+        case perAddress
+        /// ``EventStreamLimiter/limit`` streams are open in all.
+        case total
+    }
+
+    private struct Counts {
+        var open = 0
+        var byAddress: [String: Int] = [:]
     }
 
     /// The most streams open at once.
     let limit: Int
-    private let open = Mutex(0)
+    /// The most streams one client address may have open at once.
+    let limitPerAddress: Int
+    private let counts = Mutex(Counts())
 
-    init(limit: Int) {
+    init(limit: Int, limitPerAddress: Int) {
         self.limit = limit
+        self.limitPerAddress = limitPerAddress
     }
 
-    /// A place for one more stream, or `nil` when ``limit`` streams are open.
-    func acquire() -> Slot? {
-        let granted = open.withLock { open -> Bool in
-            guard open < limit else {
-                return false
+    /// A place for one more stream from `address`.
+    ///
+    /// - Throws: ``Refusal/perAddress`` when `address` has ``limitPerAddress`` streams open
+    ///   (checked first, so a client over its own limit hears about that one), else
+    ///   ``Refusal/total`` when ``limit`` streams are open.
+    func acquire(for address: String) throws(Refusal) -> Slot {
+        try counts.withLock { counts throws(Refusal) in
+            let own = counts.byAddress[address, default: 0]
+            guard own < limitPerAddress else {
+                throw .perAddress
             }
-            open += 1
-            return true
+            guard counts.open < limit else {
+                throw .total
+            }
+            counts.open += 1
+            counts.byAddress[address] = own + 1
         }
-        return granted ? Slot(self) : nil
+        return Slot(self, address)
+    }
+
+    private func release(_ address: String) {
+        counts.withLock { counts in
+            counts.open -= 1
+            let remaining = counts.byAddress[address, default: 1] - 1
+            counts.byAddress[address] = remaining > 0 ? remaining : nil
+        }
     }
 }

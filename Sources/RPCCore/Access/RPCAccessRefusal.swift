@@ -43,6 +43,23 @@ public struct RPCAccessRefusal: Error, Hashable, Sendable, CustomStringConvertib
         message: "use the Bearer scheme: send metadata authorization: Bearer <key>"
     )
 
+    /// A caller who sent the Bearer scheme with no key after it.
+    public static let emptyKey = RPCAccessRefusal(
+        code: .unauthenticated,
+        keyID: nil,
+        message: "missing API key after Bearer: send metadata authorization: Bearer <key>"
+    )
+
+    /// A caller who sent the scheme twice, `Bearer Bearer <key>`: most often a key kept with the
+    /// scheme in front of it (in an environment variable or a file) by a client that adds the
+    /// scheme itself.
+    public static let schemeTwice = RPCAccessRefusal(
+        code: .unauthenticated,
+        keyID: nil,
+        message: "Bearer appears twice: send metadata authorization: Bearer <key> with the key alone (tgw_…), "
+            + "and remove 'Bearer ' from where the key is kept"
+    )
+
     /// A key that is not well formed, unknown, revoked, or whose secret does not match.
     ///
     /// - Parameter keyID: The key ID the caller's key names, when it could be read.

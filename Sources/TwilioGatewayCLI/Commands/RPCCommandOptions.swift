@@ -68,12 +68,30 @@ struct RPCCommandOptions {
                 throw CommandArguments.ParseError(description: "--api-key-file: cannot read '\(path)'")
             }
             apiKey = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if Self.startsWithScheme(apiKey) {
+                throw CommandArguments.ParseError(
+                    description: "--api-key-file: '\(path)' starts with the scheme Bearer: write the key alone "
+                        + "(tgw_…) in it; the client adds 'Bearer ' itself"
+                )
+            }
         } else if let key = environment["GATEWAY_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines),
             !key.isEmpty
         {
+            guard !Self.startsWithScheme(key) else {
+                throw CommandArguments.ParseError(
+                    description: "GATEWAY_API_KEY starts with the scheme Bearer: set it to the key alone (tgw_…); "
+                        + "the client adds 'Bearer ' itself"
+                )
+            }
             apiKey = key
         }
         tls = try Self.readTLS(&arguments, environment)
+    }
+
+    /// Whether a key as read starts with the word `Bearer` (in any case), which the client adds
+    /// itself: sent as it is, the gateway would see the scheme twice.
+    private static func startsWithScheme(_ key: String?) -> Bool {
+        key?.prefix { !$0.isWhitespace }.lowercased() == "bearer"
     }
 
     /// The client TLS context `--tls` asks for, or `nil` without it.

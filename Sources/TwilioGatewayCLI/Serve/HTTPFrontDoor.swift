@@ -52,6 +52,7 @@ final class HTTPFrontDoor: Sendable {
             logger: logger.labeled("gateway.graphql"),
             eventStreams: GraphQLHTTPHandler.EventStreamOptions(
                 maxConcurrentStreams: configuration.graphQLMaxStreams,
+                maxStreamsPerAddress: configuration.limits.graphQLMaxStreamsPerAddress,
                 keepAliveInterval: configuration.graphQLKeepAlive
             ),
             observer: { instrumentation.observe($0) },

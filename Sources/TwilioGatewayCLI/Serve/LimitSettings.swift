@@ -5,7 +5,8 @@ internal import WireFraming
 
 /// The limits of `serve` an operator may tune: frames, calls and connections on the RPC port;
 /// bodies, heads, delivery time and connections on the HTTP port; the size and shape of GraphQL
-/// documents. docs/security.md lists each with its default and what a client that breaks it gets.
+/// documents, requests in flight and event streams per client address. docs/security.md lists
+/// each with its default and what a client that breaks it gets.
 struct LimitSettings {
     var rpcMaxFrameSize = 4_194_304
     var rpcMaxCallsPerConnection = 4096
@@ -21,12 +22,14 @@ struct LimitSettings {
     var graphQLMaxFields = 5000
     var graphQLMaxAliases = 500
     var graphQLMaxRequestsPerAddress = 8
+    var graphQLMaxStreamsPerAddress = 16
 
     static let optionNames: Set<String> = [
         "rpc-max-frame-size", "rpc-max-calls-per-connection", "rpc-max-connections-per-address",
         "rpc-handshake-timeout", "rpc-idle-timeout", "http-max-body-bytes", "http-max-header-bytes",
         "http-request-timeout", "http-max-connections", "graphql-max-document-bytes", "graphql-max-depth",
         "graphql-max-fields", "graphql-max-aliases", "graphql-max-requests-per-address",
+        "graphql-max-streams-per-address",
     ]
 
     static let help = """
@@ -65,6 +68,9 @@ struct LimitSettings {
           --graphql-max-requests-per-address N
                                        GraphQL requests one client address may have in flight, 1 to
                                        10000 [GATEWAY_GRAPHQL_MAX_REQUESTS_PER_ADDRESS] (default 8)
+          --graphql-max-streams-per-address N
+                                       GraphQL event streams one client address may have open, 1 to
+                                       1000 [GATEWAY_GRAPHQL_MAX_STREAMS_PER_ADDRESS] (default 16)
         """
 
     /// The defaults.
@@ -93,6 +99,8 @@ struct LimitSettings {
         graphQLMaxAliases = try reader.whole("graphql-max-aliases", 0...100_000) ?? graphQLMaxAliases
         graphQLMaxRequestsPerAddress =
             try reader.whole("graphql-max-requests-per-address", 1...10_000) ?? graphQLMaxRequestsPerAddress
+        graphQLMaxStreamsPerAddress =
+            try reader.whole("graphql-max-streams-per-address", 1...1000) ?? graphQLMaxStreamsPerAddress
         arguments = reader.arguments
     }
 

@@ -3,21 +3,25 @@ import GraphQL
 import GraphQLGateway
 import HTTPServer
 import RPCCore
+import ServiceSupport
 import Testing
 
 /// Lets in `Bearer verify-only` (key `k1`, Verify.StartVerification) and `Bearer everything`
-/// (key `k2`, every method); nobody else. Like the real check, a value in another scheme than
-/// Bearer gets ``RPCAccessRefusal/wrongScheme``.
+/// (key `k2`, every method); nobody else. Like the real check, it reads the value with
+/// ``RPCCore/BearerCredential``, so spaces around it do not count and another scheme, `Bearer`
+/// alone or `Bearer Bearer …` get their own refusals.
 private struct TwoKeys: RPCAccessControl {
     func caller(from metadata: RPCMetadata) throws(RPCAccessRefusal) -> RPCCaller {
-        guard metadata.filter({ $0.key == "authorization" }).count < 2 else {
+        let values = metadata.filter { $0.key == "authorization" }.map(\.value)
+        guard values.count < 2 else {
             throw .duplicateKey
         }
-        switch metadata["authorization"] {
-        case nil: throw .missingKey
-        case "Bearer verify-only": return RPCCaller(keyID: "k1", scopes: RPCScopeSet([.method(.startVerification)]))
-        case "Bearer everything": return RPCCaller(keyID: "k2", scopes: .all)
-        case let value? where !value.hasPrefix("Bearer "): throw .wrongScheme
+        guard let value = values.first else {
+            throw .missingKey
+        }
+        switch try BearerCredential.key(in: value) {
+        case "verify-only": return RPCCaller(keyID: "k1", scopes: RPCScopeSet([.method(.startVerification)]))
+        case "everything": return RPCCaller(keyID: "k2", scopes: .all)
         default: throw .unknownKey(nil)
         }
     }
@@ -34,7 +38,10 @@ struct GraphQLAccessTests {
     static let send =
         #"{"query":"mutation { twilio_sendSms(input: {to: \"+15551234567\", from: \"+15557654321\"}) { sid } }"}"#
 
-    private static func withGateway(_ body: (GatewayHarness, Int) async throws -> Void) async throws {
+    private static func withGateway(
+        logger: Logger = .disabled,
+        _ body: (GatewayHarness, Int) async throws -> Void
+    ) async throws {
         let harness = try GatewayHarness()
         try harness.services.answer(.startVerification, with: Verification(sid: SIDs.verification))
         try harness.services.answer(.sendSms, with: Message(sid: SIDs.message, status: "queued"))
@@ -44,7 +51,7 @@ struct GraphQLAccessTests {
             endpoint: harness.endpoint
         )
         var router = HTTPRouter()
-        GraphQLHTTPHandler(endpoint: harness.endpoint, access: check).register(in: &router)
+        GraphQLHTTPHandler(endpoint: harness.endpoint, logger: logger, access: check).register(in: &router)
         try await withServer(handler: router.handler) { try await body(harness, $0) }
     }
 
@@ -94,6 +101,56 @@ struct GraphQLAccessTests {
             )
             #expect(response.status == 401)
             #expect(response.body.contains("use the Bearer scheme: Authorization: Bearer <key>"), "\(response.body)")
+            #expect(harness.services.calls.isEmpty)
+        }
+    }
+
+    @Test(
+        "spaces and tabs around the Authorization value are not part of it",
+        arguments: ["Bearer everything ", "Bearer everything\t", "Bearer  everything \t "]
+    )
+    func surroundingWhitespace(value: String) async throws {
+        try await Self.withGateway { harness, port in
+            let response = try await Curl.request(
+                [
+                    "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", Self.send,
+                    "-H", "Authorization: \(value)",
+                ],
+                path: "/graphql",
+                port: port
+            )
+            #expect(response.status == 200, "\(response.body)")
+            #expect(harness.services.calls.count == 1)
+        }
+    }
+
+    @Test(
+        "Bearer with nothing after it, or with the scheme twice, gets 401 saying what to fix",
+        arguments: [
+            ("Bearer", "missing API key after Bearer: send the header Authorization: Bearer <key>"),
+            ("Bearer  \t", "missing API key after Bearer: send the header Authorization: Bearer <key>"),
+            (
+                "Bearer Bearer everything",
+                "Bearer appears twice: send the header Authorization: Bearer <key> with the key alone (tgw_…), "
+                    + "and remove 'Bearer ' from where the key is kept"
+            ),
+        ]
+    )
+    func emptyOrDoubled(value: String, message: String) async throws {
+        try await Self.withGateway { harness, port in
+            let response = try await Curl.request(
+                [
+                    "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", Self.start,
+                    "-H", "Authorization: \(value)",
+                ],
+                path: "/graphql",
+                port: port
+            )
+            #expect(response.status == 401)
+            #expect(response.header("WWW-Authenticate") == "Bearer")
+            #expect(
+                response.body == #"{"errors":[{"message":"\#(message)","extensions":{"code":"UNAUTHENTICATED"}}]}"#
+            )
             #expect(harness.services.calls.isEmpty)
         }
     }
@@ -199,5 +256,22 @@ struct GraphQLAccessTests {
             #expect(missing.status == 401)
             #expect(harness.services.calls.isEmpty)
         }
+    }
+
+    @Test("each refusal logs one auth.refused line with the client's address as http.peer, never the key")
+    func refusalsNameThePeer() async throws {
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.graphql", handler: records, minimumLevel: .info)
+        try await Self.withGateway(logger: logger) { _, port in
+            let unknown = try await Self.post(Self.start, key: "wrong", port: port)
+            #expect(unknown.status == 401)
+            let denied = try await Self.post(Self.send, key: "verify-only", port: port)
+            #expect(denied.status == 403)
+        }
+        let refusals = records.records.filter { $0.message == "auth.refused" }
+        #expect(refusals.count == 2)
+        #expect(refusals.map { $0.metadata["http.peer"] } == ["127.0.0.1", "127.0.0.1"])
+        #expect(refusals.last?.metadata["auth.key_id"] == "k1")
+        #expect(!records.lines.joined().contains("verify-only"))
     }
 }

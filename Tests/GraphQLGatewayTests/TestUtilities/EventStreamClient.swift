@@ -9,7 +9,8 @@ import Testing
 /// - `read`: reads until the server ends the response;
 /// - `until`: reads until `events` events or `comments` comments arrived, then hangs up;
 /// - `limit`: opens `hold` streams and reads each to its first event, then sends one more
-///   request and reports its answer, then hangs up on all;
+///   request and reports its answer (and, with `otherSource`, one more from that loopback
+///   address), then hangs up on all;
 /// - `parallel`: reads `hold` streams at once, each on a thread of its own, to their ends.
 enum EventStreamClient {
     struct Request: Encodable {
@@ -42,6 +43,8 @@ enum EventStreamClient {
     struct LimitResult: Decodable {
         var held: [Stream]
         var extra: Stream
+        /// The answer to the request from the other address, when one was asked for.
+        var other: Stream?
     }
 
     private struct Plan: Encodable {
@@ -51,6 +54,7 @@ enum EventStreamClient {
         var events = 0
         var comments = 0
         var hold = 0
+        var otherSource: String?
     }
 
     /// Reads a whole stream.
@@ -68,9 +72,15 @@ enum EventStreamClient {
         )
     }
 
-    /// Holds `count` streams open (each to its first event), then sends `request` once more.
-    static func limit(_ request: Request, port: Int, holding count: Int) async throws -> LimitResult {
-        try await run(LimitResult.self, Plan(mode: "limit", port: port, request: request, hold: count))
+    /// Holds `count` streams open (each to its first event), then sends `request` once more, and
+    /// once more from the loopback address `otherSource` (such as `127.0.0.2`) when it is given.
+    static func limit(_ request: Request, port: Int, holding count: Int, thenFrom otherSource: String? = nil)
+        async throws -> LimitResult
+    {
+        try await run(
+            LimitResult.self,
+            Plan(mode: "limit", port: port, request: request, hold: count, otherSource: otherSource)
+        )
     }
 
     /// Reads `count` streams at once, each to its end.
@@ -92,8 +102,8 @@ enum EventStreamClient {
         plan = json.loads(sys.argv[1])
         request = plan["request"]
 
-        def open_stream():
-            conn = http.client.HTTPConnection("127.0.0.1", plan["port"], timeout=20)
+        def open_stream(source="127.0.0.1"):
+            conn = http.client.HTTPConnection("127.0.0.1", plan["port"], timeout=20, source_address=(source, 0))
             body = request["body"].encode("utf-8") if request["method"] == "POST" else None
             path = request["path"]
             if request["method"] == "GET":
@@ -159,10 +169,18 @@ enum EventStreamClient {
             conn, resp = open_stream()
             extra = stream(conn, resp, lambda e, c: e >= 1)
             conn.close()
+            other = None
+            if plan.get("otherSource"):
+                conn, resp = open_stream(plan["otherSource"])
+                other = stream(conn, resp, lambda e, c: e >= 1)
+                held.append((conn, other))
             for conn, _ in held:
-                conn.sock.close()
+                if conn.sock:
+                    conn.sock.close()
                 conn.close()
-            result = {"held": [h for _, h in held], "extra": extra}
+            if other is not None:
+                held.pop()
+            result = {"held": [h for _, h in held], "extra": extra, "other": other}
         print(json.dumps(result))
         """#
 }
