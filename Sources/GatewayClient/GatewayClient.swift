@@ -125,10 +125,12 @@ public struct GatewayClient: Sendable {
         do {
             return try Response(serializedBytes: bytes)
         } catch let error as ProtoError {
-            throw RPCError(
-                code: .internalError,
-                message: "the response of \(method) is not a valid \(Response.protoTypeName): \(error.message)"
-            )
+            // ProtoBridge's message names the type when the bytes do not parse; say it once.
+            let message =
+                error.message.contains(Response.protoTypeName)
+                ? "the response of \(method) cannot be decoded: \(error.message)"
+                : "the response of \(method) is not a valid \(Response.protoTypeName): \(error.message)"
+            throw RPCError(code: .internalError, message: message)
         }
     }
 }

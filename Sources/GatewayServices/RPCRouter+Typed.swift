@@ -69,11 +69,22 @@ enum TypedMessages {
         do {
             return try Message(serializedBytes: bytes)
         } catch let error as ProtoError {
-            throw RPCError(
-                code: .invalidArgument,
-                message: "the request is not a valid \(Message.protoTypeName): \(error.message)"
-            )
+            throw RPCError(code: .invalidArgument, message: problem(of: "the request", Message.self, error))
         }
+    }
+
+    /// What is wrong with `subject`, a message that did not decode as `type`, named once:
+    /// ProtoBridge's message names the type when the bytes do not parse (`the 5 bytes are not a
+    /// valid …`), and is then given as it is; otherwise it follows the type's name.
+    static func problem<Message: ProtoMessageConvertible>(
+        of subject: String,
+        _ type: Message.Type,
+        _ error: ProtoError
+    ) -> String {
+        guard error.message.contains(Message.protoTypeName) else {
+            return "\(subject) is not a valid \(Message.protoTypeName): \(error.message)"
+        }
+        return "\(subject) cannot be decoded: \(error.message)"
     }
 
     static func encode<Message: ProtoMessageConvertible>(_ message: Message) throws -> [UInt8] {

@@ -93,15 +93,16 @@ extension RequestValidation {
         }
     }
 
-    /// Violations of media URLs: each one an http or https URL Twilio can fetch.
+    /// Violations of media URLs: each one an http or https URL Twilio can fetch. The message
+    /// says what is wrong with the first URL that is not.
     static func mediaURLViolations(_ urls: [String]) -> [FieldViolation] {
-        guard urls.contains(where: { !isHTTPURL($0) }) else {
+        guard let problem = urls.lazy.compactMap(httpURLProblem).first else {
             return []
         }
         return [
             FieldViolation(
                 field: "media_urls",
-                description: "each must be an http or https URL with a host, such as https://example.com/a.png"
+                description: "each must be an http or https URL \(problem), such as https://example.com/a.png"
             )
         ]
     }

@@ -1,11 +1,25 @@
 internal import GatewayAPI
 
-/// The shapes of the values that go to Twilio: phone numbers and other addresses, and the URLs
-/// Twilio will call. They are checked before Twilio is asked, so that nothing malformed leaves
-/// the gateway; whether a well-formed number exists or may be used stays Twilio's to judge.
+/// The shapes of the values that go to Twilio: phone numbers and other addresses (the URLs
+/// Twilio will call are in `RequestValidation+URLs.swift`). They are checked before Twilio is
+/// asked, so that nothing malformed or oversized leaves the gateway; whether a well-formed number
+/// exists or may be used stays Twilio's to judge.
 extension RequestValidation {
     /// How the messages of these checks show a phone number.
     static let numberExample = "+15005550006"
+
+    /// The most characters (Unicode scalars) allowed after each address prefix. Twilio quotes a
+    /// refused address in its error, so an unbounded one would come back whole.
+    ///
+    /// - `client:`: 256, the longest client name Twilio's Voice error 31105 allows.
+    /// - `sip:`: 1,024, the gateway's own bound: room for a user part of 255 characters, a host
+    ///   of 253 and parameters.
+    /// - `messenger:` and `rcs:`: 128, the gateway's own bound: page-scoped Messenger IDs are
+    ///   about 16 digits and RCS sender IDs or numbers a few dozen characters.
+    static let addressLengthLimits: [String: Int] = ["client:": 256, "sip:": 1024, "messenger:": 128, "rcs:": 128]
+
+    /// The longest email address, in characters: the 254 that SMTP's path limit leaves.
+    static let longestEmailAddress = 254
 
     /// Whether `text` is an E.164 number: `+`, a nonzero digit, and 1 to 14 more digits.
     static func isE164(_ text: String) -> Bool {
@@ -27,6 +41,9 @@ extension RequestValidation {
     /// A violation unless `value` is where a message can go: an E.164 number, `whatsapp:` and
     /// one, or a `messenger:` or `rcs:` address.
     static func messageRecipientViolations(_ field: String, _ value: String) -> [FieldViolation] {
+        if let violation = lengthViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
+            return [violation]
+        }
         guard !isChannelAddress(value), !isE164(value) else {
             return []
         }
@@ -43,6 +60,9 @@ extension RequestValidation {
     /// digits), an alphanumeric sender ID (1 to 11 letters, digits and spaces, at least one
     /// letter), or a channel address.
     static func messageSenderViolations(_ field: String, _ value: String) -> [FieldViolation] {
+        if let violation = lengthViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
+            return [violation]
+        }
         let bytes = Array(value.utf8)
         let isShortCode = (3...8).contains(bytes.count) && bytes.allSatisfy(isDigit)
         let isSenderID =
@@ -64,6 +84,9 @@ extension RequestValidation {
     /// A violation unless `value` is a party a call can reach: an E.164 number, `client:` and a
     /// name, a `sip:` URI, or `sim:` and a SIM SID (`DE` and 32 hex digits).
     static func callRecipientViolations(_ field: String, _ value: String) -> [FieldViolation] {
+        if let violation = lengthViolation(field, value, prefixes: ["client:", "sip:"]) {
+            return [violation]
+        }
         if isE164(value) || hasNonEmptyRest(value, after: "client:") || hasNonEmptyRest(value, after: "sip:") {
             return []
         }
@@ -81,6 +104,9 @@ extension RequestValidation {
 
     /// A violation unless `value` is a caller ID: an E.164 number or `client:` and a name.
     static func callerIDViolations(_ field: String, _ value: String) -> [FieldViolation] {
+        if let violation = lengthViolation(field, value, prefixes: ["client:"]) {
+            return [violation]
+        }
         guard !isE164(value), !hasNonEmptyRest(value, after: "client:") else {
             return []
         }
@@ -88,102 +114,22 @@ extension RequestValidation {
     }
 
     /// A violation unless `value` is an email address: text, `@`, and a domain with a dot,
-    /// without spaces.
+    /// without spaces, at most ``longestEmailAddress`` characters in all.
     static func emailViolations(_ field: String, _ value: String) -> [FieldViolation] {
+        let length = value.unicodeScalars.count
+        guard length <= longestEmailAddress else {
+            return [
+                FieldViolation(
+                    field: field,
+                    description: "must be an email address of at most \(longestEmailAddress) characters "
+                        + "(this one has \(length))"
+                )
+            ]
+        }
         guard !isEmailAddress(value) else {
             return []
         }
         return [violation(field, value, "an email address such as ana@example.com, for the email channel")]
-    }
-
-    /// A violation unless `value` is empty (not given) or a URL Twilio can call: `http` or
-    /// `https`, a host, and no control characters.
-    ///
-    /// - Parameters:
-    ///   - field: The field's name, for the violation.
-    ///   - value: The URL as given.
-    ///   - example: A URL of the kind this field takes, for the violation's message.
-    static func callbackURLViolations(
-        _ field: String,
-        _ value: String,
-        example: String = "https://example.com/twilio/status"
-    ) -> [FieldViolation] {
-        guard !value.isEmpty, let problem = httpURLProblem(value) else {
-            return []
-        }
-        return [
-            FieldViolation(field: field, description: "must be an http or https URL \(problem), such as \(example)")
-        ]
-    }
-
-    /// Whether `value` is a URL Twilio can call (see ``httpURLProblem(_:)``).
-    static func isHTTPURL(_ value: String) -> Bool {
-        httpURLProblem(value) == nil
-    }
-
-    /// The longest host name DNS carries, in bytes, and the longest label in it.
-    private static let longestHost = 253
-    private static let longestLabel = 63
-
-    /// What keeps `value` from being a URL Twilio can call, worded to follow "must be an http or
-    /// https URL", or `nil` when it is one: `http://` or `https://` (either case), a host of at most
-    /// 253 bytes with labels of at most 63, without spaces or user information, an optional port
-    /// from 1 to 65535, then nothing or a path, query or fragment, all without control characters.
-    /// (A space in a path is left to the form encoding, as Twilio's own libraries do.)
-    static func httpURLProblem(_ value: String) -> String? {
-        let lowered = value.lowercased()
-        let rest: Substring
-        if lowered.hasPrefix("https://") {
-            rest = value.dropFirst(8)
-        } else if lowered.hasPrefix("http://") {
-            rest = value.dropFirst(7)
-        } else {
-            return "with a host"
-        }
-        guard value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) else {
-            return "without control characters"
-        }
-        let authority = rest.prefix { !["/", "?", "#"].contains($0) }
-        guard !authority.contains("@") else {
-            return "without user information (user:password@)"
-        }
-        guard !authority.contains(" ") else {
-            return "with a host and no spaces in it"
-        }
-        let host: Substring
-        let afterHost: Substring
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else {
-                return "with a host"
-            }
-            host = authority[authority.index(after: authority.startIndex)..<close]
-            afterHost = authority[authority.index(after: close)...]
-        } else {
-            host = authority.prefix { $0 != ":" }
-            afterHost = authority[host.endIndex...]
-        }
-        guard !host.isEmpty, isPortSuffix(afterHost) else {
-            return "with a host"
-        }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard host.utf8.count <= longestHost, labels.allSatisfy({ $0.utf8.count <= longestLabel }) else {
-            return "whose host has at most \(longestHost) bytes and at most \(longestLabel) between dots"
-        }
-        return nil
-    }
-
-    /// Whether `suffix` is nothing or `:` and a TCP port, 1 to 65535.
-    private static func isPortSuffix(_ suffix: Substring) -> Bool {
-        guard !suffix.isEmpty else {
-            return true
-        }
-        let digits = suffix.dropFirst()
-        guard suffix.first == ":", (1...5).contains(digits.count), digits.utf8.allSatisfy(isDigit),
-            let port = Int(digits)
-        else {
-            return false
-        }
-        return (1...65_535).contains(port)
     }
 
     private static func isChannelAddress(_ value: String) -> Bool {
@@ -223,15 +169,37 @@ extension RequestValidation {
         return !rest.isEmpty && rest.allSatisfy { $0 > 0x20 && $0 != 0x7F }
     }
 
+    /// A violation when `value` starts with one of `prefixes` and has more characters after it
+    /// than ``addressLengthLimits`` allows; the message gives the limit and the length, never the
+    /// value.
+    private static func lengthViolation(_ field: String, _ value: String, prefixes: [String]) -> FieldViolation? {
+        for prefix in prefixes where value.hasPrefix(prefix) {
+            guard let limit = addressLengthLimits[prefix] else {
+                continue
+            }
+            let length = value.unicodeScalars.count - prefix.unicodeScalars.count
+            guard length > limit else {
+                return nil
+            }
+            return FieldViolation(
+                field: field,
+                description: "must have at most \(limit) characters after \(prefix) (this one has \(length))"
+            )
+        }
+        return nil
+    }
+
     private static func violation(_ field: String, _ value: String, _ shape: String) -> FieldViolation {
         FieldViolation(field: field, description: value.isEmpty ? "\(field) is required: \(shape)" : "must be \(shape)")
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is an ASCII digit.
+    static func isDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte)
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is an ASCII letter.
+    static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

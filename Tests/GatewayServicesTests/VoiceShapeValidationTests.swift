@@ -36,6 +36,7 @@ struct VoiceShapeValidationTests {
             (MakeCallRequest(to: "client:", from: "+15557654321", instructions: twiml), "to", "client:NAME"),
             (MakeCallRequest(to: "sim:DE12", from: "+15557654321", instructions: twiml), "to", "SIM SID"),
             (MakeCallRequest(to: "+15551234567", from: "sip:me@example.com", instructions: twiml), "from", "E.164"),
+
             (
                 MakeCallRequest(
                     to: "+15551234567",
@@ -88,6 +89,41 @@ struct VoiceShapeValidationTests {
         #expect(description.contains("https://example.com/twiml/answer"), "\(description)")
     }
 
+    @Test("a long client name, SIP address or TwiML URL is INVALID_ARGUMENT giving the limit, not the value")
+    func oversizedValues() async throws {
+        let long = { (count: Int) in String(repeating: "c", count: count) }
+        let cases = [
+            (
+                MakeCallRequest(to: "client:" + long(2000), from: "+15557654321", instructions: Self.twiml),
+                "to", "must have at most 256 characters after client: (this one has 2000)"
+            ),
+            (
+                MakeCallRequest(to: "sip:" + long(1025), from: "+15557654321", instructions: Self.twiml),
+                "to", "must have at most 1024 characters after sip: (this one has 1025)"
+            ),
+            (
+                MakeCallRequest(to: "+15551234567", from: "client:" + long(257), instructions: Self.twiml),
+                "from", "must have at most 256 characters after client: (this one has 257)"
+            ),
+            (
+                MakeCallRequest(
+                    to: "+15551234567",
+                    from: "+15557654321",
+                    instructions: .twimlURL("https://example.com/" + long(100_000))
+                ),
+                "twiml_url", "of at most 4096 bytes (this one has 100020)"
+            ),
+        ]
+        for (request, field, shape) in cases {
+            let error = try await Self.call(.makeCall, request)
+            let violations = error?.errorDetails?.fieldViolations ?? []
+            #expect(error?.code == .invalidArgument)
+            #expect(violations.map(\.field) == [field])
+            let description = violations.first?.description ?? ""
+            #expect(description.contains(shape), "\(description.prefix(300))")
+        }
+    }
+
     @Test("a host of 253 bytes with labels of 63 is let through to Twilio")
     func longestHost() async throws {
         let host = Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: ".").dropLast(2)
@@ -125,7 +161,7 @@ struct VoiceShapeValidationTests {
         "MakeCall lets every well-formed kind of party through to Twilio",
         arguments: [
             "+15551234567", "client:alice", "sip:alice@example.com",
-            "sim:DE" + String(repeating: "ab", count: 16),
+            "sim:DE" + String(repeating: "ab", count: 16), "client:" + String(repeating: "n", count: 256),
         ]
     )
     func wellFormedParties(to: String) async throws {

@@ -54,6 +54,10 @@ struct ShapeValidationTests {
                 SendSmsRequest(to: "+15551234567", sender: sender, mediaURLs: ["https://example.com/a\n.png"]),
                 "media_urls", "http or https"
             ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: sender, body: "x", statusCallback: "http://%00/"),
+                "status_callback", "DNS name"
+            ),
         ]
     )
     func sendSmsShapes(request: SendSmsRequest, field: String, shape: String) async throws {
@@ -65,6 +69,39 @@ struct ShapeValidationTests {
             #expect(violations.first?.description.contains(shape) == true, "\(violations)")
             #expect(error?.message.contains("\(field): ") == true)
             #expect(error?.errorDetails?.twilioCode == 0)
+            #expect(harness.sandbox.receivedRequests.isEmpty)
+        }
+    }
+
+    @Test("SendSms with an oversized address or media URL is INVALID_ARGUMENT giving the limit, not the value")
+    func oversizedValues() async throws {
+        let cases = [
+            (
+                SendSmsRequest(to: "rcs:" + String(repeating: "r", count: 5000), sender: Self.sender, body: "x"),
+                "to", "must have at most 128 characters after rcs: (this one has 5000)"
+            ),
+            (
+                SendSmsRequest(to: "+15551234567", sender: .from("messenger:" + String(repeating: "7", count: 200))),
+                "from", "must have at most 128 characters after messenger: (this one has 200)"
+            ),
+            (
+                SendSmsRequest(
+                    to: "+15551234567",
+                    sender: Self.sender,
+                    mediaURLs: ["https://example.com/" + String(repeating: "p", count: 100_000)]
+                ),
+                "media_urls", "of at most 4096 bytes (this one has 100020)"
+            ),
+        ]
+        try await MessagingHarness.with { harness in
+            for (request, field, shape) in cases {
+                let error = await #expect(throws: RPCError.self) { try await harness.client.sendSms(request) }
+                let violations = error?.errorDetails?.fieldViolations ?? []
+                #expect(violations.map(\.field) == [field])
+                let description = violations.first?.description ?? ""
+                #expect(description.contains(shape), "\(description.prefix(300))")
+                #expect((error?.message.count ?? .max) < 400)
+            }
             #expect(harness.sandbox.receivedRequests.isEmpty)
         }
     }

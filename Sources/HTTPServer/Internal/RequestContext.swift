@@ -9,7 +9,9 @@ internal import Synchronization
 ///
 /// Phases and who moves them (every move happens under the lock):
 /// - `awaitingHead` → `receivingBody` or `answered` (413 by `Content-Length`): first access call.
-/// - `receivingBody` → `discardingBody` (a chunked body grew too large): a body chunk.
+/// - `receivingBody` → `discardingBody` (a chunked body grew too large): a body chunk. The rest
+///   of the body is read and dropped, since libmicrohttpd 0.9.75 queues a response only before
+///   the body or after all of it; the request timeout bounds how long that may take.
 /// - `receivingBody` → `handling`: body complete, connection suspended, handler task started.
 /// - `discardingBody` → `answered` (413): body complete.
 /// - `handling` → `ready`: the handler finished, or the server stopped waiting (503); whoever
@@ -40,7 +42,6 @@ final class RequestContext: Sendable {
         var phase: Phase = .awaitingHead
         var head: Head?
         var body: [UInt8] = []
-        var discardedBytes = 0
     }
 
     /// When the request line arrived.
@@ -77,23 +78,22 @@ final class RequestContext: Sendable {
         }
     }
 
-    /// Takes one chunk of body.
+    /// Takes one chunk of body, or drops it once the body has grown past `limit`.
     ///
-    /// - Returns: `false` when the body has grown so far past `limit` that the connection
-    ///   should be closed instead of discarding more.
+    /// - Returns: `true` when this chunk took the body past `limit`, so that the caller logs it
+    ///   once; the body is then dropped, and ``completeRequest()`` returns `nil`.
     func receiveBody(_ chunk: UnsafeRawBufferPointer, limit: Int) -> Bool {
         state.withLock { state in
-            if case .receivingBody = state.phase, state.body.count + chunk.count <= limit {
+            guard case .receivingBody = state.phase else {
+                return false
+            }
+            guard state.body.count + chunk.count > limit else {
                 state.body.append(contentsOf: chunk)
-                return true
+                return false
             }
-            if case .receivingBody = state.phase {
-                state.discardedBytes = state.body.count
-                state.body = []
-                state.phase = .discardingBody
-            }
-            state.discardedBytes += chunk.count
-            return state.discardedBytes <= limit.multipliedReportingOverflow(by: 2).partialValue
+            state.body = []
+            state.phase = .discardingBody
+            return true
         }
     }
 

@@ -20,7 +20,13 @@ extension ServerCore {
             return receiveHead(context, connection: connection, path: path, method: method)
         case .receivingBody, .discardingBody:
             if chunk.baseAddress != nil {
-                return context.receiveBody(chunk, limit: maxBodyBytes)
+                // Past the limit the rest is still read, and dropped: libmicrohttpd queues a
+                // response only once the body has ended, and closing now would leave the
+                // client without one.
+                if context.receiveBody(chunk, limit: maxBodyBytes) {
+                    logBodyTooLarge(peer: context.remoteAddress, path: context.summary.path)
+                }
+                return true
             }
             return finishBody(context, connection: connection)
         case .ready:
@@ -91,7 +97,6 @@ extension ServerCore {
     private func finishBody(_ context: RequestContext, connection: OpaquePointer) -> Bool {
         watchdog?.received(connection)
         guard let request = context.completeRequest() else {
-            logBodyTooLarge(peer: context.remoteAddress, path: context.summary.path)
             return answer(Self.contentTooLarge(maxBodyBytes), context, connection)
         }
         guard suspend(context, ConnectionHandle(pointer: connection)) else {

@@ -14,8 +14,9 @@ extension RPCClientConnection {
         public var maxBufferedResponseBytes: Int
         /// What to trust when connecting with TLS, or `nil` for plain TCP. The server's
         /// certificate is always verified, against the host connected to unless the context
-        /// names another server; a connection that fails it fails its calls with
-        /// `UNAVAILABLE` and the reason.
+        /// names another server; a connection whose certificate does not verify fails its calls
+        /// with `FAILED_PRECONDITION` (not retryable) and the reason, and one whose handshake
+        /// fails otherwise with `UNAVAILABLE`.
         public var tls: TLSClientContext?
 
         /// Creates a configuration.

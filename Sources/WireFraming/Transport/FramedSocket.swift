@@ -83,6 +83,10 @@ final class FramedSocket: @unchecked Sendable {
     private var sealedOffset = 0
     private var closeNotifyQueued = false
     private let plaintextBuffer: UnsafeMutableRawBufferPointer?
+    /// The first bytes the peer sent over plain TCP (up to ``leadingByteCount``), kept so that
+    /// an owner can tell what kind of peer broke the preface, such as a TLS server.
+    private(set) var leadingBytes: [UInt8] = []
+    private static let leadingByteCount = 3
 
     /// Wraps a connected descriptor, which the socket now owns and will close.
     ///
@@ -246,6 +250,9 @@ final class FramedSocket: @unchecked Sendable {
                         return
                     }
                 } else {
+                    if leadingBytes.count < Self.leadingByteCount {
+                        leadingBytes += received.prefix(Self.leadingByteCount - leadingBytes.count)
+                    }
                     decoder.append(received)
                 }
                 deliverEvents()

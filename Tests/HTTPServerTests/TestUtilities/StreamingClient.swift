@@ -56,6 +56,15 @@ final class StreamingClient: Sendable {
         }
     }
 
+    /// Sends `text`'s UTF-8 bytes in one `send` call, such as a whole request with its body.
+    func sendRaw(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard sent == bytes.count else {
+            throw Failure(description: "send of \(bytes.count) bytes sent \(sent): errno \(errno)")
+        }
+    }
+
     /// Everything received so far, as UTF-8 text.
     var text: String {
         String(decoding: received.withLock { $0 }, as: UTF8.self)

@@ -65,12 +65,14 @@ struct TLSServeTests {
 
         let (_, plain) = try await SendSmsCommand.runJSON(rpcPort: rpcPort, message + ["--timeout", "3"])
         #expect(plain.error?.code == "UNAVAILABLE")
+        #expect(plain.error?.message.hasSuffix("the server may expect TLS (--tls)") == true, "\(plain)")
 
         let (_, untrusted) = try await SendSmsCommand.runJSON(
             rpcPort: rpcPort,
             message + ["--tls", "--tls-ca", certificates.untrustedCAPath]
         )
-        #expect(untrusted.error?.code == "UNAVAILABLE")
+        #expect(untrusted.error?.code == "FAILED_PRECONDITION")
+        #expect(untrusted.error?.retryable == false)
         #expect(untrusted.error?.message.contains("certificate verify failed") == true)
 
         let https = try await PythonPeer.runJSON(

@@ -8,13 +8,15 @@ internal import WireFraming
 
 @Suite("TWGW inside TLS")
 struct TLSTests {
-    static func serverConfiguration(handshakeTimeout: Duration = .seconds(10)) async throws
-        -> RPCServer.Configuration
+    static func serverConfiguration(handshakeTimeout: Duration = .seconds(10), selfSigned: Bool = false)
+        async throws -> RPCServer.Configuration
     {
         let certificates = try await TestCertificates.shared
+        // The untrusted CA's certificate is self-signed: served with its own key, it is a
+        // self-signed server certificate.
         let context = try TLSServerContext(
-            certificateChainPath: certificates.certificatePath,
-            privateKeyPath: certificates.privateKeyPath
+            certificateChainPath: selfSigned ? certificates.untrustedCAPath : certificates.certificatePath,
+            privateKeyPath: selfSigned ? certificates.unrelatedKeyPath : certificates.privateKeyPath
         )
         return RPCServer.Configuration(
             handshakeTimeout: handshakeTimeout,
@@ -76,7 +78,9 @@ struct TLSTests {
         }
     }
 
-    @Test("a server signed by a CA the client does not trust fails the call with UNAVAILABLE and the reason")
+    @Test(
+        "a server signed by a CA the client does not trust fails the call with FAILED_PRECONDITION (not retryable) and the reason"
+    )
     func unknownCA() async throws {
         let certificates = try await TestCertificates.shared
         try await withTestServer(try await Self.serverConfiguration()) { server in
@@ -85,13 +89,29 @@ struct TLSTests {
             let error = try await #require(throws: RPCError.self) {
                 try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions())
             }
-            #expect(error.code == .unavailable)
+            #expect(error.code == .failedPrecondition)
+            #expect(error.details.isEmpty)
             #expect(error.message.contains("certificate verify failed (unable to get local issuer certificate)"))
+            #expect(error.message.contains("(--tls-ca)"), "\(error.message)")
             #expect(await WireFramingTests.eventually { server.logged("rpc.tls.handshake_failed") })
         }
     }
 
-    @Test("a certificate that does not carry the expected server name fails the call")
+    @Test("a self-signed server certificate fails the call with FAILED_PRECONDITION")
+    func selfSigned() async throws {
+        let certificates = try await TestCertificates.shared
+        try await withTestServer(try await Self.serverConfiguration(selfSigned: true)) { server in
+            let client = try Self.client(server, trusting: certificates.caPath)
+            defer { client.close() }
+            let error = try await #require(throws: RPCError.self) {
+                try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions())
+            }
+            #expect(error.code == .failedPrecondition)
+            #expect(error.message.contains("certificate verify failed"), "\(error.message)")
+        }
+    }
+
+    @Test("a certificate that does not carry the expected server name fails the call with FAILED_PRECONDITION")
     func wrongServerName() async throws {
         let certificates = try await TestCertificates.shared
         try await withTestServer(try await Self.serverConfiguration()) { server in
@@ -100,8 +120,9 @@ struct TLSTests {
             let error = try await #require(throws: RPCError.self) {
                 try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions())
             }
-            #expect(error.code == .unavailable)
+            #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("hostname mismatch"))
+            #expect(error.message.contains("(--tls-server-name)"), "\(error.message)")
         }
     }
 

@@ -11,6 +11,7 @@ extension ClientChannel {
         }
         switch event {
         case .preface(let preface):
+            receivedServerPreface = true
             guard preface.majorVersion == ConnectionPreface.current.majorVersion else {
                 let message = "the server at \(address) speaks TWGW version \(preface), not 1.x"
                 return fail(RPCError(code: .failedPrecondition, message: message))

@@ -54,6 +54,8 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
     let nextPingData = Atomic<UInt64>(1)
     /// Why the channel ended before it was ever ready, for calls that arrive afterwards.
     var setupFailure: RPCError?
+    /// Whether the server's preface has arrived.
+    var receivedServerPreface = false
     private var wasReady = false
     var deadlines = DeadlineHeap<ClientCall>()
     var timerDeadline: ContinuousClock.Instant?
@@ -248,22 +250,25 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
     }
 
     func framedSocket(_ socket: FramedSocket, didFailDecoding error: FramingError) {
+        if let lost = answeredWithTLS(socket.leadingBytes) {
+            return fail(lost)
+        }
         connectionError(.invalidArgument, error.message)
     }
 
     func framedSocket(_ socket: FramedSocket, didReachEndOfInput truncation: FramingError?) {
-        fail(RPCError(code: .unavailable, message: "connection to \(address) lost"))
+        fail(connectionLost())
     }
 
     func framedSocket(_ socket: FramedSocket, didFailTLS error: TLSError) {
         logger.notice("rpc.client.tls_failed", ["rpc.reason": error.message])
-        fail(RPCError(code: .unavailable, message: "cannot connect to \(address) with TLS: \(error.message)"))
+        fail(tlsFailure(error))
     }
 
     func framedSocketDidDrain(_ socket: FramedSocket) {}
 
     func framedSocket(_ socket: FramedSocket, didCloseWith error: SystemCallError?) {
-        fail(RPCError(code: .unavailable, message: "connection to \(address) lost"))
+        fail(connectionLost())
         self.socket = nil
     }
 }

@@ -1,0 +1,54 @@
+internal import RPCCore
+internal import SecureTransport
+
+/// The errors of a connection that ended badly, worded so that the caller can tell a server that
+/// went away from a client set up for the wrong server.
+extension ClientChannel {
+    /// The error for a connection that closed or was reset. A plaintext connection that ends
+    /// before the server's TWGW preface adds that the server may expect TLS: that is how a TLS
+    /// server answers a client that does not speak TLS. It stays `UNAVAILABLE`, since a server
+    /// that is starting or stopping ends connections the same way.
+    func connectionLost() -> RPCError {
+        guard configuration.tls == nil, !receivedServerPreface else {
+            return RPCError(code: .unavailable, message: "connection to \(address) lost")
+        }
+        return RPCError(
+            code: .unavailable,
+            message: "connection to \(address) lost before the server's TWGW preface; the server may expect TLS (--tls)"
+        )
+    }
+
+    /// The error for a plaintext connection whose server answered the preface with what looks
+    /// like a TLS record (content type alert `15` or handshake `16`, then major version `03`),
+    /// or `nil` when the server's first bytes are something else.
+    func answeredWithTLS(_ leadingBytes: [UInt8]) -> RPCError? {
+        guard configuration.tls == nil, !receivedServerPreface, leadingBytes.count >= 2,
+            [0x15, 0x16].contains(leadingBytes[0]), leadingBytes[1] == 0x03
+        else {
+            return nil
+        }
+        return RPCError(
+            code: .unavailable,
+            message: "connection to \(address) lost: the server answered with a TLS record instead of the TWGW "
+                + "preface; the server may expect TLS (--tls)"
+        )
+    }
+
+    /// The error for a failed TLS handshake or record. A certificate that does not verify (an
+    /// untrusted issuer, a self-signed certificate, a name it does not carry) is
+    /// `FAILED_PRECONDITION`, which is not retryable: trying again meets the same certificate.
+    /// Anything else is `UNAVAILABLE`.
+    func tlsFailure(_ error: TLSError) -> RPCError {
+        let message = "cannot connect to \(address) with TLS: \(error.message)"
+        // OpenSSL's reason for every failed verification (SSL_R_CERTIFICATE_VERIFY_FAILED),
+        // which TLSSession puts in the message ahead of the verification error.
+        guard error.message.contains("certificate verify failed") else {
+            return RPCError(code: .unavailable, message: message)
+        }
+        return RPCError(
+            code: .failedPrecondition,
+            message: message + "; trust the server's CA (--tls-ca), or name the host its certificate carries "
+                + "(--tls-server-name)"
+        )
+    }
+}
