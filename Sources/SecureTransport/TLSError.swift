@@ -8,9 +8,19 @@ public struct TLSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// failed (unable to get local issuer certificate)`.
     public let message: String
 
+    /// Whether a client's handshake failed because the server's certificate did not verify (an
+    /// untrusted issuer, a self-signed certificate, a name it does not carry): trying again
+    /// meets the same certificate, unlike a connection that broke.
+    public let isCertificateRejected: Bool
+
     /// Creates an error with `message`.
-    public init(_ message: String) {
+    ///
+    /// - Parameters:
+    ///   - message: What failed and what to fix.
+    ///   - isCertificateRejected: Whether the peer's certificate failed verification.
+    public init(_ message: String, isCertificateRejected: Bool = false) {
         self.message = message
+        self.isCertificateRejected = isCertificateRejected
     }
 
     /// The message.

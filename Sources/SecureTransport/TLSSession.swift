@@ -225,13 +225,14 @@ public final class TLSSession {
 
     private func handshakeFailure() -> TLSError {
         var reason = OpenSSLErrorQueue.takeReasons(or: "the peer sent something that is not a TLS handshake")
-        if isClient {
-            let verification = SSL_get_verify_result(ssl)
-            if verification != Int(X509_V_OK) {
-                reason += " (\(String(cString: X509_verify_cert_error_string(verification))))"
-            }
+        let verification = isClient ? SSL_get_verify_result(ssl) : Int(X509_V_OK)
+        if verification != Int(X509_V_OK) {
+            reason += " (\(String(cString: X509_verify_cert_error_string(verification))))"
         }
-        return TLSError("the TLS handshake failed: \(reason)")
+        return TLSError(
+            "the TLS handshake failed: \(reason)",
+            isCertificateRejected: verification != Int(X509_V_OK)
+        )
     }
 
     private static func isIPAddress(_ name: String) -> Bool {

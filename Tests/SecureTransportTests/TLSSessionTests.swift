@@ -67,6 +67,7 @@ struct TLSSessionTests {
         let error = try #require(throws: TLSError.self) { try pair.handshake() }
         #expect(error.message.contains("certificate verify failed"))
         #expect(error.message.contains("unable to get local issuer certificate"))
+        #expect(error.isCertificateRejected)
     }
 
     @Test("a certificate that does not name the expected server fails the handshake")
@@ -78,6 +79,7 @@ struct TLSSessionTests {
         )
         let error = try #require(throws: TLSError.self) { try pair.handshake() }
         #expect(error.message.contains("hostname mismatch"))
+        #expect(error.isCertificateRejected)
     }
 
     @Test("bytes that are not a TLS handshake fail the server side")
@@ -86,6 +88,7 @@ struct TLSSessionTests {
         try Array("TWGW\r\n\r\n plaintext preface".utf8).withUnsafeBytes { try server.receive(ciphertext: $0) }
         let error = try #require(throws: TLSError.self) { try server.advanceHandshake() }
         #expect(error.message.hasPrefix("the TLS handshake failed"))
+        #expect(!error.isCertificateRejected)
     }
 
     @Test("the server context names the certificate's subject")

@@ -40,9 +40,7 @@ extension ClientChannel {
     /// Anything else is `UNAVAILABLE`.
     func tlsFailure(_ error: TLSError) -> RPCError {
         let message = "cannot connect to \(address) with TLS: \(error.message)"
-        // OpenSSL's reason for every failed verification (SSL_R_CERTIFICATE_VERIFY_FAILED),
-        // which TLSSession puts in the message ahead of the verification error.
-        guard error.message.contains("certificate verify failed") else {
+        guard error.isCertificateRejected else {
             return RPCError(code: .unavailable, message: message)
         }
         return RPCError(
