@@ -13,6 +13,9 @@ public struct GatewayRequestContext: Sendable {
     public var metadata: RPCMetadata
     /// Receives the request's debug lines (`graphql.rpc.failed`); it never sees argument values.
     public var logger: Logger
+    /// The HTTP client's address, passed with every RPC as ``RPCCore/RPCCallOptions/httpPeer``
+    /// so the dispatcher's lines about the call (such as a re-check's `auth.refused`) name it.
+    public var httpPeer: String?
 
     /// Creates a context.
     ///
@@ -20,9 +23,16 @@ public struct GatewayRequestContext: Sendable {
     ///   - timeout: How long each RPC may take, or `nil` for the configuration's default.
     ///   - metadata: Metadata sent with every RPC.
     ///   - logger: Receives the request's debug lines.
-    public init(timeout: Duration? = nil, metadata: RPCMetadata = RPCMetadata(), logger: Logger = .disabled) {
+    ///   - httpPeer: The HTTP client's address, or `nil` when the request came from no client.
+    public init(
+        timeout: Duration? = nil,
+        metadata: RPCMetadata = RPCMetadata(),
+        logger: Logger = .disabled,
+        httpPeer: String? = nil
+    ) {
         self.timeout = timeout
         self.metadata = metadata
         self.logger = logger
+        self.httpPeer = httpPeer
     }
 }

@@ -208,7 +208,12 @@ public struct GraphQLHTTPHandler: Sendable {
         for authorization in request.headers.values(for: "Authorization") {
             metadata.add("authorization", authorization)
         }
-        return GatewayRequestContext(timeout: requestTimeout, metadata: metadata, logger: logger)
+        return GatewayRequestContext(
+            timeout: requestTimeout,
+            metadata: metadata,
+            logger: logger,
+            httpPeer: request.remoteAddress
+        )
     }
 
     /// Why a POST body cannot be read as JSON, or `nil` when it can.

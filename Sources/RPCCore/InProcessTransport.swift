@@ -62,7 +62,8 @@ public struct InProcessTransport: RPCClientTransport {
             metadata: options.metadata,
             timeout: options.timeout,
             request: request,
-            peer: "in-process"
+            peer: "in-process",
+            httpPeer: options.httpPeer
         )
     }
 }

@@ -58,7 +58,12 @@ public final class RPCDispatcher: Sendable {
     ) async -> RPCStatus {
         let started = ContinuousClock.now
         let callID = nextCallID.wrappingAdd(1, ordering: .relaxed).oldValue
-        let callLogger = logger.with("rpc.method", call.path).with("rpc.call.id", String(callID))
+        var callLogger = logger.with("rpc.method", call.path).with("rpc.call.id", String(callID))
+        if let httpPeer = call.httpPeer {
+            // Every line about the call, the access re-check's `auth.refused` among them, names
+            // the HTTP client it was made for.
+            callLogger = callLogger.with("http.peer", httpPeer)
+        }
         let route = router.handler(forPath: call.path).flatMap { handler in
             RPCMethod(path: call.path).map { (method: $0, handler: handler) }
         }

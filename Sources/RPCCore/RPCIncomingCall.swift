@@ -10,13 +10,24 @@ public struct RPCIncomingCall: Sendable {
     public var request: [UInt8]
     /// Who called, such as `127.0.0.1:53422`.
     public var peer: String
+    /// The HTTP client an in-process call is made for (see ``RPCCallOptions/httpPeer``), which
+    /// the dispatcher logs as `http.peer`; `nil` for a call that came over the network.
+    public var httpPeer: String?
 
     /// Creates a call.
-    public init(path: String, metadata: RPCMetadata, timeout: Duration?, request: [UInt8], peer: String) {
+    public init(
+        path: String,
+        metadata: RPCMetadata,
+        timeout: Duration?,
+        request: [UInt8],
+        peer: String,
+        httpPeer: String? = nil
+    ) {
         self.path = path
         self.metadata = metadata
         self.timeout = timeout
         self.request = request
         self.peer = peer
+        self.httpPeer = httpPeer
     }
 }

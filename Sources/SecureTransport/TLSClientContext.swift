@@ -27,8 +27,8 @@ public final class TLSClientContext: Sendable {
     ///     certificate chain file to trust that server. Because the flag applies to the
     ///     context's whole store, an intermediate found among the roots is then trusted by
     ///     itself too. `nil` trusts the roots alone.
-    /// - Throws: ``TLSError`` naming a CA or certificate file that cannot be read or holds no
-    ///   certificate, or saying that the system store cannot be loaded.
+    /// - Throws: ``TLSError`` naming a CA or certificate file that cannot be read, is a
+    ///   directory or holds no certificate, or saying that the system store cannot be loaded.
     public convenience init(
         trustRootsPath: String? = nil,
         serverName: String? = nil,
@@ -89,7 +89,15 @@ public final class TLSClientContext: Sendable {
         guard let file = fopen(path, "r") else {
             throw TLSError("cannot read the TLS \(what) \(path): \(String(cString: strerror(errno)))")
         }
+        var status = stat()
+        let isDirectory = fstat(fileno(file), &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
         fclose(file)
+        guard !isDirectory else {
+            throw TLSError(
+                "the TLS \(what) \(path) is a directory; give a PEM file that holds the certificates, such as "
+                    + "the CA's certificate file"
+            )
+        }
         guard SSL_CTX_load_verify_locations(handle.pointer, path, nil) == 1 else {
             let reason = OpenSSLErrorQueue.takeReasons(or: "no certificate found")
             throw TLSError("cannot use the TLS \(what) \(path): \(reason); \(hint)")

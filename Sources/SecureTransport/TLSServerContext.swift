@@ -33,13 +33,14 @@ public final class TLSServerContext: Sendable {
     /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, is a directory, or
     ///   whose mode lets others read it; saying that the key file holds no PEM private key (and,
     ///   when it holds a certificate while the chain file holds a key, that the two look
-    ///   swapped), that the key is encrypted (at once, never asking for a pass phrase) or that it
+    ///   swapped), that the chain file holds a private key and no certificate, that the key is encrypted (at once, never asking for a pass phrase) or that it
     ///   does not belong to the certificate.
     public init(certificateChainPath: String, privateKeyPath: String) throws(TLSError) {
         let handle = try ContextHandle(isServer: true)
         try Self.requireReadable(certificateChainPath, "certificate chain")
         try Self.requireReadable(privateKeyPath, "private key")
         try Self.requireKey(privateKeyPath, certificateChainPath)
+        try Self.requireCertificate(certificateChainPath)
         let keyMode = try Self.requirePrivate(privateKeyPath)
 
         OpenSSLErrorQueue.clear()
@@ -116,6 +117,22 @@ public final class TLSServerContext: Sendable {
             "the TLS private key file \(privateKeyPath) holds a certificate, not a private key, and the certificate "
                 + "chain file \(certificateChainPath) holds a private key: the two look swapped; give "
                 + "\(privateKeyPath) as the certificate chain and \(certificateChainPath) as the key"
+        )
+    }
+
+    /// Checks that the chain file, when it is a regular file, is not a private key alone, which
+    /// OpenSSL would report only as a PEM without the line it looks for. (A key given as both
+    /// files, or certificate and key swapped, is caught by ``requireKey(_:_:)`` first.)
+    ///
+    /// - Throws: ``TLSError`` saying that the chain file holds a private key, not a certificate.
+    private static func requireCertificate(_ certificateChainPath: String) throws(TLSError) {
+        guard let chain = PEMLabels(regularFileAt: certificateChainPath), chain.hasPrivateKey, !chain.hasCertificate
+        else {
+            return
+        }
+        throw TLSError(
+            "the TLS certificate chain file \(certificateChainPath) holds a private key, not a certificate; give the "
+                + "PEM file of the server's certificate (then any intermediates), and the key as the private key"
         )
     }
 

@@ -37,13 +37,11 @@ struct TLSContextTests {
     @Test("a file that is not PEM is refused, and the error never quotes the key file's bytes")
     func notPEM() async throws {
         let certificates = try await TestCertificates.shared
+        let notPEM = certificates.directory + "/server.ext"
         let error = try #require(throws: TLSError.self) {
-            try TLSServerContext(
-                certificateChainPath: certificates.privateKeyPath,
-                privateKeyPath: certificates.privateKeyPath
-            )
+            try TLSServerContext(certificateChainPath: notPEM, privateKeyPath: certificates.privateKeyPath)
         }
-        #expect(error.message.hasPrefix("cannot use the TLS certificate chain \(certificates.privateKeyPath)"))
+        #expect(error.message.hasPrefix("cannot use the TLS certificate chain \(notPEM)"))
         #expect(!error.message.contains("BEGIN"))
         let caError = try #require(throws: TLSError.self) {
             try TLSClientContext(trustRootsPath: certificates.directory + "/server.ext")

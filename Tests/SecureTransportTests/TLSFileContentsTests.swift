@@ -50,6 +50,35 @@ struct TLSFileContentsTests {
         )
     }
 
+    @Test("the private key given as the certificate chain too is named a key, not a certificate")
+    func keyAsCertificate() async throws {
+        let certificates = try await TestCertificates.shared
+        let key = try Self.copy(certificates.privateKeyPath, mode: 0o600, certificates)
+        defer { try? FileManager.default.removeItem(atPath: key) }
+        let error = try #require(throws: TLSError.self) {
+            try TLSServerContext(certificateChainPath: key, privateKeyPath: certificates.privateKeyPath)
+        }
+        #expect(
+            error.message
+                == "the TLS certificate chain file \(key) holds a private key, not a certificate; give the PEM file "
+                + "of the server's certificate (then any intermediates), and the key as the private key"
+        )
+        #expect(!error.message.contains("BEGIN"))
+    }
+
+    @Test("a directory given as the client's CA file is named a directory, asking for a PEM file")
+    func caDirectory() async throws {
+        let certificates = try await TestCertificates.shared
+        let error = try #require(throws: TLSError.self) {
+            try TLSClientContext(trustRootsPath: certificates.directory)
+        }
+        #expect(
+            error.message
+                == "the TLS CA file \(certificates.directory) is a directory; give a PEM file that holds the "
+                + "certificates, such as the CA's certificate file"
+        )
+    }
+
     @Test("a key file with no PEM block at all says it holds no private key", arguments: ["", "not a key\n"])
     func noKey(text: String) async throws {
         let certificates = try await TestCertificates.shared

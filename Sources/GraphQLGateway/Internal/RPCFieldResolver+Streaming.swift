@@ -27,7 +27,11 @@ extension RPCFieldResolver {
         let logger = requestContext.logger.with("rpc.method", method.path)
         let bytes = try encodedRequest(from: arguments, logger: logger)
 
-        let options = RPCCallOptions(timeout: nil, metadata: requestContext.metadata)
+        let options = RPCCallOptions(
+            timeout: nil,
+            metadata: requestContext.metadata,
+            httpPeer: requestContext.httpPeer
+        )
         let responses = ResponseReader(transport.serverStreaming(method, request: bytes, options: options))
         return AsyncThrowingStream {
             let message: [UInt8]?

@@ -40,7 +40,8 @@ struct RPCFieldResolver: Sendable {
 
         let options = RPCCallOptions(
             timeout: requestContext.timeout ?? defaultTimeout,
-            metadata: requestContext.metadata
+            metadata: requestContext.metadata,
+            httpPeer: requestContext.httpPeer
         )
         let answer: [UInt8]
         do {

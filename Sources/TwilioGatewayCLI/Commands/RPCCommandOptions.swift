@@ -39,8 +39,8 @@ struct RPCCommandOptions {
         defaultTimeout: Duration? = .seconds(10)
     ) throws {
         timeout = defaultTimeout
-        if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
-            address = try HostAndPort(text, setting: "rpc address")
+        if let given = arguments.setting("rpc-addr", variable: "GATEWAY_RPC_ADDR", in: environment) {
+            address = try HostAndPort(given.text, setting: given.source)
         }
         if let text = arguments.value("timeout") {
             guard let seconds = Duration.seconds(parsing: text, in: 0.001...Self.longestTimeout) else {

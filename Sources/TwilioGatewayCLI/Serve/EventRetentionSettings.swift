@@ -26,24 +26,36 @@ struct EventRetentionSettings {
     ///
     /// - Throws: ``CommandArguments/ParseError`` naming the setting that is wrong.
     init(arguments: inout CommandArguments, environment: Environment) throws {
-        if let text = arguments.value("event-retention-age") ?? environment["GATEWAY_EVENT_RETENTION_AGE"] {
-            let seconds = try Self.limit(text, setting: "--event-retention-age", maximum: 100 * 365 * 86_400)
+        if let given = arguments.setting(
+            "event-retention-age",
+            variable: "GATEWAY_EVENT_RETENTION_AGE",
+            in: environment
+        ) {
+            let seconds = try Self.limit(given, maximum: 100 * 365 * 86_400)
             retention.maxAge = seconds == 0 ? nil : .seconds(seconds)
         }
-        if let text = arguments.value("event-retention-events") ?? environment["GATEWAY_EVENT_RETENTION_EVENTS"] {
-            let count = try Self.limit(text, setting: "--event-retention-events", maximum: Int64(Int32.max) * 1024)
+        if let given = arguments.setting(
+            "event-retention-events",
+            variable: "GATEWAY_EVENT_RETENTION_EVENTS",
+            in: environment
+        ) {
+            let count = try Self.limit(given, maximum: Int64(Int32.max) * 1024)
             retention.maxEvents = count == 0 ? nil : Int(count)
         }
-        if let text = arguments.value("event-retention-bytes") ?? environment["GATEWAY_EVENT_RETENTION_BYTES"] {
-            let bytes = try Self.limit(text, setting: "--event-retention-bytes", maximum: 1 << 50)
+        if let given = arguments.setting(
+            "event-retention-bytes",
+            variable: "GATEWAY_EVENT_RETENTION_BYTES",
+            in: environment
+        ) {
+            let bytes = try Self.limit(given, maximum: 1 << 50)
             retention.maxBytes = bytes == 0 ? nil : bytes
         }
     }
 
-    private static func limit(_ text: String, setting: String, maximum: Int64) throws -> Int64 {
-        guard let value = Int64(text), (0...maximum).contains(value) else {
+    private static func limit(_ given: SettingText, maximum: Int64) throws -> Int64 {
+        guard let value = Int64(given.text), (0...maximum).contains(value) else {
             throw CommandArguments.ParseError(
-                description: "\(setting) needs a whole number from 0 (no limit) to \(maximum)"
+                description: "\(given.source) needs a whole number from 0 (no limit) to \(maximum)"
             )
         }
         return value

@@ -147,35 +147,37 @@ struct LimitSettings {
         let environment: Environment
 
         mutating func whole(_ option: String, _ range: ClosedRange<Int>) throws -> Int? {
-            guard let text = text(option) else {
+            guard let given = setting(option) else {
                 return nil
             }
-            guard let number = Int(text), range.contains(number) else {
+            guard let number = Int(given.text), range.contains(number) else {
                 throw CommandArguments.ParseError(
-                    description: "--\(option) needs a whole number from \(range.lowerBound) to \(range.upperBound), "
-                        + "not '\(text)'"
+                    description:
+                        "\(given.source) needs a whole number from \(range.lowerBound) to \(range.upperBound), "
+                        + "not '\(given.text)'"
                 )
             }
             return number
         }
 
         mutating func seconds(_ option: String, _ range: ClosedRange<Double>) throws -> Duration? {
-            guard let text = text(option) else {
+            guard let given = setting(option) else {
                 return nil
             }
-            guard let duration = Duration.seconds(parsing: text, in: range) else {
+            guard let duration = Duration.seconds(parsing: given.text, in: range) else {
                 throw CommandArguments.ParseError(
                     description:
-                        "--\(option) needs a number of seconds from \(range.lowerBound) to \(range.upperBound), "
-                        + "not '\(text)'"
+                        "\(given.source) needs a number of seconds from \(range.lowerBound) to \(range.upperBound), "
+                        + "not '\(given.text)'"
                 )
             }
             return duration
         }
 
-        private mutating func text(_ option: String) -> String? {
+        /// The flag's value, else the value of `GATEWAY_` and the option's name in capitals.
+        private mutating func setting(_ option: String) -> SettingText? {
             let variable = "GATEWAY_" + option.uppercased().split(separator: "-").joined(separator: "_")
-            return arguments.value(option) ?? environment[variable]
+            return arguments.setting(option, variable: variable, in: environment)
         }
     }
 }

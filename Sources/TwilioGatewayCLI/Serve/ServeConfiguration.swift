@@ -127,11 +127,11 @@ struct ServeConfiguration {
     ///
     /// - Throws: An error naming the flag or variable that is wrong.
     init(arguments: inout CommandArguments, environment: Environment) throws {
-        if let text = arguments.value("rpc-addr") ?? environment["GATEWAY_RPC_ADDR"] {
-            rpcAddress = try HostAndPort(text, setting: "--rpc-addr").listenable(option: "--rpc-addr")
+        if let given = arguments.setting("rpc-addr", variable: "GATEWAY_RPC_ADDR", in: environment) {
+            rpcAddress = try HostAndPort(given.text, setting: given.source).listenable(option: given.source)
         }
-        if let text = arguments.value("http-addr") ?? environment["GATEWAY_HTTP_ADDR"] {
-            httpAddress = try HostAndPort(text, setting: "--http-addr").listenable(option: "--http-addr")
+        if let given = arguments.setting("http-addr", variable: "GATEWAY_HTTP_ADDR", in: environment) {
+            httpAddress = try HostAndPort(given.text, setting: given.source).listenable(option: given.source)
         }
         dataDirectory = arguments.value("data-dir") ?? environment["GATEWAY_DATA_DIR"] ?? dataDirectory
         if let name = arguments.value("log-level") ?? environment["GATEWAY_LOG_LEVEL"] {
@@ -141,49 +141,62 @@ struct ServeConfiguration {
             logLevel = level
         }
         var upstreamTexts = arguments.values("upstream")
+        var upstreamSource = "--upstream"
         if upstreamTexts.isEmpty, let list = environment["GATEWAY_UPSTREAMS"] {
             upstreamTexts = list.split(separator: ",").map { String($0) }
+            upstreamSource = "GATEWAY_UPSTREAMS"
         }
-        upstreams = try upstreamTexts.map { try HostAndPort($0, setting: "upstream") }
-        if let text = arguments.value("graphql-timeout") ?? environment["GATEWAY_GRAPHQL_TIMEOUT"] {
-            guard let timeout = Duration.seconds(parsing: text, in: Self.durationRange) else {
+        upstreams = try upstreamTexts.map { try HostAndPort($0, setting: upstreamSource) }
+        if let given = arguments.setting("graphql-timeout", variable: "GATEWAY_GRAPHQL_TIMEOUT", in: environment) {
+            guard let timeout = Duration.seconds(parsing: given.text, in: Self.durationRange) else {
                 throw CommandArguments.ParseError(
-                    description: "--graphql-timeout needs a number of seconds from 0.001 to 86400, not '\(text)'"
+                    description: "\(given.source) needs a number of seconds from 0.001 to 86400, not '\(given.text)'"
                 )
             }
             graphQLTimeout = timeout
         }
-        if let text = arguments.value("readiness-interval") ?? environment["GATEWAY_READINESS_INTERVAL"] {
-            guard let interval = Duration.seconds(parsing: text, in: Self.durationRange) else {
+        if let given = arguments.setting("readiness-interval", variable: "GATEWAY_READINESS_INTERVAL", in: environment)
+        {
+            guard let interval = Duration.seconds(parsing: given.text, in: Self.durationRange) else {
                 throw CommandArguments.ParseError(
-                    description: "--readiness-interval needs a number of seconds from 0.001 to 86400, not '\(text)'"
+                    description: "\(given.source) needs a number of seconds from 0.001 to 86400, not '\(given.text)'"
                 )
             }
             readinessInterval = interval
         }
-        if let text = arguments.value("http-connections-per-address")
-            ?? environment["GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS"]
-        {
-            guard let limit = Int(text), (1...1024).contains(limit) else {
+        if let given = arguments.setting(
+            "http-connections-per-address",
+            variable: "GATEWAY_HTTP_CONNECTIONS_PER_ADDRESS",
+            in: environment
+        ) {
+            guard let limit = Int(given.text), (1...1024).contains(limit) else {
                 throw CommandArguments.ParseError(
-                    description: "--http-connections-per-address needs a whole number from 1 to 1024, not '\(text)'"
+                    description: "\(given.source) needs a whole number from 1 to 1024, not '\(given.text)'"
                 )
             }
             httpConnectionsPerAddress = limit
         }
-        if let text = arguments.value("http-header-timeout") ?? environment["GATEWAY_HTTP_HEADER_TIMEOUT"] {
-            guard let timeout = Duration.seconds(parsing: text, in: 1...30) else {
+        if let given = arguments.setting(
+            "http-header-timeout",
+            variable: "GATEWAY_HTTP_HEADER_TIMEOUT",
+            in: environment
+        ) {
+            guard let timeout = Duration.seconds(parsing: given.text, in: 1...30) else {
                 throw CommandArguments.ParseError(
-                    description: "--http-header-timeout needs a number of seconds from 1 to 30, not '\(text)'"
+                    description: "\(given.source) needs a number of seconds from 1 to 30, not '\(given.text)'"
                 )
             }
             httpHeaderTimeout = timeout
         }
         try readEventStreamSettings(&arguments, environment)
-        if let text = arguments.value("status-reconcile-after") ?? environment["GATEWAY_STATUS_RECONCILE_AFTER"] {
-            guard let seconds = Double(text), seconds >= 0.001, seconds <= 604_800 else {
+        if let given = arguments.setting(
+            "status-reconcile-after",
+            variable: "GATEWAY_STATUS_RECONCILE_AFTER",
+            in: environment
+        ) {
+            guard let seconds = Double(given.text), seconds >= 0.001, seconds <= 604_800 else {
                 throw CommandArguments.ParseError(
-                    description: "--status-reconcile-after needs a number of seconds from 0.001 to 604800 (seven days)"
+                    description: "\(given.source) needs a number of seconds from 0.001 to 604800 (seven days)"
                 )
             }
             statusReconcileAfter = .milliseconds(Int64(seconds * 1000))
@@ -240,17 +253,21 @@ struct ServeConfiguration {
         _ arguments: inout CommandArguments,
         _ environment: Environment
     ) throws {
-        if let text = arguments.value("graphql-max-streams") ?? environment["GATEWAY_GRAPHQL_MAX_STREAMS"] {
+        if let given = arguments.setting(
+            "graphql-max-streams",
+            variable: "GATEWAY_GRAPHQL_MAX_STREAMS",
+            in: environment
+        ) {
             // At most 1000, so that streams leave room among the HTTP server's 1024 connections.
-            guard let count = Int(text), (1...1000).contains(count) else {
-                throw CommandArguments.ParseError(description: "--graphql-max-streams needs a number from 1 to 1000")
+            guard let count = Int(given.text), (1...1000).contains(count) else {
+                throw CommandArguments.ParseError(description: "\(given.source) needs a number from 1 to 1000")
             }
             graphQLMaxStreams = count
         }
-        if let text = arguments.value("graphql-keepalive") ?? environment["GATEWAY_GRAPHQL_KEEPALIVE"] {
-            guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+        if let given = arguments.setting("graphql-keepalive", variable: "GATEWAY_GRAPHQL_KEEPALIVE", in: environment) {
+            guard let seconds = Double(given.text), seconds > 0, seconds <= 3600 else {
                 throw CommandArguments.ParseError(
-                    description: "--graphql-keepalive needs a number of seconds above 0, at most 3600"
+                    description: "\(given.source) needs a number of seconds above 0, at most 3600"
                 )
             }
             graphQLKeepAlive = .milliseconds(Int64(seconds * 1000))

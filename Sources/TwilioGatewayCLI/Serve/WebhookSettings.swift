@@ -38,21 +38,25 @@ struct WebhookSettings {
         if let text = arguments.value("public-url") ?? environment["GATEWAY_PUBLIC_URL"] {
             publicURL = try Self.parse { () throws(WebhookConfigurationError) in try WebhookBaseURL(text) }
         }
-        if let text = arguments.value("voice-answer-window") ?? environment["GATEWAY_VOICE_ANSWER_WINDOW"] {
-            voiceAnswerWindow = try Self.window(text, setting: "--voice-answer-window")
+        if let given = arguments.setting(
+            "voice-answer-window",
+            variable: "GATEWAY_VOICE_ANSWER_WINDOW",
+            in: environment
+        ) {
+            voiceAnswerWindow = try Self.window(given)
         }
-        if let text = arguments.value("sms-answer-window") ?? environment["GATEWAY_SMS_ANSWER_WINDOW"] {
-            smsAnswerWindow = try Self.window(text, setting: "--sms-answer-window")
+        if let given = arguments.setting("sms-answer-window", variable: "GATEWAY_SMS_ANSWER_WINDOW", in: environment) {
+            smsAnswerWindow = try Self.window(given)
         }
         let file = arguments.value("voice-twiml-file") ?? environment["GATEWAY_VOICE_TWIML_FILE"]
         voiceAnswers = try Self.voiceAnswers(default: environment["GATEWAY_VOICE_DEFAULT_TWIML"], file: file)
     }
 
-    private static func window(_ text: String, setting: String) throws -> Duration {
-        guard let seconds = Double(text), seconds > 0, seconds <= 14 else {
+    private static func window(_ given: SettingText) throws -> Duration {
+        guard let seconds = Double(given.text), seconds > 0, seconds <= 14 else {
             throw CommandArguments.ParseError(
                 description:
-                    "\(setting) needs a number of seconds above 0 and at most 14, inside Twilio's 15-second timeout"
+                    "\(given.source) needs a number of seconds above 0 and at most 14, inside Twilio's 15-second timeout"
             )
         }
         return .milliseconds(Int64(seconds * 1000))

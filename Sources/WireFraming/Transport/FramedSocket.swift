@@ -83,8 +83,9 @@ final class FramedSocket: @unchecked Sendable {
     private var sealedOffset = 0
     private var closeNotifyQueued = false
     private let plaintextBuffer: UnsafeMutableRawBufferPointer?
-    /// The first bytes the peer sent over plain TCP (up to ``leadingByteCount``), kept so that
-    /// an owner can tell what kind of peer broke the preface, such as a TLS server.
+    /// The first bytes the peer sent (up to ``leadingByteCount``), as they arrived: ciphertext on
+    /// a TLS connection. Kept so that an owner can tell what kind of peer broke the preface or
+    /// the TLS handshake, such as a TLS server met without TLS or a plaintext server met with it.
     private(set) var leadingBytes: [UInt8] = []
     private static let leadingByteCount = 3
 
@@ -245,14 +246,14 @@ final class FramedSocket: @unchecked Sendable {
                     continue
                 }
                 let received = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
+                if leadingBytes.count < Self.leadingByteCount {
+                    leadingBytes += received.prefix(Self.leadingByteCount - leadingBytes.count)
+                }
                 if let tls {
                     guard decrypt(received, with: tls) else {
                         return
                     }
                 } else {
-                    if leadingBytes.count < Self.leadingByteCount {
-                        leadingBytes += received.prefix(Self.leadingByteCount - leadingBytes.count)
-                    }
                     decoder.append(received)
                 }
                 deliverEvents()

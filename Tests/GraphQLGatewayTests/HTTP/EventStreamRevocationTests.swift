@@ -52,7 +52,9 @@ struct EventStreamRevocationTests {
             }
         )
         let recheck = RPCAccessRecheck(beforeWrite: .zero, idle: idle ? .milliseconds(50) : .seconds(3600))
-        let dispatcher = RPCDispatcher(router: router, logger: .disabled, access: access, recheck: recheck)
+        let records = InMemoryLogHandler()
+        let logger = Logger(label: "test.rpc", handler: records, minimumLevel: .info)
+        let dispatcher = RPCDispatcher(router: router, logger: logger, access: access, recheck: recheck)
         let gateway = try GatewaySchema(
             transport: InProcessTransport(dispatcher: dispatcher),
             configuration: GatewayConfiguration(version: "test")
@@ -81,5 +83,12 @@ struct EventStreamRevocationTests {
         #expect(events.dropFirst().first?.contains(#""code":"UNAUTHENTICATED""#) == true)
         #expect(events.last == "event: complete\ndata:")
         #expect(!response.body.contains(#""offset":"2""#))
+
+        let refusal = try #require(records.records.first { $0.message == "auth.refused" })
+        #expect(refusal.metadata["auth.recheck"] == "true")
+        #expect(refusal.metadata["http.peer"] == "127.0.0.1", "the re-check names the HTTP client: \(refusal)")
+        #expect(refusal.metadata["rpc.peer"] == "in-process")
+        let finished = records.records.filter { $0.message == "rpc.call.finished" }
+        #expect(finished.map { $0.metadata["http.peer"] } == ["127.0.0.1"])
     }
 }

@@ -22,10 +22,10 @@ struct DurationOptionTests {
             environment: ["GATEWAY_GRAPHQL_TIMEOUT": value],
             timeLimit: .seconds(10)
         )
-        for outcome in [fromFlag, fromEnvironment] {
+        for (outcome, name) in [(fromFlag, "--graphql-timeout"), (fromEnvironment, "GATEWAY_GRAPHQL_TIMEOUT")] {
             #expect(outcome.status == 64, "\(outcome)")
             #expect(
-                outcome.errorOutput.hasPrefix("serve: --graphql-timeout needs a number of seconds from 0.001 to 86400"),
+                outcome.errorOutput.hasPrefix("serve: \(name) needs a number of seconds from 0.001 to 86400"),
                 "\(outcome)"
             )
         }

@@ -101,9 +101,9 @@ struct EventStreamGatewayTests {
         "serve refuses event stream settings out of range, naming the setting",
         arguments: [
             (["--graphql-max-streams", "0"], [:], "--graphql-max-streams needs a number from 1 to 1000"),
-            ([], ["GATEWAY_GRAPHQL_MAX_STREAMS": "5000"], "--graphql-max-streams needs a number from 1 to 1000"),
+            ([], ["GATEWAY_GRAPHQL_MAX_STREAMS": "5000"], "GATEWAY_GRAPHQL_MAX_STREAMS needs a number from 1 to 1000"),
             (["--graphql-keepalive", "0"], [:], "--graphql-keepalive needs a number of seconds above 0"),
-            ([], ["GATEWAY_GRAPHQL_KEEPALIVE": "soon"], "--graphql-keepalive needs a number of seconds above 0"),
+            ([], ["GATEWAY_GRAPHQL_KEEPALIVE": "soon"], "GATEWAY_GRAPHQL_KEEPALIVE needs a number of seconds above 0"),
         ]
     )
     func badSettings(_ arguments: [String], environment: [String: String], message: String) async throws {

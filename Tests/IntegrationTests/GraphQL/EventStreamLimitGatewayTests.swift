@@ -51,13 +51,13 @@ struct EventStreamLimitGatewayTests {
     }
 
     @Test(
-        "serve refuses a per-address stream limit out of range, naming the option",
+        "serve refuses a per-address stream limit out of range, naming the option or variable that gave it",
         arguments: [
-            (["--graphql-max-streams-per-address", "0"], [:]),
-            ([], ["GATEWAY_GRAPHQL_MAX_STREAMS_PER_ADDRESS": "1001"]),
-        ] as [([String], [String: String])]
+            (["--graphql-max-streams-per-address", "0"], [:], "--graphql-max-streams-per-address"),
+            ([], ["GATEWAY_GRAPHQL_MAX_STREAMS_PER_ADDRESS": "0"], "GATEWAY_GRAPHQL_MAX_STREAMS_PER_ADDRESS"),
+        ] as [([String], [String: String], String)]
     )
-    func outOfRange(_ arguments: [String], environment: [String: String]) async throws {
+    func outOfRange(_ arguments: [String], environment: [String: String], name: String) async throws {
         let outcome = try await Program.run(
             GatewayProcess.executablePath,
             ["serve"] + arguments,
@@ -66,7 +66,7 @@ struct EventStreamLimitGatewayTests {
         )
         #expect(outcome.status == 64, "\(outcome)")
         #expect(
-            outcome.errorOutput.contains("--graphql-max-streams-per-address needs a whole number from 1 to 1000"),
+            outcome.errorOutput.contains("\(name) needs a whole number from 1 to 1000, not '0'"),
             "\(outcome)"
         )
     }

@@ -36,7 +36,7 @@ struct WebhookSettingsTests {
         arguments: [
             (["--public-url", "gw.example.com"], [:], "must start with https:// or http://"),
             (["--voice-answer-window", "15"], [:], "--voice-answer-window"),
-            ([], ["GATEWAY_SMS_ANSWER_WINDOW": "0"], "--sms-answer-window"),
+            ([], ["GATEWAY_SMS_ANSWER_WINDOW": "0"], "GATEWAY_SMS_ANSWER_WINDOW needs a number of seconds"),
             ([], ["GATEWAY_VOICE_DEFAULT_TWIML": "<Say>hi</Say>"], "must be a TwiML document"),
             (["--voice-twiml-file", "/nonexistent/voice.json"], [:], "cannot read the voice TwiML file"),
         ]

@@ -80,4 +80,40 @@ struct ClientTLSHintTests {
         }
     }
 
+    @Test("a TLS client of a plaintext server is told to drop --tls or check the port, and not to retry")
+    func tlsClientOfPlaintextServer() async throws {
+        let certificates = try await TestCertificates.shared
+        try await withTestServer { server in
+            let client = try TLSTests.client(server, trusting: certificates.caPath)
+            defer { client.close() }
+            let error = try await #require(throws: RPCError.self) {
+                try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions())
+            }
+            #expect(error.code == .failedPrecondition, "\(error.message)")
+            #expect(error.message.contains("so it may not use TLS on this port"), "\(error.message)")
+            #expect(error.message.hasSuffix("drop --tls, or check the port"), "\(error.message)")
+        }
+    }
+
+    @Test("a TLS client whose server sends the TWGW preface says the server answered with it")
+    func tlsClientMeetsPreface() async throws {
+        let certificates = try await TestCertificates.shared
+        let listener = try RawListener()
+        let client = RPCClientConnection(
+            host: "127.0.0.1",
+            port: listener.port,
+            configuration: RPCClientConnection.Configuration(
+                connectTimeout: .seconds(5),
+                tls: try TLSClientContext(trustRootsPath: certificates.caPath)
+            )
+        )
+        defer { client.close() }
+        let call = Task { try await client.unary(TestMethods.echo, request: [1], options: RPCCallOptions()) }
+        let peer = try await listener.accept()
+        try await peer.send(ConnectionPreface.current.bytes + Array(repeating: 0, count: 16))
+        let error = try await #require(throws: RPCError.self) { try await call.value }
+        peer.shutdown()
+        #expect(error.code == .failedPrecondition, "\(error.message)")
+        #expect(error.message.contains("the server answered with its TWGW preface"), "\(error.message)")
+    }
 }

@@ -37,9 +37,18 @@ extension ClientChannel {
     /// The error for a failed TLS handshake or record. A certificate that does not verify (an
     /// untrusted issuer, a self-signed certificate, a name it does not carry) is
     /// `FAILED_PRECONDITION`, which is not retryable: trying again meets the same certificate.
+    /// So is a server whose first bytes (`leadingBytes`) are not a TLS record, such as a
+    /// plaintext server's TWGW preface: it does not use TLS on that port, and will not on a retry.
     /// Anything else is `UNAVAILABLE`.
-    func tlsFailure(_ error: TLSError) -> RPCError {
+    func tlsFailure(_ error: TLSError, leadingBytes: [UInt8]) -> RPCError {
         let message = "cannot connect to \(address) with TLS: \(error.message)"
+        if let answer = Self.notTLS(leadingBytes) {
+            return RPCError(
+                code: .failedPrecondition,
+                message: message + "; the server answered with \(answer), so it may not use TLS on this port: "
+                    + "drop --tls, or check the port"
+            )
+        }
         guard error.isCertificateRejected else {
             return RPCError(code: .unavailable, message: message)
         }
@@ -48,5 +57,20 @@ extension ClientChannel {
             message: message + "; trust the server's CA (--tls-ca), or name the host its certificate carries "
                 + "(--tls-server-name)"
         )
+    }
+
+    /// What a TLS client's server sent first, when it is not the start of a TLS record (content
+    /// type `14` to `17`, then major version `03`): `its TWGW preface` or `bytes that are not
+    /// TLS`; `nil` when it looks like TLS or nothing arrived.
+    static func notTLS(_ leadingBytes: [UInt8]) -> String? {
+        guard let first = leadingBytes.first else {
+            return nil
+        }
+        if (0x14...0x17).contains(first), leadingBytes.count < 2 || leadingBytes[1] == 0x03 {
+            return nil
+        }
+        let preface = Array("TWGW".utf8)
+        return leadingBytes.elementsEqual(preface.prefix(leadingBytes.count))
+            ? "its TWGW preface" : "bytes that are not TLS"
     }
 }

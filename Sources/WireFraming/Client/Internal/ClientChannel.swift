@@ -262,7 +262,7 @@ final class ClientChannel: FramedSocketDelegate, @unchecked Sendable {
 
     func framedSocket(_ socket: FramedSocket, didFailTLS error: TLSError) {
         logger.notice("rpc.client.tls_failed", ["rpc.reason": error.message])
-        fail(tlsFailure(error))
+        fail(tlsFailure(error, leadingBytes: socket.leadingBytes))
     }
 
     func framedSocketDidDrain(_ socket: FramedSocket) {}
