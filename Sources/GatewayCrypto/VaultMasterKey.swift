@@ -69,12 +69,12 @@ public enum VaultMasterKey {
 
     private static func key(fromBase64 text: String, source: String) throws(CredentialVaultError) -> AESGCMKey {
         // Hex digits are Base64 characters too, so `openssl rand -hex 32` would decode to 48
-        // bytes and be refused for its length, which does not say what went wrong.
+        // bytes and be refused for its length, which does not say what went wrong. The message
+        // names no `-hex N` command: the count of digits tells nothing about which one made them.
         if looksLikeHex(text) {
             throw CredentialVaultError(
-                "the master key from \(source) is \(text.utf8.count) hex digits (as `openssl rand -hex 32` makes), "
-                    + "not Base64; the key must be the Base64 of 32 random bytes: make one with "
-                    + "`openssl rand -base64 32`"
+                "the master key from \(source) looks like hex (\(text.utf8.count) hex digits), not Base64; "
+                    + "the key must be the Base64 of 32 random bytes: make one with `openssl rand -base64 32`"
             )
         }
         guard var bytes = Base64.decode(text) else {

@@ -93,9 +93,22 @@ extension RequestValidation {
         }
     }
 
-    /// Violations of media URLs: each one an http or https URL Twilio can fetch. The message
-    /// says what is wrong with the first URL that is not.
+    /// The most media URLs one message may carry: Twilio's limit, beyond which it refuses the
+    /// message.
+    static let mostMediaURLs = 10
+
+    /// Violations of media URLs: at most ``mostMediaURLs`` of them, each one an http or https URL
+    /// Twilio can fetch. The message says what is wrong with the first URL that is not.
     static func mediaURLViolations(_ urls: [String]) -> [FieldViolation] {
+        guard urls.count <= mostMediaURLs else {
+            return [
+                FieldViolation(
+                    field: "media_urls",
+                    description: "must hold at most \(mostMediaURLs) URLs, Twilio's limit for one message "
+                        + "(this one has \(urls.count))"
+                )
+            ]
+        }
         guard let problem = urls.lazy.compactMap(httpURLProblem).first else {
             return []
         }

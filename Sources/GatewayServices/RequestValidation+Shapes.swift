@@ -41,7 +41,7 @@ extension RequestValidation {
     /// A violation unless `value` is where a message can go: an E.164 number, `whatsapp:` and
     /// one, or a `messenger:` or `rcs:` address.
     static func messageRecipientViolations(_ field: String, _ value: String) -> [FieldViolation] {
-        if let violation = lengthViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
+        if let violation = addressViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
             return [violation]
         }
         guard !isChannelAddress(value), !isE164(value) else {
@@ -60,7 +60,7 @@ extension RequestValidation {
     /// digits), an alphanumeric sender ID (1 to 11 letters, digits and spaces, at least one
     /// letter), or a channel address.
     static func messageSenderViolations(_ field: String, _ value: String) -> [FieldViolation] {
-        if let violation = lengthViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
+        if let violation = addressViolation(field, value, prefixes: ["messenger:", "rcs:"]) {
             return [violation]
         }
         let bytes = Array(value.utf8)
@@ -84,7 +84,7 @@ extension RequestValidation {
     /// A violation unless `value` is a party a call can reach: an E.164 number, `client:` and a
     /// name, a `sip:` URI, or `sim:` and a SIM SID (`DE` and 32 hex digits).
     static func callRecipientViolations(_ field: String, _ value: String) -> [FieldViolation] {
-        if let violation = lengthViolation(field, value, prefixes: ["client:", "sip:"]) {
+        if let violation = addressViolation(field, value, prefixes: ["client:", "sip:"]) {
             return [violation]
         }
         if isE164(value) || hasNonEmptyRest(value, after: "client:") || hasNonEmptyRest(value, after: "sip:") {
@@ -104,7 +104,7 @@ extension RequestValidation {
 
     /// A violation unless `value` is a caller ID: an E.164 number or `client:` and a name.
     static func callerIDViolations(_ field: String, _ value: String) -> [FieldViolation] {
-        if let violation = lengthViolation(field, value, prefixes: ["client:"]) {
+        if let violation = addressViolation(field, value, prefixes: ["client:"]) {
             return [violation]
         }
         guard !isE164(value), !hasNonEmptyRest(value, after: "client:") else {
@@ -114,7 +114,8 @@ extension RequestValidation {
     }
 
     /// A violation unless `value` is an email address: text, `@`, and a domain with a dot,
-    /// without spaces, at most ``longestEmailAddress`` characters in all.
+    /// at most ``longestEmailAddress`` characters in all, without spaces, control characters or
+    /// invisible format characters (see ``isHiddenCharacter(_:)``).
     static func emailViolations(_ field: String, _ value: String) -> [FieldViolation] {
         let length = value.unicodeScalars.count
         guard length <= longestEmailAddress else {
@@ -123,6 +124,14 @@ extension RequestValidation {
                     field: field,
                     description: "must be an email address of at most \(longestEmailAddress) characters "
                         + "(this one has \(length))"
+                )
+            ]
+        }
+        if value.unicodeScalars.contains(where: isHiddenCharacter) {
+            return [
+                FieldViolation(
+                    field: field,
+                    description: "must be an email address without \(hiddenCharacters)"
                 )
             ]
         }
@@ -159,32 +168,54 @@ extension RequestValidation {
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 
-    /// Whether `value` is `prefix` and at least one more character, none of them a space or a
-    /// control character.
+    /// Whether `value` is `prefix` and at least one more character, none of them a hidden one
+    /// (see ``isHiddenCharacter(_:)``).
     private static func hasNonEmptyRest(_ value: String, after prefix: String) -> Bool {
         guard value.hasPrefix(prefix) else {
             return false
         }
-        let rest = value.utf8.dropFirst(prefix.utf8.count)
-        return !rest.isEmpty && rest.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+        let rest = value.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+        return !rest.isEmpty && !rest.contains(where: isHiddenCharacter)
     }
 
-    /// A violation when `value` starts with one of `prefixes` and has more characters after it
-    /// than ``addressLengthLimits`` allows; the message gives the limit and the length, never the
-    /// value.
-    private static func lengthViolation(_ field: String, _ value: String, prefixes: [String]) -> FieldViolation? {
+    /// What ``isHiddenCharacter(_:)`` refuses, for the messages.
+    static let hiddenCharacters =
+        "spaces, line breaks, control characters or invisible format characters (such as U+200B or U+202E)"
+
+    /// Whether `scalar` may appear in no address: a control character (Unicode category Cc), a
+    /// format character (Cf, such as U+200B ZERO WIDTH SPACE or U+202E RIGHT-TO-LEFT OVERRIDE) or
+    /// a separator (Zs, Zl, Zp: spaces, line and paragraph separators). They are invisible or
+    /// change how the text around them is shown, so an address holding one would read as another
+    /// in logs, consoles and Twilio's own pages.
+    static func isHiddenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            true
+        default:
+            false
+        }
+    }
+
+    /// A violation when `value` starts with one of `prefixes` and has a hidden character after
+    /// it (see ``isHiddenCharacter(_:)``), or more characters than ``addressLengthLimits``
+    /// allows; the message gives the limit and the length, or the kinds of character refused,
+    /// never the value.
+    private static func addressViolation(_ field: String, _ value: String, prefixes: [String]) -> FieldViolation? {
         for prefix in prefixes where value.hasPrefix(prefix) {
             guard let limit = addressLengthLimits[prefix] else {
                 continue
             }
-            let length = value.unicodeScalars.count - prefix.unicodeScalars.count
-            guard length > limit else {
-                return nil
+            let rest = value.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+            if rest.count > limit {
+                return FieldViolation(
+                    field: field,
+                    description: "must have at most \(limit) characters after \(prefix) (this one has \(rest.count))"
+                )
             }
-            return FieldViolation(
-                field: field,
-                description: "must have at most \(limit) characters after \(prefix) (this one has \(length))"
-            )
+            if rest.contains(where: isHiddenCharacter) {
+                return FieldViolation(field: field, description: "must have no \(hiddenCharacters) after \(prefix)")
+            }
+            return nil
         }
         return nil
     }

@@ -41,8 +41,10 @@ extension RequestValidation {
     /// What keeps `value` from being a URL Twilio can call, worded to follow "must be an http or
     /// https URL", or `nil` when it is one: at most ``longestURL`` bytes, `http://` or `https://`
     /// (either case), a host (see ``hostProblem(_:)``) without user information, an optional port
-    /// from 1 to 65535, then nothing or a path, query or fragment, all without control characters.
-    /// (A space in a path is left to the form encoding, as Twilio's own libraries do.)
+    /// from 1 to 65535, then nothing or a path, query or fragment. Every byte is printable ASCII
+    /// other than a space (0x21 to 0x7E), as RFC 3986 requires: a space, a control character or
+    /// any character outside ASCII (an invisible U+200B, a U+202E that turns text around) must
+    /// come percent-encoded, so that the URL Twilio fetches is the URL a person reads.
     static func httpURLProblem(_ value: String) -> String? {
         guard value.utf8.count <= longestURL else {
             return "of at most \(longestURL) bytes (this one has \(value.utf8.count))"
@@ -81,7 +83,15 @@ extension RequestValidation {
         guard !host.isEmpty, isPortSuffix(afterHost) else {
             return "with a host"
         }
-        return hostProblem(host)
+        if let problem = hostProblem(host) {
+            return problem
+        }
+        // The host and port are ASCII by now, so what is left is in the path, query or fragment.
+        guard value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            return "whose path, query and fragment are ASCII without spaces: percent-encode any other character "
+                + "(a space as %20, é as %C3%A9)"
+        }
+        return nil
     }
 
     /// What keeps `host` from being a host Twilio can reach, or `nil` when it is one: an IPv6

@@ -32,7 +32,7 @@ struct VaultMasterKeyTests {
                 )
             }
             #expect(
-                error?.message.contains("from \(keyVariable) is 64 hex digits") == true,
+                error?.message.contains("from \(keyVariable) looks like hex (64 hex digits), not Base64") == true,
                 "\(String(describing: error))"
             )
             #expect(error?.message.contains("`openssl rand -base64 32`") == true)
@@ -51,8 +51,27 @@ struct VaultMasterKeyTests {
         let error = #expect(throws: CredentialVaultError.self) {
             try VaultMasterKey.load(environment: [VaultMasterKey.fileVariable: path])
         }
-        #expect(error?.message.contains("from \(path) is 64 hex digits") == true, "\(String(describing: error))")
+        #expect(
+            error?.message.contains("from \(path) looks like hex (64 hex digits)") == true,
+            "\(String(describing: error))"
+        )
         #expect(error?.message.contains("`openssl rand -base64 32`") == true)
+    }
+
+    @Test(
+        "hex of another length is refused with its own count of digits and no `-hex N` command",
+        arguments: [16, 24, 32, 48]
+    )
+    func hexKeyOfOtherLengths(bytes: Int) {
+        let hex = SecureRandom.bytes(bytes).map { String(format: "%02x", $0) }.joined()
+        let error = #expect(throws: CredentialVaultError.self) {
+            try VaultMasterKey.load(environment: [VaultMasterKey.keyVariable: hex])
+        }
+        let message = error?.message ?? ""
+        #expect(message.contains("looks like hex (\(bytes * 2) hex digits), not Base64"), "\(message)")
+        #expect(message.contains("make one with `openssl rand -base64 32`"), "\(message)")
+        #expect(!message.contains("-hex"), "\(message)")
+        #expect(!message.contains(hex), "\(message)")
     }
 
     @Test("a Base64 key that happens to hold hex letters is still read")

@@ -124,6 +124,62 @@ struct VoiceShapeValidationTests {
         }
     }
 
+    @Test(
+        "a hidden character in a client name, a SIP address or a URL is INVALID_ARGUMENT saying what to fix",
+        arguments: [
+            (MakeCallRequest(to: "client:ana\u{200B}", from: "+15557654321", instructions: twiml), "to", "client:"),
+            (MakeCallRequest(to: "client:ana bob", from: "+15557654321", instructions: twiml), "to", "client:"),
+            (MakeCallRequest(to: "client:ana\u{3000}", from: "+15557654321", instructions: twiml), "to", "client:"),
+            (MakeCallRequest(to: "client:\u{9B}31m", from: "+15557654321", instructions: twiml), "to", "client:"),
+            (
+                MakeCallRequest(to: "sip:\u{202E}moc.elpmaxe@ana", from: "+15557654321", instructions: twiml),
+                "to", "sip:"
+            ),
+            (
+                MakeCallRequest(to: "sip:ana@example.com\u{2029}", from: "+15557654321", instructions: twiml),
+                "to", "sip:"
+            ),
+            (
+                MakeCallRequest(to: "+15551234567", from: "client:sup\u{200D}port", instructions: twiml),
+                "from", "client:"
+            ),
+        ]
+    )
+    func hiddenCharactersInParties(request: MakeCallRequest, field: String, prefix: String) async throws {
+        let error = try await Self.call(.makeCall, request)
+        #expect(error?.code == .invalidArgument)
+        let violations = error?.errorDetails?.fieldViolations ?? []
+        #expect(violations.map(\.field) == [field])
+        #expect(
+            violations.first?.description
+                == "must have no spaces, line breaks, control characters or invisible format characters "
+                + "(such as U+200B or U+202E) after \(prefix)",
+            "\(violations)"
+        )
+    }
+
+    @Test(
+        "a TwiML or status URL with a space or non-ASCII in its path is refused, saying to percent-encode",
+        arguments: [
+            "http://example.com/a b", "https://example.com/\u{202E}lmx.lmiwt", "https://example.com/twiml\u{200B}",
+            "https://example.com/tw\u{EF}ml", "https://example.com/twiml?x=\u{3000}",
+        ]
+    )
+    func unencodedURLs(url: String) async throws {
+        for request in [
+            MakeCallRequest(to: "+15551234567", from: "+15557654321", instructions: .twimlURL(url)),
+            MakeCallRequest(to: "+15551234567", from: "+15557654321", instructions: Self.twiml, statusCallback: url),
+        ] {
+            let error = try await Self.call(.makeCall, request)
+            #expect(error?.code == .invalidArgument)
+            let description = error?.errorDetails?.fieldViolations.first?.description ?? ""
+            #expect(
+                description.contains("whose path, query and fragment are ASCII without spaces: percent-encode"),
+                "\(description)"
+            )
+        }
+    }
+
     @Test("a host of 253 bytes with labels of 63 is let through to Twilio")
     func longestHost() async throws {
         let host = Array(repeating: String(repeating: "a", count: 63), count: 4).joined(separator: ".").dropLast(2)

@@ -249,13 +249,19 @@ enum CredentialsCommand {
     ///
     /// - Throws: ``CommandArguments/ParseError`` naming the option and the shape.
     static func sid(_ value: String, option: String, prefix: String) throws -> String {
+        guard isSID(value, prefix: prefix) else {
+            throw CommandArguments.ParseError(description: "--\(option) must be \(prefix) followed by 32 hex digits")
+        }
+        return value
+    }
+
+    /// Whether `value` is `prefix` and 32 hex digits (either case): the shape of every SID the
+    /// vault holds, checked by `set` and again by `serve` when it loads the vault.
+    static func isSID(_ value: String, prefix: String) -> Bool {
         let digits = value.utf8.dropFirst(prefix.utf8.count)
         let isHex = digits.allSatisfy {
             (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
         }
-        guard value.hasPrefix(prefix), digits.count == 32, isHex else {
-            throw CommandArguments.ParseError(description: "--\(option) must be \(prefix) followed by 32 hex digits")
-        }
-        return value
+        return value.hasPrefix(prefix) && digits.count == 32 && isHex
     }
 }

@@ -14,7 +14,7 @@ enum SendSmsCommand {
           --from NUMBER                  Sender: a Twilio number of the account
           --messaging-service-sid SID    Sender: a Messaging Service (MG...), instead of --from
           --body TEXT                    The message text
-          --media-url URL                Media to attach; repeat for several
+          --media-url URL                Media to attach; repeat for several, at most 10
           --status-callback URL          Where Twilio reports status changes
           --rpc-addr HOST:PORT           The gateway [GATEWAY_RPC_ADDR] (default 127.0.0.1:7701)
           --api-key-file FILE            A file holding the API key to send [or the key in GATEWAY_API_KEY]

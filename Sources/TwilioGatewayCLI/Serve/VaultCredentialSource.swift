@@ -34,8 +34,9 @@ struct VaultCredentialSource: TwilioCredentialSource {
     /// - Throws: ``CredentialVaultError`` for a tampered file, a deleted or added record or a wrong
     ///   key, naming the record; for an Auth Token or API key secret that is not printable ASCII
     ///   (``SecretRule/unprintable(_:)``), which libcurl would send cut or changed, naming the
-    ///   record; or for a vault with no Account SID, or with neither an Auth Token nor a whole
-    ///   API key.
+    ///   record; for an Account, API key, Messaging Service or Verify Service SID that is not its
+    ///   prefix (`AC`, `SK`, `MG`, `VA`) and 32 hex digits, naming the record but not its bytes;
+    ///   or for a vault with no Account SID, or with neither an Auth Token nor a whole API key.
     static func load(path: String, key: AESGCMKey) throws -> VaultCredentialSource? {
         guard let vault = try CredentialVault.load(path: path) else {
             return nil
@@ -51,7 +52,11 @@ struct VaultCredentialSource: TwilioCredentialSource {
             }
         }
         let text: (String) throws -> String? = { name in
-            try vault.open(name, key: key) { String(decoding: $0, as: UTF8.self) }
+            guard let sid = try vault.open(name, key: key, { String(decoding: $0, as: UTF8.self) }) else {
+                return nil
+            }
+            try checkShape(sid, name: name, path: path)
+            return sid
         }
         let apiKeySID = try text(CredentialVault.apiKeySID)
         let hasAPIKey = apiKeySID != nil && vault.records[CredentialVault.apiKeySecret] != nil
@@ -70,6 +75,29 @@ struct VaultCredentialSource: TwilioCredentialSource {
             apiKeySID: hasAPIKey ? apiKeySID : nil,
             messagingServiceSID: try text(CredentialVault.messagingServiceSID),
             verifyServiceSID: try text(CredentialVault.verifyServiceSID)
+        )
+    }
+
+    /// The prefix of each SID record: what `credentials set` takes for that record's option.
+    static let sidPrefixes: [String: String] = [
+        CredentialVault.accountSID: "AC",
+        CredentialVault.apiKeySID: "SK",
+        CredentialVault.messagingServiceSID: "MG",
+        CredentialVault.verifyServiceSID: "VA",
+    ]
+
+    /// Checks that the SID record `name` is its prefix and 32 hex digits, as `credentials set`
+    /// requires, so that a record stored by hand or by an older version never reaches a URL
+    /// path or the Basic user libcurl sends.
+    ///
+    /// - Throws: ``CredentialVaultError`` naming the record and the shape, never its bytes.
+    private static func checkShape(_ sid: String, name: String, path: String) throws {
+        guard let prefix = sidPrefixes[name], !CredentialsCommand.isSID(sid, prefix: prefix) else {
+            return
+        }
+        throw CredentialVaultError(
+            "vault record \(name) in \(path) is not \(prefix) followed by 32 hex digits (it was stored by hand "
+                + "or by an older version), so it cannot be sent to Twilio; store it again with 'credentials set'"
         )
     }
 

@@ -78,7 +78,7 @@ struct TwilioCompatibleServerTests {
                 "--to", "+15551234567", "--from", "+15557654321", "--body", body,
                 "--media-url", "http://127.0.0.1:9/media/first.png?size=large&v=1",
                 "--media-url", "http://127.0.0.1:9/media/second.jpg",
-                "--status-callback", "http://127.0.0.1:9/twilio/status?tag=a b",
+                "--status-callback", "http://127.0.0.1:9/twilio/status?tag=a%20b",
             ]
         )
 
@@ -91,6 +91,6 @@ struct TwilioCompatibleServerTests {
             request.form.values("MediaUrl")
                 == ["http://127.0.0.1:9/media/first.png?size=large&v=1", "http://127.0.0.1:9/media/second.jpg"]
         )
-        #expect(request.form["StatusCallback"] == "http://127.0.0.1:9/twilio/status?tag=a b")
+        #expect(request.form["StatusCallback"] == "http://127.0.0.1:9/twilio/status?tag=a%20b")
     }
 }

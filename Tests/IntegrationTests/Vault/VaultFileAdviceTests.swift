@@ -157,7 +157,10 @@ struct VaultFileAdviceTests {
         )
         for (outcome, variable) in [(set, "GATEWAY_MASTER_KEY"), (rotate, "GATEWAY_NEW_MASTER_KEY")] {
             #expect(outcome.termination.status == 1, "\(outcome)")
-            #expect(outcome.errorOutput.contains("the master key from \(variable) is 64 hex digits"), "\(outcome)")
+            #expect(
+                outcome.errorOutput.contains("the master key from \(variable) looks like hex (64 hex digits)"),
+                "\(outcome)"
+            )
             #expect(outcome.errorOutput.contains("`openssl rand -base64 32`"), "\(outcome)")
             #expect(!outcome.errorOutput.contains(hex), "\(outcome)")
         }

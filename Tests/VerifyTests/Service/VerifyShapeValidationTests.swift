@@ -19,6 +19,18 @@ struct VerifyShapeValidationTests {
             (StartVerificationRequest(serviceSID: service, to: "+15551234567", channel: "email"), "email address"),
             (StartVerificationRequest(serviceSID: service, to: "user@localhost", channel: "email"), "email address"),
             (StartVerificationRequest(serviceSID: service, to: "", channel: "sms"), "to is required"),
+            (
+                StartVerificationRequest(serviceSID: service, to: "ana\u{200B}@example.com", channel: "email"),
+                "email address without spaces, line breaks, control characters or invisible format characters"
+            ),
+            (
+                StartVerificationRequest(serviceSID: service, to: "ana@moc.\u{202E}example.com", channel: "email"),
+                "email address without spaces, line breaks, control characters or invisible format characters"
+            ),
+            (
+                StartVerificationRequest(serviceSID: service, to: "ana@example.com\u{2028}", channel: "email"),
+                "email address without spaces"
+            ),
         ]
     )
     func startShapes(request: StartVerificationRequest, shape: String) async throws {
