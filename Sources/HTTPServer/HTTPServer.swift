@@ -113,12 +113,12 @@ public final class HTTPServer: Sendable {
             return
         }
 
+        // New connections are refused by the accept policy from here on, rather than through
+        // MHD_quiesce_daemon: on an epoll daemon with its own thread, libmicrohttpd 0.9.75's
+        // quiesce races its event loop for the listen socket's removal from the epoll set, and
+        // the loser aborts the process ("Failed to remove listen FD from epoll set").
         running.core.beginStopping()
         running.front?.0.stopAccepting()
-        let listenSocket = running.front == nil ? MHD_quiesce_daemon(running.daemon.pointer) : MHD_INVALID_SOCKET
-        if listenSocket == MHD_INVALID_SOCKET && running.front == nil {
-            logger.debug("http.server.quiesce_failed", ["http.port": String(running.port)])
-        }
         running.core.streams.endAll()
         wait(until: ContinuousClock.now + configuration.shutdownGracePeriod) { running.core.activeRequestCount == 0 }
 
@@ -131,9 +131,6 @@ public final class HTTPServer: Sendable {
         running.front?.0.abortAll()
         running.core.watchdog?.stop()
         running.core.streams.close()
-        if listenSocket != MHD_INVALID_SOCKET, close(listenSocket) != 0 {
-            logger.debug("http.server.close_failed", ["http.errno": String(errno)])
-        }
         Unmanaged.passUnretained(running.core).release()
         logger.debug("http.server.stopped", ["http.port": String(running.port)])
     }
@@ -237,7 +234,7 @@ public final class HTTPServer: Sendable {
 }
 
 /// A libmicrohttpd daemon pointer. `@unchecked Sendable` because libmicrohttpd's daemon calls
-/// used here (quiesce, stop, info) may come from any thread; only ``HTTPServer/stop()`` stops it,
+/// used here (stop, info) may come from any thread; only ``HTTPServer/stop()`` stops it,
 /// once, after taking it out of the lifecycle state.
 private struct DaemonHandle: @unchecked Sendable {
     let pointer: OpaquePointer

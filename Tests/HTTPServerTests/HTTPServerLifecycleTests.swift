@@ -62,4 +62,45 @@ struct HTTPServerLifecycleTests {
         #expect(error.errorNumber == EADDRINUSE)
         #expect(second.boundPort == nil)
     }
+
+    @Test("stop closes the listening socket: connecting afterwards is refused, for 100 servers in a row")
+    func stopClosesListeningSocket() throws {
+        for _ in 0..<100 {
+            let server = try HTTPServer(handler: Self.ok)
+            try server.start()
+            let port = try #require(server.boundPort)
+            let early = try Self.connect(port: port)
+            server.stop()
+            close(early)
+            let late = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(late) }
+            var address = Self.loopback(port: port)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(late, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            #expect(connected == -1 && errno == ECONNREFUSED, "port \(port) still accepts after stop")
+        }
+    }
+
+    private static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
+    private static func connect(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = loopback(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(connected == 0, "connect failed: errno \(errno)")
+        return fd
+    }
 }

@@ -56,12 +56,16 @@ enum MHDCallbacks {
         core.completed(context, outcome: outcomeName(termination))
     }
 
-    /// Called right after accept, before anything is read: refuses an address over its limit.
+    /// Called right after accept, before anything is read: refuses every connection once the
+    /// server is stopping, and an address over its limit.
     static let acceptPolicy: MHD_AcceptPolicyCallback = { cls, address, _ in
         guard let cls else {
             return .YES
         }
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        guard !core.isStopping else {
+            return .NO
+        }
         guard let limiter = core.addressLimiter else {
             return .YES
         }

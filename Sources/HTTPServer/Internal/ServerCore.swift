@@ -111,9 +111,15 @@ final class ServerCore: Sendable {
         _ = registry.withLock { $0.suspended.removeValue(forKey: ObjectIdentifier(context)) }
     }
 
-    /// Stops suspending new requests; from now on they are answered 503 at once.
+    /// Stops suspending new requests; from now on they are answered 503 at once, and new
+    /// connections are refused as they are accepted.
     func beginStopping() {
         registry.withLock { $0.stopping = true }
+    }
+
+    /// Whether ``beginStopping()`` was called.
+    var isStopping: Bool {
+        registry.withLock { $0.stopping }
     }
 
     /// Answers every request still in its handler with 503 and resumes its connection, so that
