@@ -23,9 +23,16 @@ enum Python {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
+        let handles = [try FileHandle(forWritingTo: files[0]), try FileHandle(forWritingTo: files[1])]
+        // Foundation's Process outlives this call and keeps its handles open; close them here.
+        defer {
+            for handle in handles {
+                try? handle.close()
+            }
+        }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: files[0])
-        process.standardError = try FileHandle(forWritingTo: files[1])
+        process.standardOutput = handles[0]
+        process.standardError = handles[1]
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { process in
                 continuation.resume(returning: process.terminationStatus)
@@ -58,9 +65,19 @@ enum Python {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
-        process.standardInput = try FileHandle(forReadingFrom: files[0])
-        process.standardOutput = try FileHandle(forWritingTo: files[1])
-        process.standardError = try FileHandle(forWritingTo: files[2])
+        let handles = [
+            try FileHandle(forReadingFrom: files[0]), try FileHandle(forWritingTo: files[1]),
+            try FileHandle(forWritingTo: files[2]),
+        ]
+        // Foundation's Process outlives this call and keeps its handles open; close them here.
+        defer {
+            for handle in handles {
+                try? handle.close()
+            }
+        }
+        process.standardInput = handles[0]
+        process.standardOutput = handles[1]
+        process.standardError = handles[2]
         try process.run()
         process.waitUntilExit()
 

@@ -17,13 +17,20 @@ final class FollowingProcess: Sendable {
         for name in ["stdout", "stderr"] {
             try Data().write(to: directory.file(name))
         }
+        let output = try FileHandle(forWritingTo: directory.file("stdout"))
+        let error = try FileHandle(forWritingTo: directory.file("stderr"))
+        // The child has its own copies once it runs; Process would keep these open.
+        defer {
+            try? output.close()
+            try? error.close()
+        }
         child = try ChildProcess(
             GatewayProcess.executablePath,
             ["events", "--follow", "--rpc-addr", "127.0.0.1:\(rpcPort)"] + arguments,
             environment: Program.cleanEnvironment.merging(environment) { _, new in new },
             input: FileHandle.nullDevice,
-            output: try FileHandle(forWritingTo: directory.file("stdout")),
-            error: try FileHandle(forWritingTo: directory.file("stderr"))
+            output: output,
+            error: error
         )
     }
 

@@ -62,15 +62,26 @@ enum Program {
             return url
         }
 
+        let handles = [
+            try FileHandle(forReadingFrom: files[0]), try FileHandle(forWritingTo: files[1]),
+            try FileHandle(forWritingTo: files[2]),
+        ]
+        // The child has its own copies once it runs; Process keeps these alive, so they are
+        // closed here, or every run would leave three descriptors open in the test process.
+        defer {
+            for handle in handles {
+                try? handle.close()
+            }
+        }
         let started = ContinuousClock.now
         let child = try ChildProcess(
             executable,
             arguments,
             environment: cleanEnvironment.merging(environment) { _, new in new },
             directory: directory ?? scratch.url,
-            input: try FileHandle(forReadingFrom: files[0]),
-            output: try FileHandle(forWritingTo: files[1]),
-            error: try FileHandle(forWritingTo: files[2])
+            input: handles[0],
+            output: handles[1],
+            error: handles[2]
         )
         let ended = await child.waitForExit(within: timeLimit)
         let elapsed = ContinuousClock.now - started
