@@ -86,13 +86,7 @@ public final class TLSClientContext: Sendable {
     private static func load(_ path: String, _ what: String, into handle: ContextHandle, hint: String)
         throws(TLSError)
     {
-        guard let file = fopen(path, "r") else {
-            throw TLSError("cannot read the TLS \(what) \(path): \(String(cString: strerror(errno)))")
-        }
-        var status = stat()
-        let isDirectory = fstat(fileno(file), &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-        fclose(file)
-        guard !isDirectory else {
+        guard try !TLSFileOpening.isDirectory(path, what) else {
             throw TLSError(
                 "the TLS \(what) \(path) is a directory; give a PEM file that holds the certificates, such as "
                     + "the CA's certificate file"

@@ -33,8 +33,9 @@ public final class TLSServerContext: Sendable {
     /// - Throws: ``TLSError`` naming the file that cannot be read or parsed, is a directory, or
     ///   whose mode lets others read it; saying that the key file holds no PEM private key (and,
     ///   when it holds a certificate while the chain file holds a key, that the two look
-    ///   swapped), that the chain file holds a private key and no certificate, that the key is encrypted (at once, never asking for a pass phrase) or that it
-    ///   does not belong to the certificate.
+    ///   swapped), that the chain file holds a private key and no certificate, that the key is
+    ///   encrypted (at once, never asking for a pass phrase) or that it does not belong to the
+    ///   certificate.
     public init(certificateChainPath: String, privateKeyPath: String) throws(TLSError) {
         let handle = try ContextHandle(isServer: true)
         try Self.requireReadable(certificateChainPath, "certificate chain")
@@ -164,14 +165,7 @@ public final class TLSServerContext: Sendable {
     /// Throws unless `path` can be opened for reading and is not a directory (which `fopen`
     /// opens, and whose mode would otherwise be taken for the file's).
     private static func requireReadable(_ path: String, _ what: String) throws(TLSError) {
-        guard let file = fopen(path, "r") else {
-            let reason = String(cString: strerror(errno))
-            throw TLSError("cannot read the TLS \(what) \(path): \(reason)")
-        }
-        var status = stat()
-        let isDirectory = fstat(fileno(file), &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-        fclose(file)
-        guard !isDirectory else {
+        guard try !TLSFileOpening.isDirectory(path, what) else {
             throw TLSError("the TLS \(what) \(path) is a directory; give the PEM file of the \(what)")
         }
     }
