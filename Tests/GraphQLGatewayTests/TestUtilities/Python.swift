@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 
 /// python3: with graphql-core, an independent reader of the derived schema; on its own, an
 /// independent HTTP client.
@@ -24,12 +25,7 @@ enum Python {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
         let handles = [try FileHandle(forWritingTo: files[0]), try FileHandle(forWritingTo: files[1])]
-        // Foundation's Process outlives this call and keeps its handles open; close them here.
-        defer {
-            for handle in handles {
-                try? handle.close()
-            }
-        }
+        defer { handles.closeAll() }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handles[0]
         process.standardError = handles[1]
@@ -69,12 +65,7 @@ enum Python {
             try FileHandle(forReadingFrom: files[0]), try FileHandle(forWritingTo: files[1]),
             try FileHandle(forWritingTo: files[2]),
         ]
-        // Foundation's Process outlives this call and keeps its handles open; close them here.
-        defer {
-            for handle in handles {
-                try? handle.close()
-            }
-        }
+        defer { handles.closeAll() }
         process.standardInput = handles[0]
         process.standardOutput = handles[1]
         process.standardError = handles[2]

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -19,11 +20,7 @@ final class FollowingProcess: Sendable {
         }
         let output = try FileHandle(forWritingTo: directory.file("stdout"))
         let error = try FileHandle(forWritingTo: directory.file("stderr"))
-        // The child has its own copies once it runs; Process would keep these open.
-        defer {
-            try? output.close()
-            try? error.close()
-        }
+        defer { [output, error].closeAll() }
         child = try ChildProcess(
             GatewayProcess.executablePath,
             ["events", "--follow", "--rpc-addr", "127.0.0.1:\(rpcPort)"] + arguments,

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GatewayTestSupport
 
 /// Programs run to their end with their output captured: curl, python3, `twilio-gateway` commands.
 enum Program {
@@ -66,13 +67,7 @@ enum Program {
             try FileHandle(forReadingFrom: files[0]), try FileHandle(forWritingTo: files[1]),
             try FileHandle(forWritingTo: files[2]),
         ]
-        // The child has its own copies once it runs; Process keeps these alive, so they are
-        // closed here, or every run would leave three descriptors open in the test process.
-        defer {
-            for handle in handles {
-                try? handle.close()
-            }
-        }
+        defer { handles.closeAll() }
         let started = ContinuousClock.now
         let child = try ChildProcess(
             executable,
